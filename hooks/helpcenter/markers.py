@@ -1,0 +1,72 @@
+"""Markers: HTML comments such as <!-- hc:contact email --> that a build replaces with generated HTML.
+
+They are comments so a page still reads cleanly on GitHub and wherever no hook runs. Every marker in
+the hc: namespace must be known; a typo fails the build instead of leaving a silent gap in a page.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+
+from .errors import ContentError
+
+_MARKER = re.compile(r"<!--\s*hc:(?P<name>\S*?)(?P<args>(?:\s(?:(?!-->).)*?)?)\s*-->", re.S)
+_TOKEN = re.compile(r'\s*(?:(?P<key>[a-z][a-z_-]*)="(?P<value>[^"<>]*)"|(?P<word>[a-z0-9][a-z0-9_-]*))(?=\s|$)')
+
+
+@dataclass(frozen=True)
+class Marker:
+    name: str
+    line: int
+    source: str
+    words: tuple[str, ...] = ()
+    options: dict[str, str] = field(default_factory=dict)
+
+
+Renderer = Callable[[Marker], str]
+
+
+def expand_markers(markdown: str, renderers: Mapping[str, Renderer], label: str, first_line: int = 1) -> str:
+    """Replace every hc: marker with its renderer's output; `label` and `first_line` place errors."""
+
+    def replace(match: re.Match[str]) -> str:
+        line = first_line + markdown.count("\n", 0, match.start())
+        marker = _parse(match, line, label)
+        renderer = renderers.get(marker.name)
+        if renderer is None:
+            raise ContentError(
+                f"{label}:{line}: unknown marker '{_short(marker.source)}'; "
+                f"known markers: {', '.join('hc:' + name for name in renderers)}"
+            )
+        try:
+            return renderer(marker)
+        except ContentError as error:
+            raise ContentError(f"{label}:{line}: {error} (in '{_short(marker.source)}')") from None
+
+    return _MARKER.sub(replace, markdown)
+
+
+def _parse(match: re.Match[str], line: int, label: str) -> Marker:
+    args, words, options, position = match["args"], [], {}, 0
+    while position < len(args.rstrip()):
+        token = _TOKEN.match(args, position)
+        if token is None:
+            raise ContentError(
+                f"{label}:{line}: cannot read '{_short(args[position:].strip())}' in marker "
+                f"'{_short(match[0])}'; write options as name=\"value\" (lowercase name, no quotes or < > in the value)"
+            )
+        if token["key"]:
+            if token["key"] in options:
+                raise ContentError(f"{label}:{line}: option '{token['key']}' is given twice in '{_short(match[0])}'")
+            options[token["key"]] = token["value"]
+        else:
+            words.append(token["word"])
+        position = token.end()
+    return Marker(match["name"], line, match[0], tuple(words), options)
+
+
+def _short(text: str, limit: int = 80) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"

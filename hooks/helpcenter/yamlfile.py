@@ -1,0 +1,78 @@
+"""Strict YAML loading that can point a writer at the line of a field."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .errors import ContentError
+
+
+class _StrictLoader(yaml.SafeLoader):
+    """Safe loading, with dates left as strings (the schema checks them) and duplicate keys refused."""
+
+
+# PyYAML turns 2026-11-24 into a date object and silently drops invalid ones into strings;
+# keeping every scalar a string lets the schema's "date" format judge them all the same way.
+_StrictLoader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+def _construct_mapping(loader: _StrictLoader, node: yaml.MappingNode, deep: bool = False) -> dict:
+    seen: set[Any] = set()
+    for key_node, _ in node.value:
+        key = loader.construct_object(key_node, deep=deep)
+        if key in seen:
+            raise yaml.constructor.ConstructorError(
+                None, None, f"the key '{key}' appears twice in the same block", key_node.start_mark
+            )
+        seen.add(key)
+    return yaml.SafeLoader.construct_mapping(loader, node, deep=deep)
+
+
+_StrictLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+
+
+def load_yaml(path: Path, label: str) -> tuple[Any, yaml.Node | None]:
+    """Return the data and its node tree; `label` is how messages name the file."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise ContentError(f"{label}: file not found; create it or fix the path") from None
+    except UnicodeDecodeError as error:
+        raise ContentError(
+            f"{label}: not valid UTF-8 (byte {error.start}); save the file as UTF-8"
+        ) from None
+    if text.startswith("\ufeff"):
+        raise ContentError(f"{label}:1: starts with a byte-order mark; save it as UTF-8 without BOM")
+    try:
+        return yaml.load(text, Loader=_StrictLoader), yaml.compose(text, Loader=_StrictLoader)
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line = f":{mark.line + 1}" if mark else ""
+        raise ContentError(f"{label}{line}: invalid YAML: {error.problem or error.context}") from None
+
+
+def line_of(node: yaml.Node | None, path: list[str | int]) -> int | None:
+    """The 1-based line of the deepest node along `path` that exists."""
+    line = None
+    for step in path:
+        if node is None:
+            break
+        line = node.start_mark.line + 1
+        node = _child(node, step)
+    if node is not None:
+        line = node.start_mark.line + 1
+    return line
+
+
+def _child(node: yaml.Node, step: str | int) -> yaml.Node | None:
+    if isinstance(node, yaml.MappingNode):
+        return next((value for key, value in node.value if key.value == step), None)
+    if isinstance(node, yaml.SequenceNode) and isinstance(step, int) and step < len(node.value):
+        return node.value[step]
+    return None

@@ -1,0 +1,78 @@
+"""MkDocs glue for the support-channel data: load it, check it, expand its markers in pages.
+
+The logic lives in hooks/helpcenter/ (plain functions, tested without MkDocs); this file only
+connects it to MkDocs events and turns ContentError into PluginError so the build stops.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from functools import partial
+from pathlib import Path
+
+from helpcenter import markers, support_data, support_render
+from helpcenter.errors import ContentError
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import get_plugin_logger
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+
+log = get_plugin_logger(__name__)
+DATA = "data/support-methods.yml"
+SCHEMA = "data/support-methods.schema.json"
+_state: dict = {}
+
+
+def on_config(config: MkDocsConfig) -> None:
+    root = Path(config.config_file_path).parent
+    settings = config.extra.get("support_methods", {})
+    with _errors():
+        data = support_data.load_support_data(root / DATA, root / SCHEMA, DATA, _languages(config))
+    for message in support_data.stale_facts(data, DATA, date.today(), settings.get("max_age_days", 180)):
+        log.warning(message)
+    _state.update(data=data, env=support_render.environment(root / "overrides" / "hooks"))
+
+
+def on_files(files: Files, config: MkDocsConfig) -> None:
+    language = config.theme["language"]
+    exists = lambda page: files.get_file_from_path(f"{language}/{page}") is not None  # noqa: E731
+    with _errors():
+        problems = support_data.missing_pages(_state["data"], DATA, language, exists)
+        if problems:
+            raise ContentError("\n".join(problems))
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    data, env, language = _state["data"], _state["env"], config.theme["language"]
+    hrefs = {
+        m.id: files.get_file_from_path(f"{language}/{m.page}").url_relative_to(page.file) for m in data.methods
+    }
+    renderers = {
+        "support-methods": partial(support_render.table_from_marker, env, data, language, hrefs),
+        "contact": partial(support_render.contact_from_marker, env, data, language),
+    }
+    with _errors():
+        return markers.expand_markers(markdown, renderers, f"docs/{page.file.src_uri}", _first_line(page, markdown))
+
+
+def _languages(config: MkDocsConfig) -> list[str]:
+    return [lang.locale for lang in config.plugins["i18n"].config.languages if lang.build]
+
+
+def _first_line(page: Page, markdown: str) -> int:
+    # The markdown MkDocs hands over has its front matter removed; count it back for file line numbers.
+    source = page.file.content_string
+    return source[: len(source) - len(markdown)].count("\n") + 1 if source.endswith(markdown) else 1
+
+
+class _errors:
+    """Turn a writer's mistake into a build-stopping PluginError with our message."""
+
+    def __enter__(self) -> None:
+        return None
+
+    def __exit__(self, kind, error, traceback) -> bool:
+        if isinstance(error, ContentError):
+            raise PluginError(str(error)) from None
+        return False

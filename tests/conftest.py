@@ -1,0 +1,59 @@
+"""Shared fixtures: the project root, our hook package on sys.path, and one real build of the site."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "hooks"))
+os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+
+
+@dataclass(frozen=True)
+class Build:
+    site: Path
+    returncode: int
+    log: str
+
+
+def build_site(project: Path, site_dir: Path) -> Build:
+    """Run the real strict build of `project` into `site_dir`, as a writer or CI would."""
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(project / "mkdocs.yml"), "-d", str(site_dir)],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        cwd=project,
+    )
+    return Build(site_dir, result.returncode, result.stdout + result.stderr)
+
+
+def copy_project(target: Path) -> Path:
+    """A copy of the project's sources (not its build output or tooling) to change in a test."""
+    for name in ("docs", "overrides", "hooks", "data", "mkdocs.yml"):
+        source = ROOT / name
+        if source.is_dir():
+            shutil.copytree(source, target / name, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(source, target / name)
+    return target
+
+
+@pytest.fixture(scope="session")
+def real_build(tmp_path_factory: pytest.TempPathFactory) -> Build:
+    """The real site, built once per test session into a temporary directory."""
+    build = build_site(ROOT, tmp_path_factory.mktemp("build") / "site")
+    assert build.returncode == 0, build.log
+    return build
+
+
+@pytest.fixture(scope="session")
+def site(real_build: Build) -> Path:
+    return real_build.site
