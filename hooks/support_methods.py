@@ -53,17 +53,12 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         "contact": partial(support_render.contact_from_marker, env, data, language),
     }
     with _errors():
-        return markers.expand_markers(markdown, renderers, f"docs/{page.file.src_uri}", _first_line(page, markdown))
+        first_line = markers.first_line_of(page.file.content_string, markdown)
+        return markers.expand_markers(markdown, renderers, f"docs/{page.file.src_uri}", first_line)
 
 
 def _languages(config: MkDocsConfig) -> list[str]:
     return [lang.locale for lang in config.plugins["i18n"].config.languages if lang.build]
-
-
-def _first_line(page: Page, markdown: str) -> int:
-    # The markdown MkDocs hands over has its front matter removed; count it back for file line numbers.
-    source = page.file.content_string
-    return source[: len(source) - len(markdown)].count("\n") + 1 if source.endswith(markdown) else 1
 
 
 class _errors:

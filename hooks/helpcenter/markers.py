@@ -48,6 +48,15 @@ def expand_markers(markdown: str, renderers: Mapping[str, Renderer], label: str,
     return _MARKER.sub(replace, markdown)
 
 
+def first_line_of(source: str, markdown: str) -> int:
+    """The file line on which `markdown` (the page body handed to hooks, front matter removed) starts."""
+    body = markdown.lstrip()
+    position = source.find(body[:200]) if body else -1
+    if position < 0:
+        return 1
+    return source.count("\n", 0, position) + 1 - markdown[: len(markdown) - len(body)].count("\n")
+
+
 def _parse(match: re.Match[str], line: int, label: str) -> Marker:
     args, words, options, position = match["args"], [], {}, 0
     while position < len(args.rstrip()):

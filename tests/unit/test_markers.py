@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from helpcenter.errors import ContentError
-from helpcenter.markers import expand_markers
+from helpcenter.markers import expand_markers, first_line_of
 
 RENDERERS = {
     "echo": lambda marker: f"[{' '.join(marker.words)}|{marker.options}]",
@@ -53,3 +53,10 @@ def test_renderer_error_is_placed_at_the_marker():
 
     with pytest.raises(ContentError, match=r"^docs/ko/page.md:2: unknown channel 'fax' \(in '<!-- hc:boom fax -->'\)"):
         expand_markers("x\n<!-- hc:boom fax -->", {"boom": fail}, "docs/ko/page.md")
+
+
+def test_line_numbers_count_the_front_matter_the_page_body_lost():
+    source = "---\ntitle: T\ndescription: D\n---\n\n# T\n\ntext\n"
+    assert first_line_of(source, "# T\n\ntext") == 6
+    assert first_line_of(source, "\n# T\n\ntext\n") == 5
+    assert first_line_of("# only\n", "# only\n") == 1

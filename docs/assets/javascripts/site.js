@@ -1,9 +1,20 @@
-// The home page's search box is a label for Material's search toggle; labels do not react to
-// the keyboard, so Enter and Space open the search here too.
-document.addEventListener("keydown", function (event) {
-  var target = event.target;
-  if (!(target instanceof Element) || !target.hasAttribute("data-hc-open-search")) return;
-  if (event.key !== "Enter" && event.key !== " ") return;
-  event.preventDefault();
-  target.click();
-});
+// The home page's search box is a label for Material's search toggle. A label neither reacts to
+// the keyboard nor moves focus into the search field, so both are done here.
+(function () {
+  function openSearch(event) {
+    var target = event.target instanceof Element && event.target.closest("[data-hc-open-search]");
+    if (!target) return;
+    if (event.type === "keydown") {
+      if (event.key !== "Enter" && event.key !== " ") return;
+      event.preventDefault();
+      target.click();
+      return;
+    }
+    window.setTimeout(function () {
+      var input = document.querySelector("input.md-search__input");
+      if (input) input.focus();
+    }, 50);
+  }
+  document.addEventListener("click", openSearch);
+  document.addEventListener("keydown", openSearch);
+})();

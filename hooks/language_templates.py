@@ -1,0 +1,34 @@
+"""Keep one 404 page per language.
+
+mkdocs-static-i18n builds each language in turn into the same site_dir, so the last language's
+404.html overwrites the default language's. Static hosts serve the root 404.html for every missing
+URL, so the root copy stays in the default language; the others go to /<lang>/404.html for hosts
+that serve the nearest 404 page. (The sitemap needs no such care: every language's build writes
+the same one, listing all languages with their alternates.)
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+
+PER_LANGUAGE = ("404.html",)
+_default_output: dict[tuple[str, str], str] = {}
+
+
+def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> str:
+    if template_name not in PER_LANGUAGE:
+        return output
+    key, locale = (config.site_dir, template_name), config.theme["language"]
+    if locale == _default_locale(config):
+        _default_output[key] = output
+        return output
+    target = Path(config.site_dir, locale, template_name)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(output, encoding="utf-8")
+    return _default_output[key]
+
+
+def _default_locale(config: MkDocsConfig) -> str:
+    return next(lang.locale for lang in config.plugins["i18n"].config.languages if lang.default)

@@ -1,0 +1,59 @@
+"""A reader's first minute: open the home page, search, switch language, in real headless Chromium."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+pytestmark = pytest.mark.browser
+
+# Well-spaced queries: single Korean words find nothing with the theme's own search (issue 4).
+CASES = [
+    ("", "ko", "비밀번호 재설정", "account/password-reset/"),
+    ("en/", "en", "payment failed", "en/payment/errors/"),
+]
+
+
+@pytest.mark.parametrize(("home", "lang", "query", "expected"), CASES, ids=["ko", "en"])
+def test_reader_searches_from_the_home_page_and_gets_a_matching_page(page, base_url, home, lang, query, expected):
+    page.goto(base_url + home)
+    expect(page.locator("html")).to_have_attribute("lang", lang)
+    page.locator("label.hc-search").click()
+    search = page.locator("input.md-search__input")
+    expect(search).to_be_focused()
+    page.keyboard.type(query)
+    results = page.locator(".md-search-result__item > a")
+    expect(results.first).to_be_visible()
+    expect(page.locator(".md-search-result mark").first).to_be_visible()  # the query is highlighted
+    pages = list(dict.fromkeys(href.split("?")[0].removeprefix(base_url) for href in (a.get_attribute("href") for a in results.all())))
+    assert expected in pages[:3], pages
+    assert not page.problems, page.problems
+
+
+def test_search_box_opens_from_the_keyboard(page, base_url):
+    page.goto(base_url)
+    page.locator("label.hc-search").focus()
+    page.keyboard.press("Enter")
+    expect(page.locator("input.md-search__input")).to_be_focused()
+
+
+@pytest.mark.parametrize(
+    ("start", "target_lang", "landing"),
+    [("support/email/", "en", "en/support/email/"), ("en/payment/errors/", "ko", "payment/errors/"), ("", "en", "en/")],
+)
+def test_language_switcher_keeps_the_reader_on_the_same_page(page, base_url, start, target_lang, landing):
+    page.set_viewport_size({"width": 1280, "height": 800})
+    page.goto(base_url + start)
+    page.locator(".md-header__option .md-select").hover()
+    page.locator(f"a.md-select__link[hreflang={target_lang}]").click()
+    expect(page).to_have_url(base_url + landing)
+    expect(page.locator("html")).to_have_attribute("lang", target_lang)
+    assert not page.problems, page.problems
+
+
+def test_missing_page_shows_the_localized_404(page, base_url):
+    response = page.goto(base_url + "404.html")
+    assert response.ok
+    expect(page.locator("h1")).to_have_text(re.compile("페이지를 찾을 수 없습니다"))

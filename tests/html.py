@@ -1,0 +1,53 @@
+"""Reading the built site: pages by URL path, and where a link inside it leads."""
+
+from __future__ import annotations
+
+import posixpath
+from functools import lru_cache
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from bs4 import BeautifulSoup
+
+LANGS = ("ko", "en")
+
+
+def page_path(lang: str, path: str) -> str:
+    """The URL path of a page (without leading slash) in a language: Korean at /, English at /en/."""
+    return path if lang == "ko" else f"en/{path}"
+
+
+@lru_cache(maxsize=None)
+def _parse(file: Path) -> BeautifulSoup:
+    return BeautifulSoup(file.read_text(encoding="utf-8"), "html.parser")
+
+
+def read(site: Path, url_path: str) -> BeautifulSoup:
+    return _parse(site / url_path / "index.html" if not url_path.endswith(".html") else site / url_path)
+
+
+def html_files(site: Path) -> list[Path]:
+    return sorted(site.rglob("*.html"))
+
+
+def url_of(site: Path, file: Path) -> str:
+    """The URL path (no leading slash) a file is served at."""
+    relative = file.relative_to(site).as_posix()
+    return relative[: -len("index.html")] if relative.endswith("index.html") else relative
+
+
+def resolve(from_url: str, href: str) -> tuple[str, str]:
+    """The site-relative target path and fragment of a relative or root-relative href."""
+    parts = urlsplit(href)
+    base = posixpath.dirname(from_url) if not from_url.endswith("/") else from_url.rstrip("/")
+    target = parts.path if parts.path.startswith("/") else posixpath.normpath(posixpath.join("/", base, parts.path))
+    if parts.path == "":
+        target = "/" + from_url
+    if parts.path.endswith("/") and not target.endswith("/"):
+        target += "/"
+    return unquote(target.lstrip("/")), unquote(parts.fragment)
+
+
+def file_for(site: Path, target: str) -> Path:
+    path = site / target
+    return path / "index.html" if target == "" or target.endswith("/") or path.is_dir() else path

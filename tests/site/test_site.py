@@ -1,0 +1,144 @@
+"""The real site, built strictly into a temp dir: every page, both languages, no broken link."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+from tests.html import LANGS, file_for, html_files, page_path, read, resolve, url_of
+from tests.pages import PAGES
+
+BOTH = [(lang, path, titles[LANGS.index(lang)]) for path, *titles in PAGES for lang in LANGS]
+
+
+def test_strict_build_prints_no_warning(real_build):
+    assert not re.search(r"^WARNING", real_build.log, re.M), real_build.log
+
+
+@pytest.mark.parametrize(("lang", "path", "title"), BOTH, ids=[f"{lang}:/{path}" for lang, path, _ in BOTH])
+def test_every_page_exists_in_both_languages_with_its_lang_and_title(site, lang, path, title):
+    page = read(site, page_path(lang, path))
+    assert page.html["lang"] == lang
+    assert page.title.get_text().startswith(title)
+    if path:  # the home page's heading asks "how can we help?" instead of repeating the title
+        assert page.find("h1").get_text(strip=True).rstrip("¶") == title
+
+
+@pytest.mark.parametrize(("lang", "path", "title"), BOTH, ids=[f"{lang}:/{path}" for lang, path, _ in BOTH])
+def test_every_page_has_its_own_short_meta_description(site, lang, path, title):
+    description = read(site, page_path(lang, path)).find("meta", attrs={"name": "description"})["content"]
+    assert 20 <= len(description) <= 160 and not description.startswith("TODO")
+    others = {read(site, page_path(lang, p)).find("meta", attrs={"name": "description"})["content"] for p, *_ in PAGES if p != path}
+    assert description not in others
+
+
+@pytest.mark.parametrize(("lang", "path", "title"), BOTH, ids=[f"{lang}:/{path}" for lang, path, _ in BOTH])
+def test_language_switcher_points_at_the_same_page_in_the_other_language(site, lang, path, title):
+    here = page_path(lang, path)
+    switcher = {a["hreflang"]: a["href"] for a in read(site, here).select("a.md-select__link[hreflang]")}
+    assert set(switcher) == set(LANGS)
+    for other in LANGS:
+        assert resolve(here, switcher[other])[0] == page_path(other, path)
+
+
+def _internal_links(site: Path):
+    for file in html_files(site):
+        page = url_of(site, file)
+        for tag in read(site, file.relative_to(site).as_posix()).select("a[href], link[href], script[src], img[src]"):
+            href = tag.get("href") or tag.get("src")
+            if urlsplit(href).scheme or href.startswith("//"):
+                continue
+            yield page, href
+
+
+def test_no_internal_link_is_broken(site):
+    broken = []
+    for page, href in _internal_links(site):
+        target, fragment = resolve(page, href)
+        file = file_for(site, target)
+        if not file.is_file():
+            broken.append(f"/{page}: {href} -> missing /{target}")
+        elif fragment and file.suffix == ".html" and not read(site, file.relative_to(site).as_posix()).find(id=fragment):
+            broken.append(f"/{page}: {href} -> no #{fragment}")
+    assert not broken, "\n".join(broken)
+
+
+def test_no_page_loads_anything_from_another_host(site):
+    loads = []
+    for file in html_files(site):
+        page = read(site, file.relative_to(site).as_posix())
+        for tag in page.select("script[src], link[href]:not([rel=canonical]):not([rel=alternate]), img[src], iframe"):
+            url = tag.get("src") or tag.get("href") or ""
+            if urlsplit(url).scheme in ("http", "https") and not url.startswith("http://127.0.0.1:8000/"):
+                loads.append(f"{url_of(site, file)}: {url}")
+    assert not loads, "\n".join(loads)
+    css = "".join(p.read_text(encoding="utf-8") for p in site.rglob("*.css"))
+    assert "fonts.googleapis" not in css and "@import url(http" not in css
+
+
+def test_korean_headings_get_readable_hangul_anchors(site):
+    ids = [h["id"] for h in read(site, "support/").select("h2[id], h3[id]")]
+    assert ids and not any(re.fullmatch(r"_\d+", i) for i in ids)
+    generated = [h["id"] for file in html_files(site) for h in read(site, file.relative_to(site).as_posix()).select(".md-typeset h2[id], .md-typeset h3[id]")]
+    assert not [i for i in generated if re.fullmatch(r"_\d+", i)]
+
+
+@pytest.mark.parametrize(("url", "lang", "heading"), [("404.html", "ko", "페이지를 찾을 수 없습니다"), ("en/404.html", "en", "Page not found")])
+def test_404_page_is_in_the_readers_language(site, url, lang, heading):
+    page = read(site, url)
+    assert page.html["lang"] == lang and page.find("h1").get_text(strip=True) == heading
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_edit_link_opens_the_pages_own_source_file(site, lang):
+    edit = read(site, page_path(lang, "support/email/")).find("a", rel="edit")["href"]
+    assert edit.endswith(f"/edit/main/docs/{lang}/support/email.md")
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_faq_has_at_least_15_collapsible_questions_in_groups(site, lang):
+    faq = read(site, page_path(lang, "faq/"))
+    questions = faq.select("details.question")
+    assert len(questions) >= 15
+    assert all(q.summary.get_text(strip=True) and q.get_text(strip=True) != q.summary.get_text(strip=True) for q in questions)
+    assert {"account", "payment", "support-channels"} <= {h["id"] for h in faq.select("h2[id]")}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_home_page_offers_search_popular_topics_and_contact_channels(site, lang):
+    home = read(site, page_path(lang, ""))
+    assert home.select_one('label.hc-search[for="__search"]')
+    cards = home.select(".grid.cards")
+    assert len(cards) == 2
+    assert len(cards[0].select("li a")) >= 6
+    channel_links = {a["href"].split("/")[-2] for a in cards[1].select("li a")}
+    assert channel_links == {"help-center", "email", "phone"}
+
+
+def test_search_index_covers_both_languages(site):
+    docs = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+    locations = {d["location"] for d in docs}
+    assert all(page_path(lang, path) in locations for path, *_ in PAGES for lang in LANGS)
+
+
+def test_logo_and_favicon_are_our_own_svgs(site):
+    home = read(site, "")
+    assert home.find("link", rel="icon")["href"].endswith("assets/favicon.svg")
+    assert home.select_one(".md-logo img")["src"].endswith("assets/logo.svg")
+
+
+def test_sitemap_lists_every_page_in_both_languages_with_its_alternates(site):
+    sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
+    for path, *_ in PAGES:
+        for lang in LANGS:
+            assert f"<loc>http://127.0.0.1:8000/{page_path(lang, path)}</loc>" in sitemap
+    assert sitemap.count('hreflang="en"') == sitemap.count("<url>")
+
+
+def test_head_has_no_alternate_link_that_would_make_the_theme_fetch_missing_sitemaps(site):
+    # Material fetches sitemap.xml beside every <link rel=alternate>; hreflang lives in sitemap.xml.
+    assert not read(site, "support/email/").select("head link[rel=alternate]")

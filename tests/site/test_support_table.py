@@ -1,0 +1,76 @@
+"""The support-channel table and contact boxes, as the built site shows them."""
+
+from __future__ import annotations
+
+import pytest
+import yaml
+
+from tests.conftest import ROOT, build_site, copy_project
+from tests.html import LANGS, page_path, read
+
+DATA = yaml.safe_load((ROOT / "data" / "support-methods.yml").read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_methods_page_table_matches_the_data_in_the_pages_language(site, lang):
+    table = read(site, page_path(lang, "support/methods/")).select_one("table.hc-methods")
+    assert table.caption.get_text(strip=True) == DATA["labels"]["caption"][lang]
+    rows = table.tbody.find_all("tr")
+    assert [r.th.get_text(strip=True) for r in rows] == [m["name"][lang] for m in DATA["methods"]]
+    for row, method in zip(rows, DATA["methods"]):
+        assert method["best_for"][lang] in row.get_text()
+        assert all(item in row.get_text() for item in method["strengths"][lang])
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_table_rows_link_to_each_channels_page_in_the_same_language(site, lang):
+    table = read(site, page_path(lang, "support/methods/")).select_one("table.hc-methods")
+    assert [a["href"] for a in table.select("tbody th a")] == ["../help-center/", "../email/", "../phone/"]
+
+
+@pytest.mark.parametrize(("lang", "channel"), [(lang, c) for lang in LANGS for c in ("email", "phone", "help-center")])
+def test_channel_page_shows_its_contact_box_from_the_data(site, lang, channel):
+    box = read(site, page_path(lang, f"support/{channel}/")).select_one(f".hc-contact[data-channel={channel}]")
+    method = next(m for m in DATA["methods"] if m["id"] == channel)
+    assert box is not None
+    if not method["contact"]:
+        assert method["where_to_find"][lang] in box.get_text()
+
+
+def test_no_marker_is_left_unexpanded(site):
+    leftovers = [str(p.relative_to(site)) for p in site.rglob("*.html") if "hc:" in p.read_text(encoding="utf-8")]
+    assert not leftovers
+
+
+def test_editing_the_data_changes_the_built_site_without_touching_a_page(tmp_path):
+    project = copy_project(tmp_path / "project")
+    data_file = project / "data" / "support-methods.yml"
+    data_file.write_text(
+        data_file.read_text(encoding="utf-8").replace("en: Email support", "en: Email us, we read everything"),
+        encoding="utf-8",
+    )
+    build = build_site(project, tmp_path / "site")
+    assert build.returncode == 0, build.log
+    assert "Email us, we read everything" in read(build.site, "en/support/methods/").select_one("table.hc-methods").get_text()
+
+
+def test_bad_data_fails_the_build_naming_file_entry_and_field(tmp_path):
+    project = copy_project(tmp_path / "project")
+    data_file = project / "data" / "support-methods.yml"
+    data_file.write_text(data_file.read_text(encoding="utf-8").replace("      en: Phone support\n", ""), encoding="utf-8")
+    build = build_site(project, tmp_path / "site")
+    assert build.returncode != 0
+    assert "data/support-methods.yml:" in build.log and "methods[2] (phone): name.en is missing" in build.log
+    assert not (tmp_path / "site" / "en" / "support" / "methods" / "index.html").exists()
+
+
+def test_marker_naming_an_unknown_channel_fails_with_page_and_line(tmp_path):
+    project = copy_project(tmp_path / "project")
+    page = project / "docs" / "en" / "support" / "phone.md"
+    lines = page.read_text(encoding="utf-8").splitlines()
+    lines.append("")
+    lines.append("<!-- hc:contact fax -->")
+    page.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    build = build_site(project, tmp_path / "site")
+    assert build.returncode != 0
+    assert f"docs/en/support/phone.md:{len(lines)}: unknown channel 'fax'" in build.log
