@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import site_languages
 from mkdocs.config.defaults import MkDocsConfig
 
 PER_LANGUAGE = ("404.html",)
@@ -20,15 +21,11 @@ _default_output: dict[tuple[str, str], str] = {}
 def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> str:
     if template_name not in PER_LANGUAGE:
         return output
-    key, locale = (config.site_dir, template_name), config.theme["language"]
-    if locale == _default_locale(config):
+    key, locale = (config.site_dir, template_name), site_languages.current_language(config)
+    if locale == site_languages.default_language(config):
         _default_output[key] = output
         return output
     target = Path(config.site_dir, locale, template_name)
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(output, encoding="utf-8")
     return _default_output[key]
-
-
-def _default_locale(config: MkDocsConfig) -> str:
-    return next(lang.locale for lang in config.plugins["i18n"].config.languages if lang.default)

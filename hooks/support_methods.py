@@ -10,6 +10,7 @@ from datetime import date
 from functools import partial
 from pathlib import Path
 
+import site_languages
 from helpcenter import markers, support_data, support_render
 from helpcenter.errors import ContentError
 from mkdocs.config.defaults import MkDocsConfig
@@ -26,16 +27,22 @@ _state: dict = {}
 
 def on_config(config: MkDocsConfig) -> None:
     root = Path(config.config_file_path).parent
-    settings = config.extra.get("support_methods", {})
-    with _errors():
-        data = support_data.load_support_data(root / DATA, root / SCHEMA, DATA, _languages(config))
-    for message in support_data.stale_facts(data, DATA, date.today(), settings.get("max_age_days", 180)):
-        log.warning(message)
-    _state.update(data=data, env=support_render.environment(root / "overrides" / "hooks"))
+    # mkdocs-static-i18n runs on_config once per language; load again only when the files changed.
+    languages = site_languages.built_languages(config)
+    key = (_stamp(root / DATA), _stamp(root / SCHEMA), tuple(languages))
+    if _state.get("key") != key:
+        with _errors():
+            data = support_data.load_support_data(root / DATA, root / SCHEMA, DATA, languages)
+        _state.update(key=key, data=data, env=support_render.environment(root / "overrides" / "hooks"))
+    # Once per build (the default language's pass), so strict mode counts it on every rebuild too.
+    if site_languages.current_language(config) == site_languages.default_language(config):
+        max_age = config.extra.get("support_methods", {}).get("max_age_days", 180)
+        for message in support_data.stale_facts(_state["data"], DATA, date.today(), max_age):
+            log.warning(message)
 
 
 def on_files(files: Files, config: MkDocsConfig) -> None:
-    language = config.theme["language"]
+    language = site_languages.current_language(config)
     exists = lambda page: files.get_file_from_path(f"{language}/{page}") is not None  # noqa: E731
     with _errors():
         problems = support_data.missing_pages(_state["data"], DATA, language, exists)
@@ -44,7 +51,7 @@ def on_files(files: Files, config: MkDocsConfig) -> None:
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    data, env, language = _state["data"], _state["env"], config.theme["language"]
+    data, env, language = _state["data"], _state["env"], site_languages.current_language(config)
     hrefs = {
         m.id: files.get_file_from_path(f"{language}/{m.page}").url_relative_to(page.file) for m in data.methods
     }
@@ -57,8 +64,12 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         return markers.expand_markers(markdown, renderers, f"docs/{page.file.src_uri}", first_line)
 
 
-def _languages(config: MkDocsConfig) -> list[str]:
-    return [lang.locale for lang in config.plugins["i18n"].config.languages if lang.build]
+def _stamp(path: Path) -> tuple[int, int] | None:
+    try:
+        status = path.stat()
+    except FileNotFoundError:
+        return None
+    return status.st_mtime_ns, status.st_size
 
 
 class _errors:

@@ -1,0 +1,19 @@
+"""The site's languages as mkdocs-static-i18n configures them (shared by our hooks; not a hook itself)."""
+
+from __future__ import annotations
+
+from mkdocs.config.defaults import MkDocsConfig
+
+
+def built_languages(config: MkDocsConfig) -> list[str]:
+    return [lang.locale for lang in config.plugins["i18n"].config.languages if lang.build]
+
+
+def default_language(config: MkDocsConfig) -> str:
+    return next(lang.locale for lang in config.plugins["i18n"].config.languages if lang.default)
+
+
+def current_language(config: MkDocsConfig) -> str:
+    # The plugin's own state, set before each later language's pass starts (None before the first
+    # pass); the theme language follows only in the plugin's on_config, which runs after ours.
+    return config.plugins["i18n"].current_language or default_language(config)
