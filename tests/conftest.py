@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import sys
 from dataclasses import dataclass
@@ -13,6 +12,8 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
+sys.path.insert(0, str(ROOT / "scripts"))
+from projectcopy import copy_project  # noqa: E402,F401  (re-exported for tests)
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
 
@@ -33,17 +34,6 @@ def build_site(project: Path, site_dir: Path) -> Build:
         cwd=project,
     )
     return Build(site_dir, result.returncode, result.stdout + result.stderr)
-
-
-def copy_project(target: Path) -> Path:
-    """A copy of the project's sources (not its build output or tooling) to change in a test."""
-    for name in ("docs", "overrides", "hooks", "data", "mkdocs.yml"):
-        source = ROOT / name
-        if source.is_dir():
-            shutil.copytree(source, target / name, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy2(source, target / name)
-    return target
 
 
 @pytest.fixture(scope="session")

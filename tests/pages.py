@@ -8,7 +8,7 @@ PAGES = [
     ("support/email/", "이메일 문의", "Email support"),
     ("support/phone/", "전화 상담", "Phone support"),
     ("support/request/", "상담 요청 절차", "How to request support"),
-    ("support/tips/", "문의 잘하는 법", "How to write a good support request"),
+    ("support/tips/", "문의 잘하는 법", "Tips for contacting support"),
     ("account/", "계정", "Account"),
     ("account/sign-in/", "로그인이 안 될 때", "When you can't sign in"),
     ("account/password-reset/", "비밀번호 재설정", "Reset your password"),

@@ -18,3 +18,13 @@
   document.addEventListener("click", openSearch);
   document.addEventListener("keydown", openSearch);
 })();
+
+// Material reads the search box on keyup only. Text that arrives without a key being released
+// (a Korean IME committing a syllable, paste, voice input, autocorrect) fires "input" alone, and
+// the query would be left stale; replay such input as a keyup.
+document.addEventListener("input", function (event) {
+  var target = event.target;
+  if (target instanceof HTMLInputElement && target.classList.contains("md-search__input")) {
+    target.dispatchEvent(new KeyboardEvent("keyup", { bubbles: true }));
+  }
+});

@@ -1,0 +1,50 @@
+"""FAQ questions (pymdownx.details blocks of type "question"): stable anchors and search entries.
+
+Each question gets an id, so a search result, a link or structured data can point at it, and its own
+search entry, so a reader's question matches the FAQ question as strongly as a page title does.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+_QUESTION = re.compile(
+    r'<details class="question"(?P<attrs>[^>]*)>\s*<summary>(?P<summary>.*?)</summary>(?P<body>.*?)</details>', re.S
+)
+_TAG = re.compile(r"<[^>]+>")
+
+
+@dataclass(frozen=True)
+class Question:
+    id: str
+    question: str
+    answer: str
+
+
+def plain_text(fragment: str) -> str:
+    return " ".join(html.unescape(_TAG.sub(" ", fragment)).split())
+
+
+def mark_questions(page_html: str, slugify: Callable[[str, str], str]) -> tuple[str, list[Question]]:
+    """The page with an id on every FAQ question, and the questions found."""
+    questions: list[Question] = []
+    used: set[str] = set()
+
+    def add_id(match: re.Match[str]) -> str:
+        question = plain_text(match["summary"])
+        anchor = base = "q-" + slugify(question, "-")
+        counter = 1
+        while anchor in used:
+            anchor, counter = f"{base}_{counter}", counter + 1
+        used.add(anchor)
+        questions.append(Question(anchor, question, plain_text(match["body"])))
+        return f'<details class="question" id="{anchor}"{match["attrs"]}><summary>{match["summary"]}</summary>{match["body"]}</details>'
+
+    return _QUESTION.sub(add_id, page_html), questions
+
+
+def search_entries(page_url: str, questions: list[Question]) -> list[dict[str, str]]:
+    return [{"location": f"{page_url}#{q.id}", "title": q.question, "text": q.answer} for q in questions]

@@ -1,0 +1,91 @@
+"""MkDocs glue for search: one index per language, Korean segmentation, FAQ questions as results.
+
+Logic lives in hooks/helpcenter/ (korean_text, search_index, faq, synonyms); this file connects it
+to MkDocs events. The browser side is docs/assets/javascripts/workers/hc-search.js.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import site_languages
+from helpcenter import faq, search_index
+from helpcenter.errors import ContentError
+from helpcenter.korean_text import KoreanIndexer, Morpheme
+from helpcenter.synonyms import load_synonyms
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+from mkdocs.structure.pages import Page
+from pymdownx.slugs import slugify
+
+WORKER = "hc-search.js"
+SYNONYMS, SYNONYMS_SCHEMA = "data/search-synonyms.yml", "data/search-synonyms.schema.json"
+_slugify = slugify(case="lower")
+_questions: dict[str, list[faq.Question]] = {}
+_kiwi = []
+
+
+def on_config(config: MkDocsConfig) -> None:
+    if site_languages.current_language(config) == site_languages.default_language(config):
+        _questions.clear()
+
+
+def on_page_content(html: str, page: Page, config: MkDocsConfig, **kwargs) -> str:
+    html, questions = faq.mark_questions(html, _slugify)
+    _questions[page.url] = questions
+    return html
+
+
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    return search_index.rewrite_theme_config(output, _language_root(config), WORKER)
+
+
+def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> str:
+    if template_name != "404.html":
+        return output
+    return search_index.rewrite_theme_config(output, _language_root(config), WORKER)
+
+
+@event_priority(-200)  # after mkdocs-static-i18n (-100) has built every language and merged the index
+def on_post_build(config: MkDocsConfig) -> None:
+    if config.plugins["i18n"].building:
+        return
+    root, site = Path(config.config_file_path).parent, Path(config.site_dir)
+    default, languages = site_languages.default_language(config), site_languages.built_languages(config)
+    try:
+        synonyms = load_synonyms(root / SYNONYMS, root / SYNONYMS_SCHEMA, SYNONYMS, languages)
+    except ContentError as error:
+        raise PluginError(str(error)) from None
+    combined_path = site / "search" / "search_index.json"
+    combined = json.loads(combined_path.read_text(encoding="utf-8"))
+    _korean.start_build()
+    for lang, entries in search_index.split_by_language(combined, default, languages).items():
+        prefix = "" if lang == default else f"{lang}/"
+        entries += [e for url, qs in _questions.items() if search_index.language_of(url, default, languages) == lang
+                    for e in faq.search_entries(url, qs)]
+        index = search_index.language_index(
+            entries, search_index.SETTINGS[lang], combined["config"]["fields"], prefix,
+            _korean if lang == "ko" else None, synonyms[lang],
+            _korean.function_words if lang == "ko" else list,
+        )
+        target = site / prefix / "search" / "search_index.json"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(search_index.to_json(index), encoding="utf-8")
+
+
+def _analyze(text: str):
+    if not _kiwi:
+        from kiwipiepy import Kiwi  # loading the model takes about a second: only when needed
+
+        _kiwi.append(Kiwi())
+    return (Morpheme(token.start, token.start + token.len, token.tag) for token in _kiwi[0].tokenize(text))
+
+
+_korean = KoreanIndexer(_analyze)  # one per process: its cache spares Kiwi on `mkdocs serve` rebuilds
+
+
+def _language_root(config: MkDocsConfig) -> str:
+    lang = site_languages.current_language(config)
+    return "" if lang == site_languages.default_language(config) else f"{lang}/"

@@ -1,0 +1,213 @@
+#!/usr/bin/env python3
+"""How well readers find pages: every query of tests/search/queries.yml through the real search box.
+
+Builds the site twice from the same content, with our search (per-language indexes, Korean
+segmentation, synonyms) and with plain Material (no hooks of ours), serves both on loopback, types
+every query into the search box in headless Chromium and prints, side by side: recall@3 (an expected
+page among the first three distinct pages), MRR, per query class, the queries that miss, index sizes
+and the time from the last keystroke to results. Prints figures; asserts nothing (the pytest test
+tests/search/test_search_quality.py holds the targets).
+
+    .venv/bin/python scripts/searcheval.py [--only ours|plain]
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import functools
+import http.server
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from projectcopy import ROOT, copy_project  # noqa: E402
+
+QUERIES = ROOT / "tests" / "search" / "queries.yml"
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync"]
+DEFAULT_LANGUAGE = "ko"
+
+
+@dataclass(frozen=True)
+class Query:
+    lang: str
+    text: str
+    kind: str
+    expect: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Outcome:
+    query: Query
+    pages: tuple[str, ...]  # distinct result pages, best first, as paths under the language root
+    milliseconds: float
+
+    @property
+    def rank(self) -> int | None:
+        return next((i + 1 for i, page in enumerate(self.pages) if page in self.query.expect), None)
+
+
+def load_queries(path: Path = QUERIES) -> list[Query]:
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    return [Query(lang, q["q"], q["class"], tuple(q["expect"])) for lang, items in data.items() for q in items]
+
+
+def recall_at(outcomes: list[Outcome], k: int = 3) -> float:
+    return sum(1 for o in outcomes if o.rank and o.rank <= k) / len(outcomes)
+
+
+def mean_reciprocal_rank(outcomes: list[Outcome]) -> float:
+    return sum(1 / o.rank for o in outcomes if o.rank) / len(outcomes)
+
+
+def build(project: Path, site: Path) -> None:
+    subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(project / "mkdocs.yml"), "-d", str(site)],
+        check=True, cwd=project, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )
+
+
+@contextlib.contextmanager
+def serve(site: Path) -> Iterator[str]:
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args) -> None:
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_port}/"
+    finally:
+        server.shutdown()
+
+
+@contextlib.contextmanager
+def chromium():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
+_PLACEHOLDER = """() => JSON.parse(document.getElementById('__config').textContent).translations['search.result.placeholder']"""
+_SHOWS = """(text) => document.querySelector('.md-search-result__meta').textContent.trim() === text"""
+_RESULTS = """() => [...document.querySelectorAll('.md-search-result__item > a')].map(a => a.href)"""
+_SETTLED = """(placeholder) => {
+  const meta = document.querySelector('.md-search-result__meta');
+  return meta && meta.textContent.trim() !== placeholder ? meta.textContent : null;
+}"""
+
+
+def run_queries(browser, base_url: str, queries: list[Query]) -> list[Outcome]:
+    """Type each query into the search box of its language's home page and read the result pages."""
+    outcomes = []
+    for lang in sorted({q.lang for q in queries}):
+        root = "" if lang == DEFAULT_LANGUAGE else f"{lang}/"
+        page = browser.new_page(viewport={"width": 1280, "height": 900})
+        page.goto(base_url + root)
+        search = page.locator("input.md-search__input")
+        search.click()
+        # Material shows this text once its worker has loaded the index, and again for an empty query.
+        placeholder = page.evaluate(_PLACEHOLDER)
+        page.wait_for_function(_SHOWS, arg=placeholder)
+        for query in (q for q in queries if q.lang == lang):
+            search.fill("")
+            page.wait_for_function(_SHOWS, arg=placeholder)
+            start = time.perf_counter()
+            search.fill(query.text)  # one input event, as a phone keyboard committing the text
+            page.wait_for_function(_SETTLED, arg=placeholder)
+            elapsed = (time.perf_counter() - start) * 1000
+            hrefs = page.evaluate(_RESULTS)
+            outcomes.append(Outcome(query, _distinct_pages(hrefs, base_url + root), elapsed))
+        page.close()
+    return outcomes
+
+
+def _distinct_pages(hrefs: list[str], language_root: str) -> tuple[str, ...]:
+    pages = []
+    for href in hrefs:
+        path = href.split("#")[0].split("?")[0]
+        path = path[len(language_root):] if path.startswith(language_root) else "(other language) " + path
+        if path not in pages:
+            pages.append(path)
+    return tuple(pages)
+
+
+def index_bytes(site: Path) -> int:
+    return sum(p.stat().st_size for p in site.rglob("search_index.json"))
+
+
+def report(results: dict[str, list[Outcome]], sizes: dict[str, int]) -> None:
+    names = list(results)
+    print(f"{'':<22}" + "".join(f"{name:>22}" for name in names))
+    for lang in sorted({o.query.lang for o in next(iter(results.values()))}):
+        rows = {name: [o for o in outcomes if o.query.lang == lang] for name, outcomes in results.items()}
+        count = len(next(iter(rows.values())))
+        print(f"{lang} ({count} queries)")
+        print(f"{'  recall@3':<22}" + "".join(f"{recall_at(r):>22.3f}" for r in rows.values()))
+        print(f"{'  MRR':<22}" + "".join(f"{mean_reciprocal_rank(r):>22.3f}" for r in rows.values()))
+        for kind in sorted({o.query.kind for o in next(iter(rows.values()))}):
+            cells = []
+            for r in rows.values():
+                subset = [o for o in r if o.query.kind == kind]
+                cells.append(f"{recall_at(subset):.2f} ({len(subset)})")
+            print(f"{'  recall@3 ' + kind:<22}" + "".join(f"{c:>22}" for c in cells))
+        print(f"{'  ms to results, median':<22}" + "".join(f"{statistics.median(o.milliseconds for o in r):>22.0f}" for r in rows.values()))
+    print(f"{'index bytes (all langs)':<22}" + "".join(f"{sizes[name]:>22,}" for name in names))
+    for name, outcomes in results.items():
+        misses = [o for o in outcomes if not (o.rank and o.rank <= 3)]
+        print(f"\n{name}: {len(misses)} queries miss the top 3")
+        for o in misses:
+            print(f"  [{o.query.lang}] {o.query.text!r} expected {list(o.query.expect)} got {list(o.pages[:3])}")
+        lower = [o for o in outcomes if o.rank and 1 < o.rank <= 3]
+        print(f"{name}: {len(lower)} queries find an expected page at rank 2 or 3 (what MRR loses)")
+        for o in lower:
+            print(f"  [{o.query.lang}] {o.query.text!r} rank {o.rank}: {list(o.pages[:3])}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--only", choices=["ours", "plain"])
+    parser.add_argument("--query", action="append", help="instead of queries.yml: show the pages this Korean query finds (repeatable); prefix with en: for English")
+    args = parser.parse_args()
+    variants = {"ours": True, "plain": False}
+    if args.only:
+        variants = {args.only: variants[args.only]}
+    queries = load_queries()
+    if args.query:
+        queries = [Query(*(q.split(":", 1) if q.startswith("en:") else ("ko", q)), "adhoc", ()) for q in args.query]
+    results, sizes = {}, {}
+    with tempfile.TemporaryDirectory() as temp, chromium() as browser:
+        for name, hooks in variants.items():
+            project = copy_project(Path(temp) / name, hooks=hooks)
+            site = Path(temp) / f"site-{name}"
+            build(project, site)
+            sizes[name] = index_bytes(site)
+            with serve(site) as base_url:
+                results[name] = run_queries(browser, base_url, queries)
+    if args.query:
+        for name, outcomes in results.items():
+            for o in outcomes:
+                print(f"{name} [{o.query.lang}] {o.query.text!r}: {list(o.pages[:6])}")
+        return
+    report(results, sizes)
+
+
+if __name__ == "__main__":
+    main()
