@@ -38,6 +38,9 @@ CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync"]
 DEFAULT_LANGUAGE = "ko"
+# name: (our hooks on?, build environment). "no analyzer" is ours without Kiwi's morpheme cuts in
+# the Korean index (queries are still segmented against the index's words), to show what Kiwi adds.
+VARIANTS = {"ours": (True, {}), "ours, no analyzer": (True, {"HC_KOREAN_ANALYZER": "none"}), "plain": (False, {})}
 
 
 @dataclass(frozen=True)
@@ -72,10 +75,10 @@ def mean_reciprocal_rank(outcomes: list[Outcome]) -> float:
     return sum(1 / o.rank for o in outcomes if o.rank) / len(outcomes)
 
 
-def build(project: Path, site: Path) -> None:
+def build(project: Path, site: Path, env: dict[str, str]) -> None:
     subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(project / "mkdocs.yml"), "-d", str(site)],
-        check=True, cwd=project, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        check=True, cwd=project, env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **env},
     )
 
 
@@ -183,21 +186,19 @@ def report(results: dict[str, list[Outcome]], sizes: dict[str, int]) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--only", choices=["ours", "plain"])
+    parser.add_argument("--only", choices=list(VARIANTS))
     parser.add_argument("--query", action="append", help="instead of queries.yml: show the pages this Korean query finds (repeatable); prefix with en: for English")
     args = parser.parse_args()
-    variants = {"ours": True, "plain": False}
-    if args.only:
-        variants = {args.only: variants[args.only]}
+    variants = {args.only: VARIANTS[args.only]} if args.only else VARIANTS
     queries = load_queries()
     if args.query:
         queries = [Query(*(q.split(":", 1) if q.startswith("en:") else ("ko", q)), "adhoc", ()) for q in args.query]
     results, sizes = {}, {}
     with tempfile.TemporaryDirectory() as temp, chromium() as browser:
-        for name, hooks in variants.items():
+        for name, (hooks, env) in variants.items():
             project = copy_project(Path(temp) / name, hooks=hooks)
             site = Path(temp) / f"site-{name}"
-            build(project, site)
+            build(project, site, env)
             sizes[name] = index_bytes(site)
             with serve(site) as base_url:
                 results[name] = run_queries(browser, base_url, queries)

@@ -56,7 +56,7 @@ def _problem(error: jsonschema.ValidationError, field: str) -> str:
     if kind == "required":
         missing = next(key for key in error.validator_value if key not in instance)
         return f"{_join(field, missing)} is missing"
-    if "propertyNames" in error.schema_path:
+    if kind == "enum" and "propertyNames" in error.schema_path:
         return f"{subject}: '{instance}' is not a site language ({', '.join(error.validator_value)})"
     if kind == "additionalProperties":
         unknown = sorted(set(instance) - set(error.schema.get("properties", {})))

@@ -51,17 +51,16 @@ def language_index(
     settings: LanguageSearch,
     fields: Mapping[str, Any],
     prefix: str,
-    segmenter: Callable[[str], str] | None,
+    segment_all: Callable[[list[str]], list[str]] | None,
     synonyms: Mapping[str, list[str]],
     function_words: Callable[[], list[str]] = list,
 ) -> dict[str, Any]:
     """One language's index; locations become relative to that language's root (its `prefix`)."""
-    docs = []
-    for entry in entries:
-        doc = dict(entry, location=entry["location"].removeprefix(prefix))
-        if segmenter:
-            doc["title"], doc["text"] = segmenter(doc["title"]), segmenter(doc["text"])
-        docs.append(doc)
+    docs = [dict(entry, location=entry["location"].removeprefix(prefix)) for entry in entries]
+    if segment_all:
+        texts = segment_all([doc[field] for doc in docs for field in ("title", "text")])
+        for doc, title, text in zip(docs, texts[0::2], texts[1::2]):
+            doc["title"], doc["text"] = title, text
     config = {
         "lang": [settings.lang],
         "separator": settings.separator,

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import re
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -117,12 +116,6 @@ def test_home_page_offers_search_popular_topics_and_contact_channels(site, lang)
     assert len(cards[0].select("li a")) >= 6
     channel_links = {a["href"].split("/")[-2] for a in cards[1].select("li a")}
     assert channel_links == {"help-center", "email", "phone"}
-
-
-def test_search_index_covers_both_languages(site):
-    docs = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
-    locations = {d["location"] for d in docs}
-    assert all(page_path(lang, path) in locations for path, *_ in PAGES for lang in LANGS)
 
 
 def test_logo_and_favicon_are_our_own_svgs(site):
