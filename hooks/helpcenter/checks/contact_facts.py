@@ -1,0 +1,28 @@
+"""contact-facts: phone numbers and email addresses appear only through the data file.
+
+A number copied into a page goes stale silently; data/support-methods.yml keeps each fact once,
+with its source and the date it was checked.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .source import Problem, Source
+
+NAME = "contact-facts"
+_PHONE = re.compile(
+    r"(?<![\d-])(?:\+82[ -]?\d{1,2}[ -]?\d{3,4}[ -]?\d{4}|0\d{1,2}-\d{3,4}-\d{4}|1[5-9]\d{2}-\d{4}|080-\d{3,4}-\d{4})(?![\d-])"
+)
+_EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}\b")
+_FIX = "contact facts live only in data/support-methods.yml: show them with <!-- hc:contact CHANNEL -->"
+
+
+def check(source: Source, **_) -> list[Problem]:
+    problems = []
+    for number, line in source.numbered():
+        for match in _PHONE.finditer(line):
+            problems.append(source.problem(number, NAME, f"phone number '{match[0]}' in a page; {_FIX}"))
+        for match in _EMAIL.finditer(line):
+            problems.append(source.problem(number, NAME, f"email address '{match[0]}' in a page; {_FIX}"))
+    return problems

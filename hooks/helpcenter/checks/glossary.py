@@ -1,0 +1,35 @@
+"""glossary: the pages use the agreed terms (data/glossary.yml), not their variants.
+
+The rule is given the glossary's `avoid` lists for the page's language: {variant: preferred term}.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .source import Problem, Source
+
+NAME = "glossary"
+
+
+def check(source: Source, avoid: dict[str, dict[str, str]] | None = None, **_) -> list[Problem]:
+    variants = (avoid or {}).get(source.lang, {})
+    if not variants:
+        return []
+    pattern = re.compile("|".join(_word(v) for v in sorted(variants, key=len, reverse=True)), re.I)
+    problems = []
+    for number, line in source.numbered():
+        for match in pattern.finditer(_without_link_targets(line)):
+            preferred = variants[next(v for v in variants if v.lower() == match[0].lower())]
+            problems.append(source.problem(number, NAME, f"'{match[0]}': our term is '{preferred}' (data/glossary.yml)"))
+    return problems
+
+
+def _word(variant: str) -> str:
+    # Latin words match whole words only; Korean terms match inside words (particles follow them).
+    escaped = re.escape(variant)
+    return rf"\b{escaped}\b" if variant.isascii() else escaped
+
+
+def _without_link_targets(line: str) -> str:
+    return re.sub(r"\]\([^)]*\)", lambda m: " " * len(m[0]), line)

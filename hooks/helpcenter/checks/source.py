@@ -1,0 +1,56 @@
+"""A page's Markdown source as the rules see it: line numbers kept, code blocks and inline code
+blanked out (what is shown as code is never run and never a claim of fact)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cached_property
+
+_FENCE = re.compile(r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,})")
+_INLINE_CODE = re.compile(r"(`+)(?:(?!\1).)+?\1")
+_FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.S)
+
+
+@dataclass(frozen=True)
+class Problem:
+    path: str
+    line: int
+    rule: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}: {self.message} [{self.rule}]"
+
+
+@dataclass(frozen=True)
+class Source:
+    path: str  # as writers know it: docs/ko/support/email.md
+    text: str
+    lang: str
+
+    @cached_property
+    def prose(self) -> list[str]:
+        """The lines, 1-based via line(), with front matter, fenced code and inline code blanked."""
+        text = _FRONT_MATTER.sub(lambda m: "\n" * m[0].count("\n"), self.text)
+        lines, fence = [], None
+        for line in text.split("\n"):
+            match = _FENCE.match(line)
+            if fence:
+                lines.append("")
+                if match and match["fence"][0] == fence[0] and len(match["fence"]) >= len(fence):
+                    fence = None
+                continue
+            if match:
+                fence = match["fence"]
+                lines.append("")
+                continue
+            lines.append(_INLINE_CODE.sub(lambda m: " " * len(m[0]), line))
+        return lines
+
+    def numbered(self):
+        """(line number, text) for every prose line."""
+        return enumerate(self.prose, start=1)
+
+    def problem(self, line: int, rule: str, message: str) -> Problem:
+        return Problem(self.path, line, rule, message)

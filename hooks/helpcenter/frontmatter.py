@@ -1,0 +1,72 @@
+"""Page front matter: read it with line numbers and check it against data/front-matter.schema.json."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import jsonschema
+import yaml
+
+from .checks.source import Problem
+
+NAME = "front-matter"
+_BLOCK = re.compile(r"\A---[ \t]*\n(?P<body>.*?\n)?---[ \t]*(?:\n|\Z)", re.S)
+
+
+def read(text: str) -> tuple[dict[str, Any] | None, dict[str, int]]:
+    """The front matter (None if the page has none) and the line of each key."""
+    match = _BLOCK.match(text)
+    if not match:
+        return None, {}
+    body = match["body"] or ""
+    data = yaml.safe_load(body) or {}
+    lines = {}
+    for number, line in enumerate(body.split("\n"), start=2):
+        key = re.match(r"^([A-Za-z_][\w-]*)\s*:", line)
+        if key:
+            lines.setdefault(key[1], number)
+    return data, lines
+
+
+def check(path: str, text: str, schema: dict[str, Any], lang: str, default_lang: str) -> list[Problem]:
+    try:
+        data, lines = read(text)
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        line = mark.line + 2 if mark else 1
+        return [Problem(path, line, NAME, f"front matter is not valid YAML ({getattr(error, 'problem', error)}); fix the block between the --- lines")]
+    if data is None:
+        return [Problem(path, 1, NAME, "no front matter; start the page with ---, title: ..., description: ..., ---")]
+    if not isinstance(data, dict):
+        return [Problem(path, 2, NAME, "front matter must be 'key: value' lines")]
+    problems = []
+    for error in jsonschema.Draft202012Validator(schema).iter_errors(data):
+        key = error.absolute_path[0] if error.absolute_path else _unknown_key(error)
+        problems.append(Problem(path, lines.get(key, 1), NAME, _message(error, key)))
+    if lang != default_lang and "source_revision" not in data:
+        problems.append(Problem(path, 2, NAME, "source_revision is missing: after translating, run scripts/mark-translated " + path))
+    if lang == default_lang and "source_revision" in data:
+        problems.append(Problem(path, lines["source_revision"], NAME, "source_revision belongs in translations only; remove it"))
+    return problems
+
+
+def _unknown_key(error: jsonschema.ValidationError) -> str | None:
+    if error.validator == "additionalProperties":
+        return sorted(set(error.instance) - set(error.schema["properties"]))[0]
+    return None
+
+
+def _message(error: jsonschema.ValidationError, key: str | None) -> str:
+    if error.validator == "required":
+        missing = next(k for k in error.validator_value if k not in error.instance)
+        return f"{missing} is missing from the front matter"
+    if error.validator == "additionalProperties":
+        return f"unknown front matter key '{key}'; known keys: {', '.join(error.schema['properties'])}"
+    hint = error.schema.get("description") or error.parent and error.parent.schema.get("description")
+    value = error.instance if not isinstance(error.instance, str) or len(error.instance) < 40 else error.instance[:37] + "..."
+    if error.validator == "maxLength":
+        return f"{key} is {len(error.instance)} characters, at most {error.validator_value}: {hint}"
+    if error.validator == "minLength":
+        return f"{key} is too short ({len(error.instance)} characters, at least {error.validator_value}): {hint}"
+    return f"{key} {value!r} is not allowed: {hint or error.message}"

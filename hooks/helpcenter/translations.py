@@ -1,0 +1,35 @@
+"""Which pages lack a translation, and which translations follow an older revision of their source.
+
+A translation records, in its front matter, the revision of the Korean page it follows
+(`source_revision`: the first 12 hex digits of the SHA-256 of the Korean file). A content hash,
+unlike a git commit, means the same on a shallow clone, a tarball and a writer's laptop.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable
+
+from .checks.source import Problem
+
+NAME = "translation"
+
+
+def revision(source_text: str) -> str:
+    return hashlib.sha256(source_text.encode("utf-8")).hexdigest()[:12]
+
+
+def missing(pages: dict[str, Iterable[str]], default: str) -> list[Problem]:
+    """A problem for every page that some language has and another lacks. `pages`: lang → paths."""
+    sets = {lang: set(paths) for lang, paths in pages.items()}
+    problems = []
+    for lang, paths in sets.items():
+        for other, other_paths in sets.items():
+            for path in sorted(paths - other_paths):
+                fix = "scripts/new-page creates both" if lang == default else f"translate it or delete docs/{lang}/{path}"
+                problems.append(Problem(f"docs/{lang}/{path}", 1, NAME, f"no {other} version (docs/{other}/{path}); {fix}"))
+    return problems
+
+
+def is_stale(recorded: str | None, source_text: str) -> bool:
+    return recorded is not None and recorded != revision(source_text)

@@ -1,0 +1,37 @@
+"""Let mkdocs-redirects serve every language from one map in mkdocs.yml.
+
+Writers list a moved page once, language-independently (`help/contact.md: support/methods.md`).
+mkdocs-static-i18n builds each language with only that language's files (`ko/...`, `en/...`), and
+sets their URLs after the redirects plugin has read them; so once i18n is done, the plugin gets
+this pass's map (/help/contact/ → /support/methods/, /en/help/contact/ → /en/support/methods/)
+and reads the files again through its own on_files.
+"""
+
+from __future__ import annotations
+
+import site_languages
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import event_priority, get_plugin_logger
+from mkdocs.structure.files import Files
+
+log = get_plugin_logger(__name__)
+_written: dict[str, str] = {}
+
+
+def language_map(written: dict[str, str], lang: str, default: str) -> dict[str, str]:
+    """The redirects for one language's pass, from the map as writers wrote it."""
+    prefix = "" if lang == default else f"{lang}/"
+    return {f"{prefix}{old}": f"{lang}/{new}" for old, new in written.items()}
+
+
+@event_priority(-150)  # after mkdocs-static-i18n (-100) has set this language's files and URLs
+def on_files(files: Files, config: MkDocsConfig) -> None:
+    plugin = config.plugins["redirects"]
+    if not _written:
+        _written.update(plugin.config["redirect_maps"])
+    lang = site_languages.current_language(config)
+    for old in _written:
+        if files.get_file_from_path(f"{lang}/{old}"):
+            log.warning(f"mkdocs.yml: redirects: '{old}' is still a page (docs/{lang}/{old}); remove the redirect or the page")
+    plugin.config["redirect_maps"] = language_map(_written, lang, site_languages.default_language(config))
+    plugin.on_files(files, config=config)

@@ -1,0 +1,137 @@
+#!/usr/bin/env python3
+"""Writers' commands (run through scripts/new-page, scripts/mark-translated, scripts/check).
+
+  new-page PATH --ko TITLE --en TITLE   docs/ko/PATH.md and docs/en/PATH.md, and PATH.md in the nav
+  mark-translated FILE...               record that docs/en/FILE follows the current Korean page
+  check                                 every content check: a strict build into a temporary folder
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "hooks"))
+from helpcenter.translations import revision  # noqa: E402
+
+DOCS, DEFAULT, TRANSLATIONS = ROOT / "docs", "ko", ("en",)
+_FRONT_MATTER_END = re.compile(r"\A(---\n.*?\n)(---\n)", re.S)
+
+
+def page_path(name: str) -> str:
+    """'support/refunds', 'support/refunds.md' or 'docs/en/support/refunds.md' → 'support/refunds.md'."""
+    name = re.sub(r"^(?:docs/)?(?:ko|en)/", "", name.strip("/"))
+    return name if name.endswith(".md") else f"{name}.md"
+
+
+def set_source_revision(translation: str, source: str) -> str:
+    """The translation's text with `source_revision` set to the source's current revision."""
+    line = f"source_revision: {revision(source)}\n"
+    if re.search(r"^source_revision:.*\n", translation, re.M):
+        return re.sub(r"^source_revision:.*\n", line, translation, count=1, flags=re.M)
+    match = _FRONT_MATTER_END.match(translation)
+    if not match:
+        raise SystemExit("the page has no front matter: add --- title: ... description: ... --- first")
+    return match[1] + line + match[2] + translation[match.end():]
+
+
+def mark_translated(names: list[str]) -> None:
+    for name in names:
+        path = page_path(name)
+        source = DOCS / DEFAULT / path
+        for lang in TRANSLATIONS:
+            target = DOCS / lang / path
+            if not source.is_file() or not target.is_file():
+                raise SystemExit(f"docs/{DEFAULT}/{path} and docs/{lang}/{path} must both exist")
+            target.write_text(set_source_revision(target.read_text(encoding="utf-8"), source.read_text(encoding="utf-8")), encoding="utf-8")
+            print(f"docs/{lang}/{path}: follows docs/{DEFAULT}/{path} at revision {revision(source.read_text(encoding='utf-8'))}")
+
+
+def page_text(title: str, description: str) -> str:
+    return f"---\ntitle: {title}\ndescription: {description}\n---\n\n# {title}\n\n"
+
+
+def add_to_nav(config: str, path: str) -> str:
+    """mkdocs.yml with `path` listed after the last nav entry of the same folder (or at the end)."""
+    folder = path.rpartition("/")[0]
+    lines = config.split("\n")
+    nav_start = lines.index("nav:")
+    entries = [i for i in range(nav_start + 1, len(lines)) if re.match(r"^\s+- ", lines[i])]
+    same = [i for i in entries if re.search(rf"(?:^|\s)({re.escape(folder)}/[^/\s]+\.md)\s*$", lines[i])] if folder else []
+    if same:
+        last = same[-1]
+        indent = re.match(r"^(\s*)", lines[last])[1]
+        lines.insert(last + 1, f"{indent}- {path}")
+    else:
+        end = max(entries) + 1 if entries else nav_start + 1
+        lines.insert(end, f"  - {path}")
+    return "\n".join(lines)
+
+
+def new_page(name: str, ko_title: str, en_title: str) -> None:
+    path = page_path(name)
+    ko, en = DOCS / DEFAULT / path, DOCS / "en" / path
+    for file in (ko, en):
+        if file.exists():
+            raise SystemExit(f"{file.relative_to(ROOT)} exists already")
+    ko.parent.mkdir(parents=True, exist_ok=True)
+    en.parent.mkdir(parents=True, exist_ok=True)
+    ko.write_text(page_text(ko_title, "TODO 이 페이지에서 독자가 얻는 것을 한 문장으로 쓰세요 (160자 이내)."), encoding="utf-8")
+    en.write_text(page_text(en_title, "TODO one sentence saying what the reader gets (at most 160 characters)."), encoding="utf-8")
+    en.write_text(set_source_revision(en.read_text(encoding="utf-8"), ko.read_text(encoding="utf-8")), encoding="utf-8")
+    config = ROOT / "mkdocs.yml"
+    config.write_text(add_to_nav(config.read_text(encoding="utf-8"), path), encoding="utf-8")
+    print(f"created docs/{DEFAULT}/{path} and docs/en/{path}, and added {path} to nav in mkdocs.yml")
+    print("next: write both pages and their descriptions, then scripts/check. After changing the Korean")
+    print(f"page, update the English one and run scripts/mark-translated {path}")
+
+
+def check() -> int:
+    """A strict build into a temporary folder: every content check, link and data file at once."""
+    with tempfile.TemporaryDirectory() as site:
+        result = subprocess.run(
+            [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(ROOT / "mkdocs.yml"), "-d", site],
+            capture_output=True, text=True, cwd=ROOT, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        )
+    output = result.stdout + result.stderr
+    problems = [l for l in output.splitlines() if l.startswith(("WARNING", "ERROR")) or l.startswith("  ")]
+    stale = [l.split("-  ", 1)[-1] for l in output.splitlines() if "older revision" in l]
+    if stale:
+        print("Translations behind their Korean page (readers see a notice; not an error):")
+        print("\n".join(f"  {line.removeprefix('hooks/content_checks: ')}" for line in stale))
+    if result.returncode:
+        print("Content checks failed:")
+        print("\n".join(problems) or output)
+        return 1
+    print("Content checks passed: front matter, translations, links and anchors, markers, data files, safe HTML, images, headings, contact facts, glossary.")
+    return 0
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    commands = parser.add_subparsers(dest="command", required=True)
+    new = commands.add_parser("new-page", help="create a page in both languages and list it in the nav")
+    new.add_argument("path", help="e.g. support/refunds")
+    new.add_argument("--ko", required=True, help="Korean title")
+    new.add_argument("--en", required=True, help="English title")
+    marked = commands.add_parser("mark-translated", help="record that translations follow the current Korean page")
+    marked.add_argument("pages", nargs="+")
+    commands.add_parser("check", help="run every content check")
+    args = parser.parse_args()
+    if args.command == "new-page":
+        new_page(args.path, args.ko, args.en)
+    elif args.command == "mark-translated":
+        mark_translated(args.pages)
+    else:
+        return check()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
