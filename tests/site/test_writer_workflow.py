@@ -108,3 +108,14 @@ def test_new_page_scaffold_builds_once_the_writer_fills_in_the_descriptions(tmp_
     finished = build_site(project, tmp_path / "site-2")
     assert finished.returncode == 0, finished.log
     assert read(finished.site, "en/support/refunds/").find("h1").get_text(strip=True).startswith("Refund requests")
+
+
+def test_check_command_lists_stale_translations_without_failing(tmp_path):
+    project = copy_project(tmp_path / "project")
+    shutil.copytree(ROOT / "scripts", project / "scripts")
+    edit(project, "docs/ko/support/phone.md", "\n## ", "\n새 안내입니다.\n\n## ")
+    result = subprocess.run([sys.executable, "scripts/writer.py", "check"], cwd=project, capture_output=True, text=True,
+                            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "Translations behind their Korean page" in result.stdout
+    assert "docs/en/support/phone.md follows an older revision" in result.stdout
