@@ -11,7 +11,7 @@ from pathlib import Path
 
 import site_languages
 from helpcenter import frontmatter, translations
-from helpcenter.checks import Source, run_rules
+from helpcenter.checks import Source, files as file_checks, run_rules
 from helpcenter.datafile import load_schema, load_validated
 from helpcenter.errors import ContentError
 from mkdocs.config.defaults import MkDocsConfig
@@ -42,6 +42,10 @@ def on_files(files: Files, config: MkDocsConfig) -> None:
     default = site_languages.default_language(config)
     if site_languages.current_language(config) != default:
         return
+    unreadable = [str(p) for f in files.documentation_pages()
+                  for p in file_checks.check(f"docs/{f.src_uri}", Path(f.abs_src_path), _state["docs"])]
+    if unreadable:  # MkDocs cannot read such a page: stop before it tries
+        raise PluginError("\n".join(unreadable))
     pages: dict[str, list[str]] = {lang: [] for lang in site_languages.built_languages(config)}
     for file in files.documentation_pages():
         lang, _, path = file.src_uri.partition("/")

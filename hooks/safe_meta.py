@@ -1,0 +1,24 @@
+"""Front matter values reach the page as text, never as HTML.
+
+The theme prints page.meta.title and page.meta.description unescaped (in <title>, in the meta
+description's content="...", in the navigation), so a quote in a description would end the
+attribute and a tag in a title would become markup. The schema already refuses < and > in them
+(hooks/content_checks.py); quotes and & are ordinary text and are escaped here for every build,
+including `mkdocs serve`, which is not strict.
+"""
+
+from __future__ import annotations
+
+import html
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.pages import Page
+
+TEXT_FIELDS = ("title", "description")
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, **kwargs) -> str:
+    for field in TEXT_FIELDS:
+        if isinstance(page.meta.get(field), str):
+            page.meta[field] = html.escape(page.meta[field], quote=True)
+    return markdown

@@ -1,0 +1,158 @@
+"""Bad input never publishes: each case breaks one thing in a copy of the real project and runs the
+publishing build over a previously published site. The build must fail, say which file (and line
+or field) in a writer's words, and leave the previous site exactly as it was."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from publish import publish
+
+from tests.conftest import build_site, copy_project
+
+FACT = "    contact:\n      - kind: phone\n        value: 1234-5678\n        source: 'Coupang Play app: Help'\n        verified: {date}\n"
+
+
+def edit(path: str, old: str, new: str, count: int = 1):
+    def change(project: Path) -> None:
+        file = project / path
+        text = file.read_text(encoding="utf-8")
+        assert old in text, f"{old!r} not in {path}"
+        file.write_text(text.replace(old, new, count), encoding="utf-8")
+    return change
+
+
+def add_before_first_h2(path: str, text: str):
+    return edit(path, "\n## ", f"\n{text}\n\n## ")
+
+
+def write(path: str, content: str | bytes):
+    def change(project: Path) -> None:
+        file = project / path
+        file.parent.mkdir(parents=True, exist_ok=True)
+        file.write_bytes(content if isinstance(content, bytes) else content.encode("utf-8"))
+    return change
+
+
+def prepend_bytes(path: str, data: bytes):
+    def change(project: Path) -> None:
+        file = project / path
+        file.write_bytes(data + file.read_bytes())
+    return change
+
+
+def delete(path: str):
+    return lambda project: (project / path).unlink()
+
+
+def symlink(path: str, target: str):
+    return lambda project: (project / path).symlink_to(target)
+
+
+def stale_fact(project: Path) -> None:
+    file = project / "data/support-methods.yml"
+    head, tail = file.read_text(encoding="utf-8").rsplit("    contact: []\n", 1)
+    file.write_text(head + FACT.format(date="2020-01-01") + tail, encoding="utf-8")
+
+
+def bad_date(project: Path) -> None:
+    file = project / "data/support-methods.yml"
+    head, tail = file.read_text(encoding="utf-8").rsplit("    contact: []\n", 1)
+    file.write_text(head + FACT.format(date="2026-13-01") + tail, encoding="utf-8")
+
+
+PAGE = "---\ntitle: Extra\ndescription: A page that nobody added to the navigation of the site.\n{extra}---\n\n# Extra\n\nText.\n"
+DATA = "data/support-methods.yml"
+CASES = {
+    # data files
+    "data: invalid YAML": (edit(DATA, "  - id: email", "  - id: [email"), r"data/support-methods\.yml:\d+: invalid YAML"),
+    "data: duplicate key": (edit(DATA, "    page: support/email.md\n", "    page: support/email.md\n    page: support/phone.md\n"), r"data/support-methods\.yml:\d+: invalid YAML: the key 'page' appears twice"),
+    "data: wrong type": (edit(DATA, "      ko:\n        - 시간에 쫓기지 않고 차분하게 설명할 수 있습니다\n", "      ko: 시간에 쫓기지 않고 차분하게 설명할 수 있습니다\n      xx:\n"), r"data/support-methods\.yml:\d+: methods\[1\] \(email\): strengths\.ko must be a list, not a text"),
+    "data: missing translation": (edit(DATA, "      en: Phone support\n", ""), r"data/support-methods\.yml:\d+: methods\[2\] \(phone\): name\.en is missing"),
+    "data: duplicate id": (edit(DATA, "  - id: phone", "  - id: email"), r"methods\[2\] \(email\): id 'email' is already used by methods\[1\]"),
+    "data: unknown key": (edit(DATA, "    page: support/phone.md\n", "    page: support/phone.md\n    hours: 9-18\n"), r"methods\[2\] \(phone\): unknown key 'hours'"),
+    "data: date that is not a date": (bad_date, r"methods\[2\] \(phone\): contact\[0\]\.verified must be a real date written YYYY-MM-DD, not '2026-13-01'"),
+    "data: HTML in a value": (edit(DATA, "en: Email support", "en: <img src=x onerror=alert(1)>"), r"methods\[1\] \(email\): name\.en '<img src=x onerror=alert\(1\)>' is not allowed: One line of plain text"),
+    "data: stale contact fact": (stale_fact, r"data/support-methods\.yml: phone: the phone fact '1234-5678' was last verified on 2020-01-01"),
+    "data: synonyms not a list": (edit("data/search-synonyms.yml", "  비번: [비밀번호]", "  비번: 비밀번호"), r"data/search-synonyms\.yml:\d+: ko\.비번 must be a list"),
+    "data: glossary term without English": (edit("data/glossary.yml", "  - {ko: 계정, en: account}", "  - {ko: 계정}"), r"data/glossary\.yml:\d+: terms\[\d+\] \(no id\): en is missing"),
+    # front matter
+    "front matter: invalid YAML": (edit("docs/ko/faq.md", "title: 자주 묻는 질문", "title: [자주 묻는 질문"), r"docs/ko/faq\.md:\d+: front matter is not valid YAML"),
+    "front matter: wrong type": (edit("docs/en/faq.md", "title: Frequently asked questions", "title: [Frequently, asked]"), r"docs/en/faq\.md:2: title \['Frequently', 'asked'\] is not allowed"),
+    "front matter: missing description": (edit("docs/ko/payment/index.md", "description:", "summary:"), r"docs/ko/payment/index\.md:\d+: (description is missing|unknown front matter key 'summary')"),
+    "front matter: description too long": (edit("docs/en/payment/index.md", "description: ", "description: " + "Long " * 40), r"docs/en/payment/index\.md:3: description is \d+ characters, at most 160"),
+    "front matter: HTML in the title": (edit("docs/ko/support/phone.md", "title: 전화 상담", "title: 전화 상담</title><script>alert(1)</script>"), r"docs/ko/support/phone\.md:2: title .* is not allowed: The page title"),
+    # pages and translations
+    "page: missing translation": (delete("docs/en/support/tips.md"), r"docs/ko/support/tips\.md:1: no en version \(docs/en/support/tips\.md\)"),
+    "page: missing from the navigation": (lambda p: (write("docs/ko/extra.md", PAGE.format(extra=""))(p), write("docs/en/extra.md", PAGE.format(extra="source_revision: 000000000000\n"))(p)), r"not included in the \"nav\" configuration:\s+- ko/extra\.md"),
+    "page: empty": (write("docs/ko/support/tips.md", ""), r"docs/ko/support/tips\.md:1: is empty"),
+    "page: very large": (edit("docs/ko/support/tips.md", "\n## ", "\n" + "아주 긴 문단입니다. " * 20000 + "\n\n## "), r"docs/ko/support/tips\.md:1: is [\d,]+ bytes, more than 200,000; split it"),
+    "page: non-UTF-8 bytes": (prepend_bytes("docs/ko/faq.md", b"---\ntitle: \xff\xfe\n"), r"docs/ko/faq\.md:2: byte \d+ is not UTF-8 text; save the file as UTF-8"),
+    "page: byte-order mark": (prepend_bytes("docs/en/faq.md", b"\xef\xbb\xbf"), r"docs/en/faq\.md:1: starts with a byte-order mark"),
+    "page: symbolic link out of docs": (symlink("docs/ko/secret.md", "/etc/hostname"), r"docs/ko/secret\.md:1: is a link to /etc/hostname, outside docs/"),
+    "page: snippet outside its folder": (add_before_first_h2("docs/ko/support/tips.md", '--8<-- "../mkdocs.yml"'), r"ko/support/tips\.md.*\n?.*Snippet at path '\.\./mkdocs\.yml' could not be found"),
+    # markers
+    "marker: unknown": (add_before_first_h2("docs/ko/support/methods.md", "<!-- hc:tabel -->"), r"docs/ko/support/methods\.md:\d+: unknown marker '<!-- hc:tabel -->'; known markers"),
+    "marker: unknown channel": (add_before_first_h2("docs/en/support/phone.md", "<!-- hc:contact fax -->"), r"docs/en/support/phone\.md:\d+: unknown channel 'fax'"),
+    "marker: unknown column": (add_before_first_h2("docs/ko/support/methods.md", '<!-- hc:support-methods columns="price" -->'), r"docs/ko/support/methods\.md:\d+: unknown column 'price'; known columns"),
+    "marker: hostile arguments": (add_before_first_h2("docs/ko/support/methods.md", '<!-- hc:support-methods columns="<script>alert(1)</script>" -->'), r"docs/ko/support/methods\.md:\d+: cannot read .*write options as name=\"value\""),
+    "marker: hostile channel": (add_before_first_h2("docs/ko/support/email.md", '<!-- hc:contact "><script>alert(1)</script> -->'), r"docs/ko/support/email\.md:\d+: cannot read"),
+    # links
+    "link: broken": (edit("docs/ko/support/email.md", "(tips.md", "(tipz.md"), r"Doc file 'ko/support/email\.md' contains a link 'tipz\.md"),
+    "link: broken anchor": (edit("docs/en/support/email.md", "(tips.md#good-vs-bad)", "(tips.md#nowhere)"), r"Doc file 'en/support/email\.md' contains a link 'tips\.md#nowhere'.*does not contain an anchor '#nowhere'"),
+    "link: redirect to a missing page": (edit("mkdocs.yml", "contact.md: support/methods.md", "contact.md: support/nowhere.md"), r"Redirect target 'ko/support/nowhere\.md' does not exist"),
+    # unsafe and inaccessible HTML
+    "html: raw script": (add_before_first_h2("docs/ko/support/tips.md", "<script>alert(1)</script>"), r"docs/ko/support/tips\.md:\d+: raw <script> in a page"),
+    "html: inline event handler": (add_before_first_h2("docs/en/support/tips.md", '<p onmouseover="alert(1)">hover</p>'), r"docs/en/support/tips\.md:\d+: inline event handler 'onmouseover='"),
+    "html: javascript URL": (add_before_first_h2("docs/ko/faq.md", "[여기](javascript:alert(1))"), r"docs/ko/faq\.md:\d+: 'javascript:' URL"),
+    "html: iframe": (add_before_first_h2("docs/en/faq.md", '<iframe src="https://example.test"></iframe>'), r"docs/en/faq\.md:\d+: embedded <iframe>"),
+    "html: image without alt text": (add_before_first_h2("docs/ko/support/email.md", "![](../assets/logo.svg)"), r"docs/ko/support/email\.md:\d+: image without alt text"),
+    "heading: skipped level": (add_before_first_h2("docs/en/support/phone.md", "#### Deep"), r"docs/en/support/phone\.md:\d+: heading level 4 after level 1 skips a level"),
+    "contact fact in a page": (add_before_first_h2("docs/ko/support/phone.md", "고객센터 1588-1234로 전화하세요."), r"docs/ko/support/phone\.md:\d+: phone number '1588-1234' in a page"),
+}
+
+
+def snapshot(folder: Path) -> dict[str, str]:
+    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+@pytest.fixture(scope="session")
+def published(tmp_path_factory):
+    """The real project copied once, with its site published; each case starts from these."""
+    base = tmp_path_factory.mktemp("bad-input")
+    project = copy_project(base / "project")
+    site = base / "site"
+    log = []
+    assert publish(site, lambda target: _build(project, target, log)) == 0, log
+    return project, site, snapshot(site)
+
+
+def _build(project: Path, target: Path, log: list) -> int:
+    build = build_site(project, target)
+    log.append(build.log)
+    return build.returncode
+
+
+def test_there_are_at_least_30_cases():
+    assert len(CASES) >= 30
+
+
+@pytest.mark.parametrize("case", list(CASES))
+def test_bad_input_fails_clearly_and_keeps_the_previous_site(tmp_path, published, case):
+    pristine, pristine_site, before = published
+    project = copy_project(tmp_path / "project", source=pristine)
+    site = tmp_path / "site"
+    shutil.copytree(pristine_site, site, symlinks=False)
+    change, expected = CASES[case]
+    change(project)
+    log: list[str] = []
+    code = publish(site, lambda target: _build(project, target, log))
+    assert code != 0, f"{case}: the build passed"
+    assert re.search(expected, log[0], re.S), f"{case}: message not found in:\n{log[0][-3000:]}"
+    assert snapshot(site) == before
