@@ -8,6 +8,8 @@ import hashlib
 import os
 import re
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -156,3 +158,18 @@ def test_bad_input_fails_clearly_and_keeps_the_previous_site(tmp_path, published
     assert code != 0, f"{case}: the build passed"
     assert re.search(expected, log[0], re.S), f"{case}: message not found in:\n{log[0][-3000:]}"
     assert snapshot(site) == before
+
+
+def test_hostile_front_matter_never_reaches_the_html_unescaped(tmp_path):
+    """Even in a build that is not strict (mkdocs serve), where the schema only warns."""
+    project = copy_project(tmp_path / "project")
+    edit("docs/ko/support/phone.md", "title: 전화 상담", 'title: 전화 상담</title><script>alert("t")</script>')(project)
+    edit("docs/en/support/phone.md", "description: ", 'description: x" onmouseover="alert(1) <img src=x onerror=alert(2)> & ')(project)
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("strict: true", "strict: false"), encoding="utf-8")
+    subprocess.run([sys.executable, "-m", "mkdocs", "build", "-f", str(config), "-d", str(tmp_path / "site")],
+                   cwd=project, check=True, capture_output=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    pages = [p.read_text(encoding="utf-8") for p in (tmp_path / "site").rglob("*.html")]
+    assert not any('<script>alert("t")' in page or 'onmouseover="alert(1)' in page or "<img src=x" in page for page in pages)
+    phone = (tmp_path / "site" / "en" / "support" / "phone" / "index.html").read_text(encoding="utf-8")
+    assert 'content="x&quot; onmouseover=&quot;alert(1) &lt;img src=x onerror=alert(2)&gt; &amp;' in phone
