@@ -14,17 +14,12 @@ tests/search/test_search_quality.py holds the targets).
 from __future__ import annotations
 
 import argparse
-import contextlib
-import functools
-import http.server
 import os
 import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 import time
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -32,11 +27,9 @@ import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from projectcopy import ROOT, copy_project  # noqa: E402
+from sitebrowser import chromium, serve  # noqa: E402
 
 QUERIES = ROOT / "tests" / "search" / "queries.yml"
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync"]
 DEFAULT_LANGUAGE = "ko"
 # name: (our hooks on?, build environment). "no analyzer" is ours without Kiwi's morpheme cuts in
 # the Korean index (queries are still segmented against the index's words), to show what Kiwi adds.
@@ -80,32 +73,6 @@ def build(project: Path, site: Path, env: dict[str, str]) -> None:
         [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(project / "mkdocs.yml"), "-d", str(site)],
         check=True, cwd=project, env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **env},
     )
-
-
-@contextlib.contextmanager
-def serve(site: Path) -> Iterator[str]:
-    class Quiet(http.server.SimpleHTTPRequestHandler):
-        def log_message(self, *args) -> None:
-            pass
-
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(site)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_port}/"
-    finally:
-        server.shutdown()
-
-
-@contextlib.contextmanager
-def chromium():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        try:
-            yield browser
-        finally:
-            browser.close()
 
 
 _PLACEHOLDER = """() => JSON.parse(document.getElementById('__config').textContent).translations['search.result.placeholder']"""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import posixpath
 from functools import lru_cache
 from pathlib import Path
@@ -51,3 +52,17 @@ def resolve(from_url: str, href: str) -> tuple[str, str]:
 def file_for(site: Path, target: str) -> Path:
     path = site / target
     return path / "index.html" if target == "" or target.endswith("/") or path.is_dir() else path
+
+
+def tree_digest(folder: Path) -> dict[str, str]:
+    """Every file under `folder` (path → SHA-256): two equal digests mean byte-identical trees."""
+    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def edit_file(project: Path, path: str, old: str, new: str, count: int = 1) -> None:
+    """Replace `old` by `new` in a project file, failing loudly if `old` is not there."""
+    file = project / path
+    text = file.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {path}"
+    file.write_text(text.replace(old, new, count), encoding="utf-8")

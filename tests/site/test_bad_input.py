@@ -4,7 +4,6 @@ or field) in a writer's words, and leave the previous site exactly as it was."""
 
 from __future__ import annotations
 
-import hashlib
 import os
 import re
 import shutil
@@ -16,17 +15,13 @@ import pytest
 from publish import publish
 
 from tests.conftest import build_site, copy_project
+from tests.html import edit_file, tree_digest
 
 FACT = "    contact:\n      - kind: phone\n        value: 1234-5678\n        source: 'Coupang Play app: Help'\n        verified: {date}\n"
 
 
-def edit(path: str, old: str, new: str, count: int = 1):
-    def change(project: Path) -> None:
-        file = project / path
-        text = file.read_text(encoding="utf-8")
-        assert old in text, f"{old!r} not in {path}"
-        file.write_text(text.replace(old, new, count), encoding="utf-8")
-    return change
+def edit(path: str, old: str, new: str):
+    return lambda project: edit_file(project, path, old, new)
 
 
 def add_before_first_h2(path: str, text: str):
@@ -119,11 +114,6 @@ CASES = {
 }
 
 
-def snapshot(folder: Path) -> dict[str, str]:
-    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(folder.rglob("*")) if p.is_file()}
-
-
 @pytest.fixture(scope="session")
 def published(tmp_path_factory):
     """The real project copied once, with its site published; each case starts from these."""
@@ -132,7 +122,7 @@ def published(tmp_path_factory):
     site = base / "site"
     log = []
     assert publish(site, lambda target: _build(project, target, log)) == 0, log
-    return project, site, snapshot(site)
+    return project, site, tree_digest(site)
 
 
 def _build(project: Path, target: Path, log: list) -> int:
@@ -157,7 +147,7 @@ def test_bad_input_fails_clearly_and_keeps_the_previous_site(tmp_path, published
     code = publish(site, lambda target: _build(project, target, log))
     assert code != 0, f"{case}: the build passed"
     assert re.search(expected, log[0], re.S), f"{case}: message not found in:\n{log[0][-3000:]}"
-    assert snapshot(site) == before
+    assert tree_digest(site) == before
 
 
 def test_hostile_front_matter_never_reaches_the_html_unescaped(tmp_path):

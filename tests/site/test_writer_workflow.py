@@ -12,14 +12,10 @@ import sys
 import pytest
 
 from tests.conftest import ROOT, build_site, copy_project
-from tests.html import read
+from tests.html import edit_file, read
 
 
-def edit(project, path, old, new):
-    file = project / path
-    text = file.read_text(encoding="utf-8")
-    assert old in text, f"{old!r} not in {path}"
-    file.write_text(text.replace(old, new, 1), encoding="utf-8")
+edit = edit_file
 
 
 def failing_build(tmp_path, change):

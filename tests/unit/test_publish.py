@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-import hashlib
 from pathlib import Path
 
 from publish import publish
+
+from tests.html import tree_digest
 
 
 def fake_build(pages: dict[str, str], code: int = 0):
@@ -18,10 +19,6 @@ def fake_build(pages: dict[str, str], code: int = 0):
     return build
 
 
-def snapshot(folder: Path) -> dict[str, str]:
-    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest() for p in folder.rglob("*") if p.is_file()}
-
-
 def test_successful_build_becomes_the_output(tmp_path):
     assert publish(tmp_path / "site", fake_build({"index.html": "v1"})) == 0
     assert (tmp_path / "site" / "index.html").read_text() == "v1"
@@ -29,10 +26,10 @@ def test_successful_build_becomes_the_output(tmp_path):
 
 def test_failed_build_leaves_the_previous_output_byte_for_byte(tmp_path):
     publish(tmp_path / "site", fake_build({"index.html": "v1", "a.html": "a"}))
-    before = snapshot(tmp_path / "site")
+    before = tree_digest(tmp_path / "site")
     assert publish(tmp_path / "site", fake_build({"index.html": "half"}, code=1)) == 1
     assert publish(tmp_path / "site", fake_build({"a.html": "no index page"})) == 1
-    assert snapshot(tmp_path / "site") == before
+    assert tree_digest(tmp_path / "site") == before
     assert len(list((tmp_path / ".site-builds").iterdir())) == 1  # failed attempts leave nothing behind
 
 

@@ -1,0 +1,75 @@
+"""The built site in a real browser: served on loopback as a static host would (with its _headers),
+and Debian's Chromium driven by Playwright (its own browser download does not work offline).
+
+Shared by the browser tests and scripts/searcheval.py.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import http.server
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+CHROMIUM = "/usr/bin/chromium"
+# Without the background-networking flags Chromium keeps calling home, which this sandbox refuses.
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync"]
+
+
+def site_headers(site: Path) -> dict[str, str]:
+    """The headers the site's own _headers file asks every path to be served with."""
+    lines = (site / "_headers").read_text(encoding="utf-8").splitlines()
+    return dict(line.strip().split(": ", 1) for line in lines if line.startswith("  "))
+
+
+class _SiteHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves the site as a static host configured from its _headers would (CSP included)."""
+
+    headers_to_send: dict[str, str] = {}
+
+    def end_headers(self) -> None:
+        for name, value in self.headers_to_send.items():
+            self.send_header(name, value)
+        super().end_headers()
+
+    def log_message(self, *args) -> None:
+        pass
+
+
+@contextlib.contextmanager
+def serve(site: Path) -> Iterator[str]:
+    """The built site on a free loopback port, with its security headers."""
+    handler = type("Handler", (_SiteHandler,), {"headers_to_send": site_headers(site)})
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_port}/"
+    finally:
+        server.shutdown()
+
+
+@contextlib.contextmanager
+def chromium():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
+@contextlib.contextmanager
+def chromium():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            yield browser
+        finally:
+            browser.close()
