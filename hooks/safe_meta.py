@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import html
 
+from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
 
@@ -20,5 +21,6 @@ TEXT_FIELDS = ("title", "description")
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, **kwargs) -> str:
     for field in TEXT_FIELDS:
         if isinstance(page.meta.get(field), str):
-            page.meta[field] = html.escape(page.meta[field], quote=True)
+            # Markup: escaped once here; the templates that do escape (`| e`) leave it as it is.
+            page.meta[field] = Markup(html.escape(page.meta[field], quote=True))
     return markdown
