@@ -16,8 +16,14 @@ def inline_script_hashes(page_html: str) -> set[str]:
     return {
         "'sha256-" + base64.b64encode(hashlib.sha256(m["body"].encode("utf-8")).digest()).decode() + "'"
         for m in _INLINE_SCRIPT.finditer(page_html)
-        if "application/json" not in m["attrs"].lower()
+        if not _is_data_block(m["attrs"])
     }
+
+
+def _is_data_block(attrs: str) -> bool:
+    # <script type="application/json"> or "application/ld+json" is data, never run: CSP ignores it.
+    kind = re.search(r"\btype\s*=\s*[\"']?([^\"'\s>]+)", attrs, re.I)
+    return bool(kind) and kind[1].lower() not in ("text/javascript", "module", "application/javascript")
 
 
 def policy(script_hashes: Iterable[str]) -> str:

@@ -14,7 +14,9 @@ from dataclasses import dataclass
 _QUESTION = re.compile(
     r'<details class="question"(?P<attrs>[^>]*)>\s*<summary>(?P<summary>.*?)</summary>(?P<body>.*?)</details>', re.S
 )
-_TAG = re.compile(r"<[^>]+>")
+_TAG = re.compile(r"<(/?)([a-zA-Z0-9]+)[^>]*>")
+# Inline elements vanish without a trace ("<a>계정</a>을" reads "계정을"); block ones leave a space.
+_INLINE = {"a", "abbr", "b", "code", "em", "i", "kbd", "mark", "small", "span", "strong", "sub", "sup"}
 
 
 @dataclass(frozen=True)
@@ -25,7 +27,8 @@ class Question:
 
 
 def plain_text(fragment: str) -> str:
-    return " ".join(html.unescape(_TAG.sub(" ", fragment)).split())
+    text = _TAG.sub(lambda m: "" if m[2].lower() in _INLINE else " ", fragment)
+    return " ".join(html.unescape(text).split())
 
 
 def mark_questions(page_html: str, slugify: Callable[[str, str], str]) -> tuple[str, list[Question]]:
@@ -44,6 +47,14 @@ def mark_questions(page_html: str, slugify: Callable[[str, str], str]) -> tuple[
         return f'<details class="question" id="{anchor}"{match["attrs"]}><summary>{match["summary"]}</summary>{match["body"]}</details>'
 
     return _QUESTION.sub(add_id, page_html), questions
+
+
+def find_questions(page_html: str) -> list[Question]:
+    """The FAQ questions of a page whose questions already have their ids (see mark_questions)."""
+    return [
+        Question(re.search(r'\bid="([^"]+)"', m["attrs"])[1] if 'id="' in m["attrs"] else "", plain_text(m["summary"]), plain_text(m["body"]))
+        for m in _QUESTION.finditer(page_html)
+    ]
 
 
 def search_entries(page_url: str, questions: list[Question]) -> list[dict[str, str]]:

@@ -28,3 +28,12 @@ document.addEventListener("input", function (event) {
     target.dispatchEvent(new KeyboardEvent("keyup", { bubbles: true }));
   }
 });
+
+// "Was this page helpful? Yes": a thank-you, nothing sent anywhere (no analytics on this site).
+document.addEventListener("click", function (event) {
+  var yes = event.target instanceof Element && event.target.closest("[data-hc-feedback-yes]");
+  if (!yes) return;
+  var box = yes.closest(".hc-feedback");
+  box.querySelector(".hc-feedback__answers").hidden = true;
+  box.querySelector(".hc-feedback__thanks").hidden = false;
+});

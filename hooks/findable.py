@@ -1,0 +1,57 @@
+"""MkDocs glue for what search engines read: language alternates, JSON-LD, robots.txt.
+
+The values are computed by hooks/helpcenter/seo.py; overrides/main.html prints them in <head>.
+"""
+
+from __future__ import annotations
+
+import html
+from pathlib import Path
+
+import site_languages
+from helpcenter import faq, seo
+from helpcenter.support_data import load_support_data
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import event_priority
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+
+
+def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
+    lang, default = site_languages.current_language(config), site_languages.default_language(config)
+    site_url = config.site_url or "/"
+    context["hc_alternates"] = seo.alternates(page.url, lang, default, site_languages.built_languages(config), site_url)
+    blocks = [seo.breadcrumb_list(_crumbs(page, lang, default, site_url, config.site_name))]
+    questions = faq.find_questions(page.content or "")
+    if questions:
+        blocks.append(seo.faq_page(questions, lang))
+    if page.url == ("" if lang == default else f"{lang}/"):  # each language's home page
+        root = Path(config.config_file_path).parent
+        data = load_support_data(root / "data/support-methods.yml", root / "data/support-methods.schema.json",
+                                 "data/support-methods.yml", site_languages.built_languages(config))
+        organization = seo.organization(data, lang, config.site_name, site_url)
+        if organization:
+            blocks.append(organization)
+    context["hc_jsonld"] = [seo.script_json(block) for block in blocks]
+    return context
+
+
+@event_priority(-300)
+def on_post_build(config: MkDocsConfig) -> None:
+    if config.plugins["i18n"].building:
+        return
+    sitemap = seo.absolute(config.site_url or "/", "sitemap.xml")
+    (Path(config.site_dir) / "robots.txt").write_text(f"User-agent: *\nAllow: /\n\nSitemap: {sitemap}\n", encoding="utf-8")
+
+
+def _crumbs(page: Page, lang: str, default: str, site_url: str, site_name: str) -> list[seo.Crumb]:
+    home = "" if lang == default else f"{lang}/"
+    crumbs = [seo.Crumb(site_name, seo.absolute(site_url, home))]
+    for section in reversed(page.ancestors):
+        index = next((child for child in getattr(section, "children", []) if getattr(child, "is_index", False)), None)
+        if index is not None and index is not page:
+            crumbs.append(seo.Crumb(section.title, seo.absolute(site_url, index.url)))
+    if not page.is_homepage:
+        # page.title arrives HTML-escaped (hooks/safe_meta.py); JSON-LD wants the plain text.
+        crumbs.append(seo.Crumb(html.unescape(str(page.title)), seo.absolute(site_url, page.url)))
+    return crumbs

@@ -1,0 +1,97 @@
+"""What search engines, link previews and readers' feedback get from the built pages."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+
+from tests.conftest import build_site, copy_project
+from tests.html import LANGS, edit_file, page_path, read
+from tests.pages import PAGES
+
+SITE = "http://127.0.0.1:8000/"
+BOTH = [(lang, path) for path, *_ in PAGES for lang in LANGS]
+
+
+def json_ld(page) -> dict:
+    blocks = [json.loads(s.string) for s in page.select('script[type="application/ld+json"]')]
+    return {block["@type"]: block for block in blocks}
+
+
+@pytest.mark.parametrize(("lang", "path"), BOTH, ids=[f"{lang}:/{path}" for lang, path in BOTH])
+def test_every_page_has_canonical_alternates_open_graph_and_breadcrumbs(site, lang, path):
+    page = read(site, page_path(lang, path))
+    assert page.find("link", rel="canonical")["href"] == SITE + page_path(lang, path)
+    alternates = {link["hreflang"]: link["href"] for link in page.select("link[hreflang]")}
+    assert alternates == {"ko": SITE + path, "en": SITE + "en/" + path, "x-default": SITE + path}
+    assert page.find("meta", property="og:title")["content"] and page.find("meta", property="og:url")["content"] == SITE + page_path(lang, path)
+    assert page.find("meta", property="og:locale")["content"] == {"ko": "ko_KR", "en": "en_US"}[lang]
+    crumbs = json_ld(page)["BreadcrumbList"]["itemListElement"]
+    assert crumbs[0]["item"] == SITE + ("" if lang == "ko" else "en/")
+    assert crumbs[-1]["item"] == SITE + page_path(lang, path)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_faq_page_structured_data_has_every_question_in_its_language(site, lang):
+    page = read(site, page_path(lang, "faq/"))
+    questions = [s.get_text(strip=True) for s in page.select("details.question summary")]
+    faq = json_ld(page)["FAQPage"]
+    assert faq["inLanguage"] == lang and [q["name"] for q in faq["mainEntity"]] == questions
+    assert all(q["acceptedAnswer"]["text"] for q in faq["mainEntity"])
+
+
+def test_no_organization_contact_is_claimed_without_verified_facts(site):
+    assert all("Organization" not in json_ld(read(site, page_path(lang, ""))) for lang in LANGS)
+
+
+def test_a_verified_fact_becomes_an_organization_contact_point(tmp_path):
+    project = copy_project(tmp_path / "project")
+    data = project / "data/support-methods.yml"
+    head, tail = data.read_text(encoding="utf-8").rsplit("    contact: []\n", 1)
+    fact = "    contact:\n      - kind: phone\n        value: 1234-5678\n        source: 'Coupang Play app: Help'\n        verified: 2026-11-20\n"
+    data.write_text(head + fact + tail, encoding="utf-8")
+    build = build_site(project, tmp_path / "site")
+    assert build.returncode == 0, build.log
+    org = json_ld(read(build.site, "en/"))["Organization"]
+    assert org["contactPoint"][0]["telephone"] == "1234-5678" and org["contactPoint"][0]["contactType"] == "Phone support"
+
+
+def test_robots_txt_points_at_the_sitemap(site):
+    assert (site / "robots.txt").read_text() == f"User-agent: *\nAllow: /\n\nSitemap: {SITE}sitemap.xml\n"
+
+
+@pytest.mark.parametrize(("lang", "path"), [("ko", "payment/errors/"), ("en", "support/email/")])
+def test_articles_ask_if_they_helped_and_no_opens_an_issue_naming_the_page(site, lang, path):
+    box = read(site, page_path(lang, path)).select_one(".hc-feedback")
+    query = parse_qs(urlsplit(box.find("a")["href"]).query)
+    assert query["labels"] == ["feedback"]
+    assert SITE + page_path(lang, path) in query["body"][0] and f"docs/{lang}/{path.rstrip('/')}.md" in query["body"][0]
+    assert box.find("button", attrs={"data-hc-feedback-yes": True})
+
+
+def test_home_page_does_not_ask_for_feedback(site):
+    assert read(site, "").select_one(".hc-feedback") is None and read(site, "en/").select_one(".hc-feedback") is None
+
+
+def test_no_notice_bar_without_an_active_notice(site):
+    assert read(site, "").select_one(".md-banner") is None
+
+
+def test_active_notice_shows_in_both_languages_with_its_link(tmp_path):
+    project = copy_project(tmp_path / "project")
+    edit_file(project, "data/notices.yml", "notices: []", (
+        "notices:\n  - id: app-update\n    start: 2026-11-01\n    end: 2026-11-30\n    source: test\n"
+        "    ko: 앱 업데이트 후 로그인이 안 되면 앱을 다시 시작해 보세요.\n    en: Restart the app if you cannot sign in after the update.\n"
+        "    page: account/sign-in.md\n"))
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1795478400"}  # 2026-11-24
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(tmp_path / "site")],
+                            cwd=project, env=env, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    ko, en = read(tmp_path / "site", "support/"), read(tmp_path / "site", "en/support/")
+    assert "앱을 다시 시작해 보세요" in ko.select_one(".md-banner").get_text()
+    assert en.select_one(".md-banner a")["href"] == "../account/sign-in/"

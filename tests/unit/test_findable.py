@@ -1,0 +1,71 @@
+"""Language alternates, JSON-LD, FAQ text and notices, computed without a build."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from datetime import date
+
+from helpcenter.faq import Question, find_questions, mark_questions, plain_text
+from helpcenter.notices import active
+from helpcenter.seo import Crumb, alternates, breadcrumb_list, faq_page, organization, script_json
+from helpcenter.support_data import Fact, load_support_data
+
+from tests.conftest import ROOT
+
+SITE = "https://help.example/"
+DATA = load_support_data(ROOT / "data/support-methods.yml", ROOT / "data/support-methods.schema.json", "d", ["ko", "en"])
+
+
+def test_alternates_are_absolute_with_x_default_in_the_default_language():
+    expected = {"ko": "https://help.example/support/email/", "en": "https://help.example/en/support/email/",
+                "x-default": "https://help.example/support/email/"}
+    assert alternates("en/support/email/", "en", "ko", ["ko", "en"], SITE) == expected
+    assert alternates("support/email/", "ko", "ko", ["ko", "en"], SITE) == expected
+    assert alternates("", "ko", "ko", ["ko", "en"], SITE)["en"] == "https://help.example/en/"
+
+
+def test_breadcrumbs_are_numbered_from_the_home_page():
+    items = breadcrumb_list([Crumb("홈", SITE), Crumb("결제", SITE + "payment/")])["itemListElement"]
+    assert [(i["position"], i["name"], i["item"]) for i in items] == [(1, "홈", SITE), (2, "결제", SITE + "payment/")]
+
+
+def test_faq_page_carries_every_question_and_answer():
+    data = faq_page([Question("q-a", "비밀번호를 잊었어요", "재설정하세요.")], "ko")
+    assert data["@type"] == "FAQPage" and data["inLanguage"] == "ko"
+    assert data["mainEntity"] == [{"@type": "Question", "name": "비밀번호를 잊었어요",
+                                   "acceptedAnswer": {"@type": "Answer", "text": "재설정하세요."}}]
+
+
+def test_organization_only_from_verified_facts():
+    assert organization(DATA, "ko", "고객지원", SITE) is None  # no fact is verified today
+    phone = dataclasses.replace(DATA.method("phone"), contact=(Fact("phone", "1234-5678", "app", date(2026, 11, 1)),))
+    data = dataclasses.replace(DATA, methods=(phone,))
+    org = organization(data, "en", "Help", SITE)
+    assert org["contactPoint"] == [{"@type": "ContactPoint", "contactType": "Phone support", "availableLanguage": ["ko"], "telephone": "1234-5678"}]
+
+
+def test_json_ld_cannot_close_its_script_block():
+    text = script_json({"name": "</script><script>alert(1)</script>"})
+    assert "</script>" not in text and json.loads(text)["name"] == "</script><script>alert(1)</script>"
+
+
+def test_answers_read_as_text_with_links_inline():
+    assert plain_text("<p>자세한 내용은 <a href='x'>계정</a>을 참고하세요.</p><ul><li>하나</li><li>둘</li></ul>") == "자세한 내용은 계정을 참고하세요. 하나 둘"
+
+
+def test_marked_questions_are_found_again_with_their_ids():
+    marked, questions = mark_questions('<details class="question"><summary>질문</summary><p>답</p></details>', lambda t, s: t)
+    assert find_questions(marked) == questions
+
+
+NOTICES = [
+    {"id": "a", "start": "2026-12-01", "end": "2026-12-07", "ko": "가", "en": "A"},
+    {"id": "b", "start": "2026-12-05", "end": "2026-12-06", "ko": "나", "en": "B"},
+]
+
+
+def test_the_latest_started_running_notice_is_shown_and_none_outside_the_dates():
+    assert active(NOTICES, date(2026, 12, 2))["id"] == "a"
+    assert active(NOTICES, date(2026, 12, 5))["id"] == "b"
+    assert active(NOTICES, date(2026, 12, 8)) is None
