@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import gzip
 import http.server
 import threading
 from collections.abc import Iterator
 from pathlib import Path
+from urllib.parse import urlsplit
 
 CHROMIUM = "/usr/bin/chromium"
 # Without the background-networking flags Chromium keeps calling home, which this sandbox refuses.
@@ -26,9 +28,27 @@ def site_headers(site: Path) -> dict[str, str]:
 
 
 class _SiteHandler(http.server.SimpleHTTPRequestHandler):
-    """Serves the site as a static host configured from its _headers would (CSP included)."""
+    """Serves the site as a static host configured from its _headers would (CSP included), and
+    compresses text with gzip when the browser accepts it, as static hosts do."""
 
     headers_to_send: dict[str, str] = {}
+    COMPRESSIBLE = (".html", ".css", ".js", ".json", ".svg", ".xml", ".txt")
+
+    def do_GET(self) -> None:
+        target = Path(self.translate_path(self.path))
+        if target.is_dir():
+            if not urlsplit(self.path).path.endswith("/"):
+                return super().do_GET()  # the standard redirect to the folder's address
+            target = target / "index.html"
+        if "gzip" not in self.headers.get("Accept-Encoding", "") or not target.is_file() or target.suffix not in self.COMPRESSIBLE:
+            return super().do_GET()
+        body = gzip.compress(target.read_bytes(), 6)
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(target)))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
 
     def end_headers(self) -> None:
         for name, value in self.headers_to_send.items():

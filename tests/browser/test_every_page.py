@@ -33,3 +33,15 @@ def test_both_palettes_render(browser, base_url, url, scheme):
     context.close()
     assert palette == ("slate" if scheme == "dark" else "default")
     assert (background == "rgb(255, 255, 255)") == (scheme == "light")
+
+
+@pytest.mark.parametrize("url", URLS)
+def test_language_switcher_lands_on_the_same_page_in_the_other_language(page, base_url, url):
+    page.set_viewport_size({"width": 1280, "height": 800})
+    page.goto(base_url + url)
+    other, target = ("ko", url.removeprefix("en/")) if url.startswith("en/") else ("en", "en/" + url)
+    page.locator(".md-header__option .md-select").hover()
+    page.locator(f"a.md-select__link[hreflang={other}]").click()
+    page.wait_for_url(base_url + target)
+    assert page.evaluate("document.documentElement.lang") == other
+    assert not page.problems, page.problems

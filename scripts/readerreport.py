@@ -1,0 +1,100 @@
+#!/usr/bin/env python3
+"""What a reader's phone gets: page weight against a budget, and Lighthouse scores (mobile).
+
+Builds the site, serves it on loopback with its security headers, then
+  - loads the home page in each language in headless Chromium with an empty cache and adds up the
+    bytes of every response (as served here, uncompressed, and gzipped as static hosts serve it);
+  - runs Lighthouse (npm, against Debian's Chromium) in mobile mode on the home, FAQ and
+    support-methods pages in both languages, and writes its JSON reports to reports/lighthouse/.
+Prints the figures against the targets; asserts nothing (Lighthouse scores move between runs).
+
+    .venv/bin/python scripts/readerreport.py [--no-lighthouse]
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import os
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from projectcopy import ROOT  # noqa: E402
+from sitebrowser import CHROMIUM, CHROMIUM_ARGS, chromium, serve  # noqa: E402
+
+BUDGET_GZIP_BYTES = 350_000  # first load of the home page, compressed as hosts serve it
+LIGHTHOUSE_PAGES = {"home": "", "faq": "faq/", "support-methods": "support/methods/"}
+LIGHTHOUSE_TARGET = 0.95
+CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
+
+
+def page_weight(browser, url: str, site: Path, base: str) -> dict[str, int]:
+    """Bytes of every response of a first visit (empty cache), raw and gzipped, by resource type."""
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    seen: list[tuple[str, str]] = []
+    page.on("response", lambda r: seen.append((r.url, r.request.resource_type)))
+    page.goto(url)
+    page.wait_for_load_state("networkidle")
+    context.close()
+    totals: dict[str, int] = {"raw": 0, "gzip": 0}
+    for address, kind in seen:
+        path = address.removeprefix(base).split("?")[0].split("#")[0]
+        file = site / path / "index.html" if path == "" or path.endswith("/") else site / path
+        if file.is_file():
+            data = file.read_bytes()
+            totals["raw"] += len(data)
+            totals["gzip"] += len(gzip.compress(data, 6))
+            totals[kind] = totals.get(kind, 0) + len(data)
+    return totals
+
+
+def lighthouse(url: str, report: Path) -> dict[str, float]:
+    flags = " ".join(["--headless=new", *CHROMIUM_ARGS])
+    subprocess.run(
+        [str(ROOT / "node_modules/.bin/lighthouse"), url, "--quiet", "--output=json", f"--output-path={report}",
+         "--form-factor=mobile", f"--chrome-flags={flags}"],
+        check=True, env={**os.environ, "CHROME_PATH": CHROMIUM},
+    )
+    categories = json.loads(report.read_text(encoding="utf-8"))["categories"]
+    return {name: categories[name]["score"] for name in CATEGORIES}
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--no-lighthouse", action="store_true", help="page weight only (fast)")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as temp:
+        site = Path(temp) / "site"
+        subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(site)], cwd=ROOT, check=True,
+                       env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+        with serve(site) as base:
+            with chromium() as browser:
+                print(f"Page weight, first load of the home page (budget {BUDGET_GZIP_BYTES:,} bytes gzipped)")
+                for lang, root in (("ko", ""), ("en", "en/")):
+                    weight = page_weight(browser, base + root, site, base)
+                    kinds = ", ".join(f"{k} {v:,}" for k, v in sorted(weight.items()) if k not in ("raw", "gzip"))
+                    verdict = "within" if weight["gzip"] <= BUDGET_GZIP_BYTES else "OVER"
+                    print(f"  {lang}: {weight['raw']:,} bytes uncompressed, {weight['gzip']:,} gzipped "
+                          f"({weight['gzip'] / BUDGET_GZIP_BYTES:.2f} of budget, {verdict}); {kinds}")
+            if args.no_lighthouse:
+                return 0
+            folder = ROOT / "reports" / "lighthouse"
+            folder.mkdir(parents=True, exist_ok=True)
+            print(f"\nLighthouse, mobile (target {LIGHTHOUSE_TARGET:.2f} in each category; served with gzip, as hosts do)")
+            print(f"  {'page':<22}" + "".join(f"{c:>16}" for c in CATEGORIES))
+            for name, path in LIGHTHOUSE_PAGES.items():
+                for lang, root in (("ko", ""), ("en", "en/")):
+                    scores = lighthouse(base + root + path, folder / f"{name}-{lang}.json")
+                    cells = "".join(f"{s:>15.2f}{'' if s >= LIGHTHOUSE_TARGET else '!'}" for s in scores.values())
+                    print(f"  {name + ' ' + lang:<22}{cells}")
+            print(f"\nReports: {folder.relative_to(ROOT)}/ ('!' marks a score under the target)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
