@@ -41,7 +41,7 @@ def check(path: str, text: str, schema: dict[str, Any], lang: str, default_lang:
     if not isinstance(data, dict):
         return [Problem(path, 2, NAME, "front matter must be 'key: value' lines")]
     problems = []
-    for error in jsonschema.Draft202012Validator(schema).iter_errors(data):
+    for error in _validator(schema).iter_errors(data):
         key = error.absolute_path[0] if error.absolute_path else _unknown_key(error)
         problems.append(Problem(path, lines.get(key, 1), NAME, _message(error, key)))
     if lang != default_lang and "source_revision" not in data:
@@ -49,6 +49,16 @@ def check(path: str, text: str, schema: dict[str, Any], lang: str, default_lang:
     if lang == default_lang and "source_revision" in data:
         problems.append(Problem(path, lines["source_revision"], NAME, "source_revision belongs in translations only; remove it"))
     return problems
+
+
+_validators: dict[int, tuple[dict, jsonschema.Draft202012Validator]] = {}
+
+
+def _validator(schema: dict[str, Any]) -> jsonschema.Draft202012Validator:
+    """One validator per schema object, not one per page (the schema is kept to pin its id)."""
+    if id(schema) not in _validators:
+        _validators[id(schema)] = (schema, jsonschema.Draft202012Validator(schema))
+    return _validators[id(schema)][1]
 
 
 def _unknown_key(error: jsonschema.ValidationError) -> str | None:

@@ -6,6 +6,7 @@ The rule is given the glossary's `avoid` lists for the page's language: {variant
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .source import Problem, Source
 
@@ -16,13 +17,18 @@ def check(source: Source, avoid: dict[str, dict[str, str]] | None = None, **_) -
     variants = (avoid or {}).get(source.lang, {})
     if not variants:
         return []
-    pattern = re.compile("|".join(_word(v) for v in sorted(variants, key=len, reverse=True)), re.I)
+    pattern = _pattern(tuple(sorted(variants, key=len, reverse=True)))
     problems = []
     for number, line in source.numbered():
         for match in pattern.finditer(_without_link_targets(line)):
             preferred = variants[next(v for v in variants if v.lower() == match[0].lower())]
             problems.append(source.problem(number, NAME, f"'{match[0]}': our term is '{preferred}' (data/glossary.yml)"))
     return problems
+
+
+@lru_cache(maxsize=8)  # one per language: compiled once per build, not once per page
+def _pattern(variants: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile("|".join(_word(v) for v in variants), re.I)
 
 
 def _word(variant: str) -> str:
