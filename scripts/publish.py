@@ -12,23 +12,20 @@ from __future__ import annotations
 import argparse
 import os
 import shutil
-import subprocess
 import sys
 import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from project import ROOT, build  # noqa: E402
+
 KEEP = 2  # the current build and the one before it
 
 
 def strict_build(target: Path) -> int:
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(ROOT / "mkdocs.yml"), "-d", str(target)],
-        cwd=ROOT, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-    )
-    return result.returncode
+    return build(ROOT, target, capture=False).returncode
 
 
 def publish(output: Path, build: Callable[[Path], int] = strict_build) -> int:
@@ -64,9 +61,9 @@ def _recent(store: Path, count: int) -> list[Path]:
 
 
 def _prune(store: Path, keep: set[Path]) -> None:
-    for build in store.iterdir():
-        if build.is_dir() and build not in keep:
-            shutil.rmtree(build, ignore_errors=True)
+    for folder in store.iterdir():
+        if folder.is_dir() and folder not in keep:
+            shutil.rmtree(folder, ignore_errors=True)
 
 
 def main() -> int:

@@ -23,7 +23,7 @@ import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from projectcopy import ROOT  # noqa: E402
+from project import ROOT, build  # noqa: E402
 from sitebrowser import CHROMIUM, CHROMIUM_ARGS, chromium, serve  # noqa: E402
 
 BUDGET_GZIP_BYTES = 350_000  # first load of the home page, compressed as hosts serve it
@@ -70,8 +70,7 @@ def main() -> int:
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as temp:
         site = Path(temp) / "site"
-        subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(site)], cwd=ROOT, check=True,
-                       env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+        build(ROOT, site, strict=False, quiet=True, check=True)
         with serve(site) as base:
             with chromium() as browser:
                 print(f"Page weight, first load of the home page (budget {BUDGET_GZIP_BYTES:,} bytes gzipped)")

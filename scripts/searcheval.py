@@ -14,9 +14,7 @@ tests/search/test_search_quality.py holds the targets).
 from __future__ import annotations
 
 import argparse
-import os
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -26,7 +24,7 @@ from pathlib import Path
 import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from projectcopy import ROOT, copy_project  # noqa: E402
+from project import ROOT, build, copy_project  # noqa: E402
 from sitebrowser import chromium, serve  # noqa: E402
 
 QUERIES = ROOT / "tests" / "search" / "queries.yml"
@@ -66,13 +64,6 @@ def recall_at(outcomes: list[Outcome], k: int = 3) -> float:
 
 def mean_reciprocal_rank(outcomes: list[Outcome]) -> float:
     return sum(1 / o.rank for o in outcomes if o.rank) / len(outcomes)
-
-
-def build(project: Path, site: Path, env: dict[str, str]) -> None:
-    subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(project / "mkdocs.yml"), "-d", str(site)],
-        check=True, cwd=project, env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **env},
-    )
 
 
 _PLACEHOLDER = """() => JSON.parse(document.getElementById('__config').textContent).translations['search.result.placeholder']"""
@@ -165,7 +156,7 @@ def main() -> None:
         for name, (hooks, env) in variants.items():
             project = copy_project(Path(temp) / name, hooks=hooks)
             site = Path(temp) / f"site-{name}"
-            build(project, site, env)
+            build(project, site, strict=False, quiet=True, check=True, env=env)
             sizes[name] = index_bytes(site)
             with serve(site) as base_url:
                 results[name] = run_queries(browser, base_url, queries)

@@ -9,14 +9,14 @@
 from __future__ import annotations
 
 import argparse
-import os
 import re
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from project import ROOT, build  # noqa: E402
+
 sys.path.insert(0, str(ROOT / "hooks"))
 from helpcenter.translations import revision  # noqa: E402
 
@@ -95,10 +95,7 @@ def new_page(name: str, ko_title: str, en_title: str) -> None:
 def check() -> int:
     """A strict build into a temporary folder: every content check, link and data file at once."""
     with tempfile.TemporaryDirectory() as site:
-        result = subprocess.run(
-            [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(ROOT / "mkdocs.yml"), "-d", site],
-            capture_output=True, text=True, cwd=ROOT, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-        )
+        result = build(ROOT, Path(site))
     output = result.stdout + result.stderr
     problems = [l for l in output.splitlines() if l.startswith(("WARNING", "ERROR")) or l.startswith("  ")]
     stale = [l.split("-  ", 1)[-1] for l in output.splitlines() if "older revision" in l]

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import subprocess
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -13,7 +12,7 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
 sys.path.insert(0, str(ROOT / "scripts"))
-from projectcopy import copy_project  # noqa: E402,F401  (re-exported for tests)
+from project import build, copy_project  # noqa: E402,F401  (copy_project is re-exported for tests)
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
 
@@ -26,13 +25,7 @@ class Build:
 
 def build_site(project: Path, site_dir: Path) -> Build:
     """Run the real strict build of `project` into `site_dir`, as a writer or CI would."""
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(project / "mkdocs.yml"), "-d", str(site_dir)],
-        capture_output=True,
-        text=True,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-        cwd=project,
-    )
+    result = build(project, site_dir)
     return Build(site_dir, result.returncode, result.stdout + result.stderr)
 
 

@@ -3,8 +3,6 @@ either language, in the light or the dark palette; FAQ answers work from the key
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from playwright.sync_api import expect
 

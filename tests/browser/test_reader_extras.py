@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 
 import pytest
 from playwright.sync_api import expect
 from sitebrowser import serve
 
-from tests.conftest import copy_project
+from tests.conftest import build, copy_project
 from tests.html import edit_file
 
 pytestmark = pytest.mark.browser
@@ -31,8 +28,7 @@ def test_notice_can_be_dismissed_and_stays_dismissed(browser, tmp_path):
     edit_file(project, "data/notices.yml", "notices: []", (
         "notices:\n  - id: app-update\n    start: 2026-11-01\n    end: 2026-11-30\n    source: test\n"
         "    ko: 앱 업데이트 후 로그인이 안 되면 앱을 다시 시작해 보세요.\n    en: Restart the app if you cannot sign in after the update.\n"))
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1795478400"}  # 2026-11-24
-    subprocess.run([sys.executable, "-m", "mkdocs", "build", "-d", str(tmp_path / "site")], cwd=project, env=env, check=True, capture_output=True)
+    build(project, tmp_path / "site", check=True, env={"SOURCE_DATE_EPOCH": "1795478400"})  # 2026-11-24
     with serve(tmp_path / "site") as base:
         page = browser.new_page()
         page.goto(base + "en/")

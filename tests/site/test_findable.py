@@ -3,14 +3,11 @@
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from tests.conftest import build_site, copy_project
+from tests.conftest import build, build_site, copy_project
 from tests.html import LANGS, edit_file, page_path, read
 from tests.pages import PAGES
 
@@ -88,9 +85,7 @@ def test_active_notice_shows_in_both_languages_with_its_link(tmp_path):
         "notices:\n  - id: app-update\n    start: 2026-11-01\n    end: 2026-11-30\n    source: test\n"
         "    ko: 앱 업데이트 후 로그인이 안 되면 앱을 다시 시작해 보세요.\n    en: Restart the app if you cannot sign in after the update.\n"
         "    page: account/sign-in.md\n"))
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1795478400"}  # 2026-11-24
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(tmp_path / "site")],
-                            cwd=project, env=env, capture_output=True, text=True)
+    result = build(project, tmp_path / "site", env={"SOURCE_DATE_EPOCH": "1795478400"})  # 2026-11-24
     assert result.returncode == 0, result.stderr
     ko, en = read(tmp_path / "site", "support/"), read(tmp_path / "site", "en/support/")
     assert "앱을 다시 시작해 보세요" in ko.select_one(".md-banner").get_text()
