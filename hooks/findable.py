@@ -21,11 +21,11 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Naviga
     lang, default = site_languages.current_language(config), site_languages.default_language(config)
     site_url = config.site_url or "/"
     context["hc_alternates"] = seo.alternates(page.url, lang, default, site_languages.built_languages(config), site_url)
-    blocks = [seo.breadcrumb_list(_crumbs(page, lang, default, site_url, config.site_name))]
+    blocks = [seo.breadcrumb_list(_crumbs(page, site_languages.current_root(config), site_url, config.site_name))]
     questions = faq.find_questions(page.content or "")
     if questions:
         blocks.append(seo.faq_page(questions, lang))
-    if page.url == ("" if lang == default else f"{lang}/"):  # each language's home page
+    if page.url == site_languages.current_root(config):  # each language's home page
         root = Path(config.config_file_path).parent
         data = load_support_data(root / "data/support-methods.yml", root / "data/support-methods.schema.json",
                                  "data/support-methods.yml", site_languages.built_languages(config))
@@ -44,8 +44,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     (Path(config.site_dir) / "robots.txt").write_text(f"User-agent: *\nAllow: /\n\nSitemap: {sitemap}\n", encoding="utf-8")
 
 
-def _crumbs(page: Page, lang: str, default: str, site_url: str, site_name: str) -> list[seo.Crumb]:
-    home = "" if lang == default else f"{lang}/"
+def _crumbs(page: Page, home: str, site_url: str, site_name: str) -> list[seo.Crumb]:
     crumbs = [seo.Crumb(site_name, seo.absolute(site_url, home))]
     for section in reversed(page.ancestors):
         index = next((child for child in getattr(section, "children", []) if getattr(child, "is_index", False)), None)

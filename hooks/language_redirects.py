@@ -10,6 +10,7 @@ and reads the files again through its own on_files.
 from __future__ import annotations
 
 import site_languages
+from helpcenter.languages import language_root
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import Files
@@ -20,8 +21,7 @@ _written: dict[str, str] = {}
 
 def language_map(written: dict[str, str], lang: str, default: str) -> dict[str, str]:
     """The redirects for one language's pass, from the map as writers wrote it."""
-    prefix = "" if lang == default else f"{lang}/"
-    return {f"{prefix}{old}": f"{lang}/{new}" for old, new in written.items()}
+    return {f"{language_root(lang, default)}{old}": f"{lang}/{new}" for old, new in written.items()}
 
 
 @event_priority(-150)  # after mkdocs-static-i18n (-100) has set this language's files and URLs

@@ -14,6 +14,7 @@ import site_languages
 from helpcenter import faq, search_index
 from helpcenter.errors import ContentError
 from helpcenter.korean_text import SEGMENT_FORMAT, KoreanIndexer, Morpheme
+from helpcenter.languages import language_of, language_root
 from helpcenter.synonyms import load_synonyms
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -44,13 +45,13 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, **kwargs) -> st
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    return search_index.rewrite_theme_config(output, _language_root(config), WORKER)
+    return search_index.rewrite_theme_config(output, site_languages.current_root(config), WORKER)
 
 
 def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> str:
     if template_name != "404.html":
         return output
-    return search_index.rewrite_theme_config(output, _language_root(config), WORKER)
+    return search_index.rewrite_theme_config(output, site_languages.current_root(config), WORKER)
 
 
 @event_priority(-200)  # after mkdocs-static-i18n (-100) has built every language and merged the index
@@ -67,8 +68,8 @@ def on_post_build(config: MkDocsConfig) -> None:
     combined = json.loads(combined_path.read_text(encoding="utf-8"))
     _korean(root).start_build()
     for lang, entries in search_index.split_by_language(combined, default, languages).items():
-        prefix = "" if lang == default else f"{lang}/"
-        entries += [e for url, qs in _questions.items() if search_index.language_of(url, default, languages) == lang
+        prefix = language_root(lang, default)
+        entries += [e for url, qs in _questions.items() if language_of(url, default, languages) == lang
                     for e in faq.search_entries(url, qs)]
         index = search_index.language_index(
             entries, search_index.SETTINGS[lang], combined["config"]["fields"], prefix,
@@ -102,8 +103,3 @@ def _korean(root: Path | None = None) -> KoreanIndexer:
 
         _indexer.append(KoreanIndexer(_analyze, root / CACHE, f"kiwipiepy {version('kiwipiepy')}, format {SEGMENT_FORMAT}"))
     return _indexer[0]
-
-
-def _language_root(config: MkDocsConfig) -> str:
-    lang = site_languages.current_language(config)
-    return "" if lang == site_languages.default_language(config) else f"{lang}/"

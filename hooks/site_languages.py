@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from helpcenter.languages import language_root
 from mkdocs.config.defaults import MkDocsConfig
 
 
@@ -11,6 +12,11 @@ def built_languages(config: MkDocsConfig) -> list[str]:
 
 def default_language(config: MkDocsConfig) -> str:
     return next(lang.locale for lang in config.plugins["i18n"].config.languages if lang.default)
+
+
+def current_root(config: MkDocsConfig) -> str:
+    """The path prefix of the language being built: "" for the default language, "en/" for English."""
+    return language_root(current_language(config), default_language(config))
 
 
 def current_language(config: MkDocsConfig) -> str:

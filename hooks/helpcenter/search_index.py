@@ -13,6 +13,8 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from .languages import language_of
+
 
 
 @dataclass(frozen=True)
@@ -31,11 +33,6 @@ SETTINGS = {
     "ko": LanguageSearch("ko", r"[\s\u200b\-]+", ("trimmer",)),
     "en": LanguageSearch("en", r"[\s\-]+", ("trimmer", "stopWordFilter", "stemmer")),
 }
-
-
-def language_of(location: str, default: str, languages: list[str]) -> str:
-    """The language of a site location: a language other than the default lives under /<lang>/."""
-    return next((lang for lang in languages if lang != default and location.startswith(f"{lang}/")), default)
 
 
 def split_by_language(index: Mapping[str, Any], default: str, languages: list[str]) -> dict[str, list[dict]]:

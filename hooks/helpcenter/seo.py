@@ -10,6 +10,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from .faq import Question
+from .languages import language_root
 from .support_data import SupportData
 
 
@@ -25,8 +26,8 @@ def absolute(site_url: str, path: str) -> str:
 
 def alternates(page_url: str, lang: str, default: str, languages: Sequence[str], site_url: str) -> dict[str, str]:
     """hreflang → absolute URL of this page in every language, plus x-default (the default language)."""
-    path = page_url if lang == default else page_url.removeprefix(f"{lang}/")
-    urls = {other: absolute(site_url, path if other == default else f"{other}/{path}") for other in languages}
+    path = page_url.removeprefix(language_root(lang, default))
+    urls = {other: absolute(site_url, language_root(other, default) + path) for other in languages}
     return {**urls, "x-default": urls[default]}
 
 

@@ -9,7 +9,8 @@ import pytest
 from helpcenter.errors import ContentError
 from helpcenter.faq import mark_questions, search_entries
 from helpcenter.korean_text import ZWSP, KoreanIndexer, Morpheme, segment
-from helpcenter.search_index import SETTINGS, language_index, language_of, rewrite_theme_config, split_by_language
+from helpcenter.languages import language_of
+from helpcenter.search_index import SETTINGS, language_index, rewrite_theme_config, split_by_language
 from helpcenter.synonyms import load_synonyms
 
 from tests.conftest import ROOT
