@@ -10,10 +10,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import site_languages
+from build_errors import as_build_error
 from helpcenter import frontmatter, translations
 from helpcenter.checks import Source, files as file_checks, run_rules
 from helpcenter.datafile import load_schema, load_validated
-from helpcenter.errors import ContentError
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
@@ -26,10 +26,8 @@ _state: dict = {}
 
 def on_config(config: MkDocsConfig) -> None:
     root = Path(config.config_file_path).parent
-    try:
+    with as_build_error():
         glossary, _ = load_validated(root / "data/glossary.yml", load_schema(root / "data/glossary.schema.json"), "data/glossary.yml")
-    except ContentError as error:
-        raise PluginError(str(error)) from None
     avoid: dict[str, dict[str, str]] = {}
     for term in glossary["terms"]:
         for lang, variants in term.get("avoid", {}).items():

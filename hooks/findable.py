@@ -38,7 +38,7 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Naviga
 
 @event_priority(-300)
 def on_post_build(config: MkDocsConfig) -> None:
-    if config.plugins["i18n"].building:
+    if not site_languages.whole_site_built(config):
         return
     sitemap = seo.absolute(config.site_url or "/", "sitemap.xml")
     (Path(config.site_dir) / "robots.txt").write_text(f"User-agent: *\nAllow: /\n\nSitemap: {sitemap}\n", encoding="utf-8")

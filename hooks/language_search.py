@@ -11,13 +11,12 @@ import os
 from pathlib import Path
 
 import site_languages
+from build_errors import as_build_error
 from helpcenter import faq, search_index
-from helpcenter.errors import ContentError
 from helpcenter.korean_text import SEGMENT_FORMAT, KoreanIndexer, Morpheme
 from helpcenter.languages import language_of, language_root
 from helpcenter.synonyms import load_synonyms
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
 from pymdownx.slugs import slugify
@@ -56,14 +55,12 @@ def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> s
 
 @event_priority(-200)  # after mkdocs-static-i18n (-100) has built every language and merged the index
 def on_post_build(config: MkDocsConfig) -> None:
-    if config.plugins["i18n"].building:
+    if not site_languages.whole_site_built(config):
         return
     root, site = Path(config.config_file_path).parent, Path(config.site_dir)
     default, languages = site_languages.default_language(config), site_languages.built_languages(config)
-    try:
+    with as_build_error():
         synonyms = load_synonyms(root / SYNONYMS, root / SYNONYMS_SCHEMA, SYNONYMS, languages)
-    except ContentError as error:
-        raise PluginError(str(error)) from None
     combined_path = site / "search" / "search_index.json"
     combined = json.loads(combined_path.read_text(encoding="utf-8"))
     _korean(root).start_build()

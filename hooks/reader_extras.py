@@ -8,8 +8,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import site_languages
+from build_errors import as_build_error
 from helpcenter import notices
-from helpcenter.errors import ContentError
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
@@ -22,10 +22,8 @@ _state: dict = {}
 
 def on_config(config: MkDocsConfig) -> None:
     root = Path(config.config_file_path).parent
-    try:
+    with as_build_error():
         found = notices.load_notices(root / LABEL, root / "data/notices.schema.json", LABEL)
-    except ContentError as error:
-        raise PluginError(str(error)) from None
     _state["notice"] = notices.active(found, notices.build_date())
 
 

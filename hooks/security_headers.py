@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import site_languages
 from helpcenter import csp
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
@@ -14,7 +15,7 @@ from mkdocs.plugins import event_priority
 
 @event_priority(-300)  # after every language is built and the search hooks are done
 def on_post_build(config: MkDocsConfig) -> None:
-    if config.plugins["i18n"].building:
+    if not site_languages.whole_site_built(config):
         return
     site = Path(config.site_dir)
     hashes = set()

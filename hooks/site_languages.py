@@ -14,6 +14,11 @@ def default_language(config: MkDocsConfig) -> str:
     return next(lang.locale for lang in config.plugins["i18n"].config.languages if lang.default)
 
 
+def whole_site_built(config: MkDocsConfig) -> bool:
+    """In on_post_build: True once every language is built, not within one language's own pass."""
+    return not config.plugins["i18n"].building
+
+
 def current_root(config: MkDocsConfig) -> str:
     """The path prefix of the language being built: "" for the default language, "en/" for English."""
     return language_root(current_language(config), default_language(config))

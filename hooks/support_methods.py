@@ -12,9 +12,9 @@ from pathlib import Path
 
 import site_languages
 from helpcenter import markers, support_data, support_render
+from build_errors import as_build_error
 from helpcenter.errors import ContentError
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
@@ -31,7 +31,7 @@ def on_config(config: MkDocsConfig) -> None:
     languages = site_languages.built_languages(config)
     key = (_stamp(root / DATA), _stamp(root / SCHEMA), tuple(languages))
     if _state.get("key") != key:
-        with _errors():
+        with as_build_error():
             data = support_data.load_support_data(root / DATA, root / SCHEMA, DATA, languages)
         _state.update(key=key, data=data, env=support_render.environment(root / "overrides" / "hooks"))
     # Once per build (the default language's pass), so strict mode counts it on every rebuild too.
@@ -44,7 +44,7 @@ def on_config(config: MkDocsConfig) -> None:
 def on_files(files: Files, config: MkDocsConfig) -> None:
     language = site_languages.current_language(config)
     exists = lambda page: files.get_file_from_path(f"{language}/{page}") is not None  # noqa: E731
-    with _errors():
+    with as_build_error():
         problems = support_data.missing_pages(_state["data"], DATA, language, exists)
         if problems:
             raise ContentError("\n".join(problems))
@@ -59,7 +59,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         "support-methods": partial(support_render.table_from_marker, env, data, language, hrefs),
         "contact": partial(support_render.contact_from_marker, env, data, language),
     }
-    with _errors():
+    with as_build_error():
         first_line = markers.first_line_of(page.file.content_string, markdown)
         return markers.expand_markers(markdown, renderers, f"docs/{page.file.src_uri}", first_line)
 
@@ -71,14 +71,3 @@ def _stamp(path: Path) -> tuple[int, int] | None:
         return None
     return status.st_mtime_ns, status.st_size
 
-
-class _errors:
-    """Turn a writer's mistake into a build-stopping PluginError with our message."""
-
-    def __enter__(self) -> None:
-        return None
-
-    def __exit__(self, kind, error, traceback) -> bool:
-        if isinstance(error, ContentError):
-            raise PluginError(str(error)) from None
-        return False
