@@ -66,3 +66,12 @@ def edit_file(project: Path, path: str, old: str, new: str, count: int = 1) -> N
     text = file.read_text(encoding="utf-8")
     assert old in text, f"{old!r} not in {path}"
     file.write_text(text.replace(old, new, count), encoding="utf-8")
+
+
+def add_phone_fact(project: Path, verified: str, value: str = "1234-5678") -> None:
+    """Give the phone channel (the data file's last) a contact fact checked on `verified`."""
+    data = project / "data" / "support-methods.yml"
+    head, tail = data.read_text(encoding="utf-8").rsplit("    contact: []\n", 1)
+    fact = (f"    contact:\n      - kind: phone\n        value: {value}\n"
+            f"        source: 'Coupang Play app: Help'\n        verified: {verified}\n")
+    data.write_text(head + fact + tail, encoding="utf-8")

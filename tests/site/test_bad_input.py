@@ -12,10 +12,7 @@ import pytest
 from publish import publish
 
 from tests.conftest import build, build_site, copy_project
-from tests.html import edit_file, tree_digest
-
-FACT = "    contact:\n      - kind: phone\n        value: 1234-5678\n        source: 'Coupang Play app: Help'\n        verified: {date}\n"
-
+from tests.html import add_phone_fact, edit_file, tree_digest
 
 def edit(path: str, old: str, new: str):
     return lambda project: edit_file(project, path, old, new)
@@ -48,16 +45,8 @@ def symlink(path: str, target: str):
     return lambda project: (project / path).symlink_to(target)
 
 
-def stale_fact(project: Path) -> None:
-    file = project / "data/support-methods.yml"
-    head, tail = file.read_text(encoding="utf-8").rsplit("    contact: []\n", 1)
-    file.write_text(head + FACT.format(date="2020-01-01") + tail, encoding="utf-8")
-
-
-def bad_date(project: Path) -> None:
-    file = project / "data/support-methods.yml"
-    head, tail = file.read_text(encoding="utf-8").rsplit("    contact: []\n", 1)
-    file.write_text(head + FACT.format(date="2026-13-01") + tail, encoding="utf-8")
+def phone_fact(verified: str):
+    return lambda project: add_phone_fact(project, verified)
 
 
 PAGE = "---\ntitle: Extra\ndescription: A page that nobody added to the navigation of the site.\n{extra}---\n\n# Extra\n\nText.\n"
@@ -70,9 +59,9 @@ CASES = {
     "data: missing translation": (edit(DATA, "      en: Phone support\n", ""), r"data/support-methods\.yml:\d+: methods\[2\] \(phone\): name\.en is missing"),
     "data: duplicate id": (edit(DATA, "  - id: phone", "  - id: email"), r"methods\[2\] \(email\): id 'email' is already used by methods\[1\]"),
     "data: unknown key": (edit(DATA, "    page: support/phone.md\n", "    page: support/phone.md\n    hours: 9-18\n"), r"methods\[2\] \(phone\): unknown key 'hours'"),
-    "data: date that is not a date": (bad_date, r"methods\[2\] \(phone\): contact\[0\]\.verified must be a real date written YYYY-MM-DD, not '2026-13-01'"),
+    "data: date that is not a date": (phone_fact("2026-13-01"), r"methods\[2\] \(phone\): contact\[0\]\.verified must be a real date written YYYY-MM-DD, not '2026-13-01'"),
     "data: HTML in a value": (edit(DATA, "en: Email support", "en: <img src=x onerror=alert(1)>"), r"methods\[1\] \(email\): name\.en '<img src=x onerror=alert\(1\)>' is not allowed: One line of plain text"),
-    "data: stale contact fact": (stale_fact, r"data/support-methods\.yml: phone: the phone fact '1234-5678' was last verified on 2020-01-01"),
+    "data: stale contact fact": (phone_fact("2020-01-01"), r"data/support-methods\.yml: phone: the phone fact '1234-5678' was last verified on 2020-01-01"),
     "data: synonyms not a list": (edit("data/search-synonyms.yml", "  비번: [비밀번호]", "  비번: 비밀번호"), r"data/search-synonyms\.yml:\d+: ko\.비번 must be a list"),
     "data: glossary term without English": (edit("data/glossary.yml", "  - {ko: 계정, en: account}", "  - {ko: 계정}"), r"data/glossary\.yml:\d+: terms\[\d+\] \(no id\): en is missing"),
     # front matter

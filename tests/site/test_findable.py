@@ -8,7 +8,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 
 from tests.conftest import build, build_site, copy_project
-from tests.html import LANGS, edit_file, page_path, read
+from tests.html import LANGS, add_phone_fact, edit_file, page_path, read
 from tests.pages import PAGES
 
 SITE = "http://127.0.0.1:8000/"
@@ -48,10 +48,7 @@ def test_no_organization_contact_is_claimed_without_verified_facts(site):
 
 def test_a_verified_fact_becomes_an_organization_contact_point(tmp_path):
     project = copy_project(tmp_path / "project")
-    data = project / "data/support-methods.yml"
-    head, tail = data.read_text(encoding="utf-8").rsplit("    contact: []\n", 1)
-    fact = "    contact:\n      - kind: phone\n        value: 1234-5678\n        source: 'Coupang Play app: Help'\n        verified: 2026-11-20\n"
-    data.write_text(head + fact + tail, encoding="utf-8")
+    add_phone_fact(project, verified="2026-11-20")
     build = build_site(project, tmp_path / "site")
     assert build.returncode == 0, build.log
     org = json_ld(read(build.site, "en/"))["Organization"]

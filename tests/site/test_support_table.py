@@ -6,7 +6,7 @@ import pytest
 import yaml
 
 from tests.conftest import ROOT, build_site, copy_project
-from tests.html import LANGS, page_path, read
+from tests.html import LANGS, add_phone_fact, page_path, read
 
 DATA = yaml.safe_load((ROOT / "data" / "support-methods.yml").read_text(encoding="utf-8"))
 
@@ -78,17 +78,7 @@ def test_marker_naming_an_unknown_channel_fails_with_page_and_line(tmp_path):
 
 def test_stale_contact_fact_warns_once_and_fails_the_strict_build(tmp_path):
     project = copy_project(tmp_path / "project")
-    data_file = project / "data" / "support-methods.yml"
-    fact = (
-        "    contact:\n"
-        "      - kind: phone\n"
-        "        value: 1234-5678\n"
-        "        source: 'Coupang Play app: Help'\n"
-        "        verified: 2020-01-01\n"
-    )
-    text = data_file.read_text(encoding="utf-8")
-    head, tail = text.rsplit("    contact: []\n", 1)  # the last channel: phone
-    data_file.write_text(head + fact + tail, encoding="utf-8")
+    add_phone_fact(project, verified="2020-01-01")
     build = build_site(project, tmp_path / "site")
     assert build.returncode != 0
     assert build.log.count("phone: the phone fact '1234-5678' was last verified on 2020-01-01") == 1
