@@ -1,0 +1,197 @@
+"""Build speed and scale: this project's full build against plain Material for MkDocs and Zensical.
+
+For each size (articles per language) it writes a synthetic corpus (scripts/benchcorpus.py), makes
+the projects of scripts/benchprojects.py from it, and builds them interleaved, several rounds:
+
+  full, cold   this project as CI and a fresh clone build it (no Korean analysis cache)
+  full         this project as a writer rebuilds it (analysis cache of the previous build)
+  plain        plain Material, one build per language, times summed (the baseline)
+  zensical     Zensical on the same plain projects, one build per language, summed
+
+and prints median seconds, the ratio to plain, peak memory, output and search index size; then
+the share of one build's time spent in each hook and plugin, the growth exponent over the sizes,
+and the live-preview loop (mkdocs serve, one page edited, seconds until the new page is served).
+Prints figures and asserts nothing. Run it as scripts/bench (see --help).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import venv
+from pathlib import Path
+
+sys.path[:0] = [str(Path(__file__).resolve().parent), str(Path(__file__).resolve().parent.parent / "hooks")]
+import benchprojects  # noqa: E402
+import benchtiming  # noqa: E402
+import livepreview  # noqa: E402
+from project import ROOT, copy_project  # noqa: E402
+
+ZENSICAL_VENV = ROOT / ".venv-zensical"
+ZENSICAL_REQUIREMENTS = ROOT / "requirements-zensical.txt"
+MKDOCS = [sys.executable, "-m", "mkdocs", "build"]
+
+
+def zensical() -> tuple[Path | None, str]:
+    """The zensical command from .venv-zensical, installed from requirements-zensical.txt when missing."""
+    command = ZENSICAL_VENV / "bin" / "zensical"
+    stamp = ZENSICAL_VENV / ".requirements"
+    if not command.exists() or not stamp.exists() or stamp.read_text() != ZENSICAL_REQUIREMENTS.read_text():
+        venv.create(ZENSICAL_VENV, with_pip=True)
+        install = subprocess.run([ZENSICAL_VENV / "bin" / "python", "-m", "pip", "install", "-q", "-r", ZENSICAL_REQUIREMENTS],
+                                 capture_output=True, text=True)
+        if install.returncode:
+            return None, "did not install: " + install.stderr.strip().splitlines()[-1]
+        stamp.write_text(ZENSICAL_REQUIREMENTS.read_text())
+    version = subprocess.run([command, "--version"], capture_output=True, text=True).stdout.strip()
+    return command, version
+
+
+def variants(size_dir: Path, articles: int, zensical_command: Path | None) -> dict[str, list[dict]]:
+    """Variant name → its builds (command, cwd, site, env, search index glob) for one corpus size."""
+    full = benchprojects.full_project(size_dir / "full", articles)
+    plain = benchprojects.plain_projects(full, size_dir / "plain")
+    found = {
+        "full, cold": [dict(command=[*MKDOCS, "--strict", "-f", str(full / "mkdocs.yml"), "-d", str(size_dir / "full-site")],
+                            cwd=full, site=size_dir / "full-site", cold=full / ".cache")],
+        "full": [dict(command=[*MKDOCS, "--strict", "-f", str(full / "mkdocs.yml"), "-d", str(size_dir / "full-site")],
+                      cwd=full, site=size_dir / "full-site")],
+        "plain": [dict(command=[*MKDOCS, "--strict", "-f", str(config)], cwd=config.parent, site=config.parent / "site")
+                  for config in plain.values()],
+    }
+    if zensical_command:
+        found["zensical"] = [dict(command=[str(zensical_command), "build", "--clean", "-f", str(config)], cwd=config.parent,
+                                  site=config.parent / "site")
+                             for config in benchprojects.plain_projects(full, size_dir / "zensical").values()]
+    return found
+
+
+def measure(builds: list[dict]) -> tuple[float, int]:
+    """Runs a variant's builds one after the other: (seconds summed, largest peak memory)."""
+    seconds, peak = 0.0, 0
+    for build in builds:
+        if "cold" in build:
+            shutil.rmtree(build["cold"], ignore_errors=True)
+        elapsed, memory = benchtiming.run_measured(build["command"], build["cwd"])
+        seconds, peak = seconds + elapsed, max(peak, memory)
+    return seconds, peak
+
+
+def search_bytes(site: Path) -> int:
+    """The search indexes of a built site: Material's (search/*.json at each language root) or Zensical's."""
+    return sum(path.stat().st_size for pattern in ("search/*.json", "*/search/*.json", "search.json")
+               for path in site.glob(pattern))
+
+
+def profile(config_file: Path, site: Path) -> dict[str, float]:
+    """Per plugin and hook seconds of one build, profiled in a fresh process (see benchtiming)."""
+    result = subprocess.run([sys.executable, __file__, "--profile-build", str(config_file), str(site)],
+                            capture_output=True, text=True, check=True,
+                            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    return json.loads(result.stdout.splitlines()[-1])
+
+
+def bench_size(temp: Path, articles: int, runs: int, zensical_command: Path | None) -> dict:
+    size_dir = temp / str(articles)
+    found = variants(size_dir, articles, zensical_command)
+    times: dict[str, list[float]] = {name: [] for name in found}
+    peaks: dict[str, int] = {name: 0 for name in found}
+    for _ in range(runs):
+        for name, builds in found.items():
+            seconds, peak = measure(builds)
+            times[name].append(seconds)
+            peaks[name] = max(peaks[name], peak)
+    pages = sum(1 for _ in (size_dir / "full" / "docs").rglob("*.md"))
+    result = {"articles": articles, "pages": pages, "variants": {}}
+    for name, builds in found.items():
+        sites = {build["site"] for build in builds}
+        result["variants"][name] = {
+            "seconds": statistics.median(times[name]), "runs": times[name], "peak_bytes": peaks[name],
+            "output_bytes": sum(benchtiming.tree_bytes(site) for site in sites),
+            "search_bytes": sum(search_bytes(site) for site in sites),
+        }
+    full = size_dir / "full"
+    result["profile"] = profile(full / "mkdocs.yml", size_dir / "profiled-site")
+    shutil.rmtree(size_dir, ignore_errors=True)  # a 1,000-article size leaves gigabytes otherwise
+    return result
+
+
+def report(results: list[dict], preview: dict | None, engines: dict[str, str]) -> str:
+    lines = ["Engines: " + ", ".join(f"{name} {version}" for name, version in engines.items()), ""]
+    lines += ["| articles/lang | pages | variant | seconds | × plain | peak MiB | output MiB | search index KiB |",
+              "|---:|---:|---|---:|---:|---:|---:|---:|"]
+    for result in results:
+        base = result["variants"]["plain"]["seconds"]
+        for name, figures in result["variants"].items():
+            lines.append(f"| {result['articles']} | {result['pages']} | {name} | {figures['seconds']:.2f} | "
+                         f"{figures['seconds'] / base:.2f} | {figures['peak_bytes'] / 2**20:.0f} | "
+                         f"{figures['output_bytes'] / 2**20:.1f} | {figures['search_bytes'] / 2**10:.0f} |")
+    lines += ["", "Share of one in-process full build (warm cache): exclusive time of each plugin and hook", ""]
+    lines += ["| | " + " | ".join(f"{r['articles']}/lang" for r in results) + " |", "|---|" + "---:|" * len(results)]
+    lines.append("| build seconds | " + " | ".join(f"{r['profile']['<build>']:.2f}" for r in results) + " |")
+    for origin in [*_origins(results), "our hooks"]:
+        lines.append(f"| {origin} | " + " | ".join(f"{100 * _seconds(r['profile'], origin) / r['profile']['<build>']:.1f} %"
+                                                   for r in results) + " |")
+    if len(results) > 1:
+        lines += ["", "Growth exponent b of seconds ≈ a·pages^b (1.0 = linear): " + ", ".join(
+            f"{name} {benchtiming.growth_exponent([r['pages'] for r in results], [r['variants'][name]['seconds'] for r in results]):.2f}"
+            for name in results[0]["variants"])]
+    if preview:
+        lines += ["", f"Live preview on the real site: one-page edit to new page served, median of {len(preview['runs'])}: "
+                  f"{preview['seconds']:.2f} s (runs: {', '.join(f'{s:.2f}' for s in preview['runs'])})"]
+    return "\n".join(lines)
+
+
+def _origins(results: list[dict]) -> list[str]:
+    names = {origin for result in results for origin in result["profile"] if origin != "<build>"}
+    return sorted(names, key=lambda name: (name != benchtiming.CORE, name.startswith("hooks/"), name))
+
+
+def _seconds(profile: dict[str, float], origin: str) -> float:
+    if origin == "our hooks":
+        return sum(seconds for name, seconds in profile.items() if name.startswith("hooks/"))
+    return profile.get(origin, 0.0)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="100,300,1000", help="articles per language, comma-separated (default: 100,300,1000)")
+    parser.add_argument("--runs", type=int, default=3, help="rounds of interleaved builds per size (default: 3)")
+    parser.add_argument("--no-zensical", action="store_true", help="leave Zensical out")
+    parser.add_argument("--previews", type=int, default=5, help="one-page edits timed under mkdocs serve (0: none)")
+    parser.add_argument("--json", type=Path, help="also write the figures to this file")
+    parser.add_argument("--profile-build", nargs=2, type=Path, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.profile_build:
+        seconds, totals = benchtiming.profiled_build(*args.profile_build)
+        print(json.dumps({"<build>": seconds, **totals}))
+        return
+    engines = {"MkDocs": _version("mkdocs"), "Material": _version("mkdocs-material")}
+    zensical_command = None
+    if not args.no_zensical:
+        zensical_command, engines["Zensical"] = zensical()
+    results = []
+    with tempfile.TemporaryDirectory(prefix="hc-bench-") as temp:
+        for articles in [int(size) for size in args.sizes.split(",")]:
+            results.append(bench_size(Path(temp), articles, args.runs, zensical_command))
+            print(f"measured {articles} articles per language", file=sys.stderr, flush=True)
+        preview = livepreview.measure(copy_project(Path(temp) / "preview"), args.previews) if args.previews else None
+    if args.json:
+        args.json.parent.mkdir(parents=True, exist_ok=True)
+        args.json.write_text(json.dumps({"engines": engines, "sizes": results, "preview": preview}, indent=2))
+    print(report(results, preview, engines))
+
+
+def _version(package: str) -> str:
+    from importlib.metadata import version
+    return version(package)
+
+
+if __name__ == "__main__":
+    main()

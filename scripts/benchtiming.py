@@ -1,0 +1,101 @@
+"""How the build benchmark measures: wall time and peak memory of a command, the time each plugin
+and hook spends in its MkDocs events, and how time grows with page count.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+import subprocess
+import time
+from collections import defaultdict
+from pathlib import Path
+
+
+def run_measured(command: list[str], cwd: Path, env: dict[str, str] | None = None) -> tuple[float, int]:
+    """Runs `command`; returns (wall seconds, peak resident memory in bytes).
+
+    The peak is the largest of the process and its children (rusage of wait4): for one build
+    process, its own peak. Output is discarded; a failure raises with what the command printed.
+    """
+    start = time.perf_counter()
+    process = subprocess.Popen(command, cwd=cwd, env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})},
+                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    stderr = process.stderr.read()
+    _, status, usage = os.wait4(process.pid, 0)
+    seconds = time.perf_counter() - start
+    process.returncode = os.waitstatus_to_exitcode(status)
+    if process.returncode:
+        raise RuntimeError(f"{' '.join(command)} failed ({process.returncode}):\n{stderr.decode(errors='replace')[-3000:]}")
+    return seconds, usage.ru_maxrss * 1024
+
+
+class EventClock:
+    """Exclusive seconds per origin of the functions it wraps.
+
+    A wrapped call that runs other wrapped calls (the i18n plugin builds each further language
+    from inside its on_post_build) is not charged for their time.
+    """
+
+    def __init__(self) -> None:
+        self.totals: dict[str, float] = defaultdict(float)
+        self._nested: list[float] = []  # seconds of wrapped calls inside each open call
+
+    def wrap(self, function, origin: str):
+        def timed(*args, **kwargs):
+            self._nested.append(0.0)
+            start = time.perf_counter()
+            try:
+                return function(*args, **kwargs)
+            finally:
+                elapsed = time.perf_counter() - start
+                self.totals[origin] += elapsed - self._nested.pop()
+                if self._nested:
+                    self._nested[-1] += elapsed
+        return timed
+
+    def wrap_events(self, plugins) -> None:
+        """Every event method of a MkDocs PluginCollection, under the name MkDocs gives its origin
+        ("search", "i18n", "hooks/findable.py", ...)."""
+        for methods in plugins.events.values():
+            for index, method in enumerate(methods):
+                origin = plugins._event_origins.get(method, "<unknown>")
+                methods[index] = self.wrap(method, origin)
+                plugins._event_origins[methods[index]] = origin
+
+
+CORE = "MkDocs + Material"
+
+
+def profiled_build(config_file: Path, site: Path) -> tuple[float, dict[str, float]]:
+    """One in-process build: its seconds and the exclusive seconds of each plugin and hook, with
+    the rest (reading, Markdown, navigation, theme templates, writing) under CORE."""
+    import mkdocs_static_i18n.plugin
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    os.chdir(config_file.parent)
+    config = load_config(str(config_file), site_dir=str(site))
+    config.plugins.on_startup(command="build", dirty=False)
+    clock = EventClock()
+    clock.wrap_events(config.plugins)
+    # The second language's build, run by the i18n plugin: its own work is CORE, not i18n's.
+    mkdocs_static_i18n.plugin.build = clock.wrap(mkdocs_static_i18n.plugin.build, "<nested build>")
+    start = time.perf_counter()
+    build(config)
+    seconds = time.perf_counter() - start
+    config.plugins.on_shutdown()
+    clock.totals.pop("<nested build>", None)
+    return seconds, {**clock.totals, CORE: seconds - sum(clock.totals.values())}
+
+
+def growth_exponent(sizes: list[int], seconds: list[float]) -> float:
+    """b in seconds ≈ a·pages^b, least squares on the logarithms: 1.0 is linear growth."""
+    xs = [math.log(size) for size in sizes]
+    ys = [math.log(value) for value in seconds]
+    mean_x, mean_y = sum(xs) / len(xs), sum(ys) / len(ys)
+    return sum((x - mean_x) * (y - mean_y) for x, y in zip(xs, ys)) / sum((x - mean_x) ** 2 for x in xs)
+
+
+def tree_bytes(root: Path, pattern: str = "**/*") -> int:
+    return sum(path.stat().st_size for path in root.glob(pattern) if path.is_file())

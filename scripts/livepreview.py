@@ -1,0 +1,74 @@
+"""`mkdocs serve` of a project on a free local port, and how long a writer waits for an edit to show.
+
+Used by the live-preview tests and by scripts/bench.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import socket
+import statistics
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+# The page a writer edits in the measurement, and where the server shows it.
+EDITED_PAGE, EDITED_URL = "docs/ko/payment/errors.md", "payment/errors/"
+
+
+@contextlib.contextmanager
+def serving(project: Path) -> Iterator[str]:
+    """Runs `mkdocs serve` for `project`; yields its base URL (the server may still be building)."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    server = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}", "-f", str(project / "mkdocs.yml")],
+        cwd=project, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )
+    try:
+        yield f"http://127.0.0.1:{port}/"
+    finally:
+        server.terminate()
+        server.wait(timeout=20)
+
+
+def fetch(url: str) -> str:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.read().decode("utf-8")
+    except OSError:
+        return ""
+
+
+def wait_for(url: str, text: str, seconds: float, interval: float = 0.3) -> bool:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if text in fetch(url):
+            return True
+        time.sleep(interval)
+    return False
+
+
+def measure(project: Path, edits: int) -> dict:
+    """Seconds from saving a one-page edit to the server answering with the new page, `edits` times."""
+    page = project / EDITED_PAGE
+    runs = []
+    with serving(project) as base:
+        if not wait_for(base + EDITED_URL, "</html>", 120):
+            raise RuntimeError("mkdocs serve did not come up within 120 s")
+        time.sleep(1)  # let the file watcher settle after the first build
+        for edit in range(edits):
+            token = f"preview-edit-{edit}"
+            start = time.perf_counter()
+            page.write_text(page.read_text(encoding="utf-8") + f"\n{token}\n", encoding="utf-8")
+            if not wait_for(base + EDITED_URL, token, 120, interval=0.02):
+                raise RuntimeError(f"the edit {token} did not show within 120 s")
+            runs.append(time.perf_counter() - start)
+            time.sleep(1)
+    return {"seconds": statistics.median(runs), "runs": runs}
