@@ -8,17 +8,20 @@ lists, a table, an admonition, FAQ details, links to other articles and, in some
 
 from __future__ import annotations
 
+import json
 import random
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from project import ROOT
+from writer import set_source_revision
 
 LANGUAGES = ("ko", "en")
 GROUP_SIZE = 25  # articles per navigation subsection, as a category page of a help center lists them
 SECTION = {"ko": "도움말 문서", "en": "Articles"}
 GROUP = {"ko": "문서 묶음 {n}", "en": "Collection {n}"}
+FAQ = {"ko": "자주 묻는 질문", "en": "Frequently asked questions"}
 _LINK = re.compile(r"\[([^\]]+)\]\([^)]+\)")
 _HEADING_ID = re.compile(r"\s*\{#[^}]+\}\s*$")
 
@@ -67,7 +70,7 @@ def article(pools: Pools, lang: str, number: int, total: int, rng: random.Random
     """The Markdown of article `number` (1-based) of `total`, front matter included."""
     title = f"{rng.choice(pools.headings)} {number}"[:60]
     description = _sentence_between(pools, rng, 20, 160)
-    parts = [f"---\ntitle: {title}\ndescription: {description}\n---\n", f"# {title}\n", _paragraph(pools, rng)]
+    parts = [f"---\ntitle: {json.dumps(title, ensure_ascii=False)}\ndescription: {json.dumps(description, ensure_ascii=False)}\n---\n", f"# {title}\n", _paragraph(pools, rng)]
     for section in range(1, rng.randint(3, 5) + 1):
         parts.append(f"## {rng.choice(pools.headings)} {{#s{section}}}\n")
         parts.append(_paragraph(pools, rng))
@@ -78,7 +81,7 @@ def article(pools: Pools, lang: str, number: int, total: int, rng: random.Random
             parts.append(f'!!! tip "{rng.choice(pools.headings)}"\n\n    {_paragraph(pools, rng)}')
             parts.append(_marker(lang, number))
         parts.append(_paragraph(pools, rng))
-    parts.append(f"## {SECTION[lang]} {{#faq}}\n")
+    parts.append(f"## {FAQ[lang]} {{#faq}}\n")
     for question, answer in rng.sample(pools.faq, 3):
         parts.append(f'??? question "{question}"\n\n    {answer}\n')
     others = sorted({rng.randint(1, total) for _ in range(2)} - {number})
@@ -122,12 +125,10 @@ def write(docs: Path, articles: int, seed: int = 8, sources: Path = ROOT / "docs
 
     English pages record the revision of their Korean page, as translated pages do.
     """
-    from helpcenter.translations import revision  # hooks/ is on sys.path in the benchmark
-
     pools = {lang: read_pools(sources, lang) for lang in LANGUAGES}
     for number in range(1, articles + 1):
         texts = {lang: article(pools[lang], lang, number, articles, random.Random(f"{seed}-{lang}-{number}")) for lang in LANGUAGES}
-        texts["en"] = f"---\nsource_revision: {revision(texts['ko'])}\n" + texts["en"].removeprefix("---\n")
+        texts["en"] = set_source_revision(texts["en"], texts["ko"])
         for lang, text in texts.items():
             path = docs / lang / _path(number)
             path.parent.mkdir(parents=True, exist_ok=True)

@@ -23,7 +23,7 @@ from project import ROOT, copy_project
 # Top-level mkdocs.yml blocks a plain Material build keeps: the theme and how Markdown is rendered.
 PLAIN_KEEPS = ("site_name", "validation", "theme", "markdown_extensions")
 # Theme settings that point into our overrides or shared assets, which a plain build does not have.
-_PLAIN_DROPS = re.compile(r"^  (custom_dir|logo|favicon):.*\n", re.M)
+PLAIN_DROPS = re.compile(r"^  (custom_dir|logo|favicon):.*\n", re.M)
 
 
 def blocks(config_text: str) -> dict[str, str]:
@@ -76,7 +76,7 @@ def plain_projects(full: Path, target: Path) -> dict[str, Path]:
     english = next(lang for lang in _i18n(data)["languages"] if lang["locale"] == "en")
     configs = {}
     for lang in benchcorpus.LANGUAGES:
-        theme = _PLAIN_DROPS.sub("", kept["theme"]).replace("  language: ko\n", f"  language: {lang}\n")
+        theme = PLAIN_DROPS.sub("", kept["theme"]).replace("  language: ko\n", f"  language: {lang}\n")
         names = english["nav_translations"] if lang == "en" else {}
         settings = {"docs_dir": "docs", "site_dir": "site", "plugins": ["search"], "nav": _translated(data["nav"], names)}
         configs[lang] = target / lang / "mkdocs.yml"

@@ -31,8 +31,11 @@ def page_path(name: str) -> str:
 
 
 def set_source_revision(translation: str, source: str) -> str:
-    """The translation's text with `source_revision` set to the source's current revision."""
-    line = f"source_revision: {revision(source)}\n"
+    """The translation's text with `source_revision` set to the source's current revision.
+
+    Quoted: a revision of hex digits can be all decimal digits, which YAML would read as a number.
+    """
+    line = f'source_revision: "{revision(source)}"\n'
     if re.search(r"^source_revision:.*\n", translation, re.M):
         return re.sub(r"^source_revision:.*\n", line, translation, count=1, flags=re.M)
     match = _FRONT_MATTER_END.match(translation)

@@ -71,7 +71,7 @@ def test_old_address_redirects_within_its_language(site, old, target):
 
 @pytest.mark.parametrize(("lang_path", "pattern"), [("support/", r"\d{4}년 \d{1,2}월 \d{1,2}일"), ("en/support/", r"[A-Z][a-z]+ \d{1,2}, \d{4}")])
 def test_pages_show_a_localized_last_updated_date(site, lang_path, pattern):
-    date = read(site, lang_path).select_one(".git-revision-date-localized-plugin")
+    date = read(site, lang_path).select_one(".hc-last-updated")
     assert date is not None and re.fullmatch(pattern, date.get_text(strip=True))
 
 
@@ -86,7 +86,7 @@ def test_a_shallow_clone_builds_with_dates(tmp_path):
     subprocess.run(["git", "clone", "-q", "--depth", "1", f"file://{origin}", str(tmp_path / "clone")], check=True)
     build = build_site(tmp_path / "clone", tmp_path / "site")
     assert build.returncode == 0, build.log
-    assert read(build.site, "support/").select_one(".git-revision-date-localized-plugin")
+    assert read(build.site, "support/").select_one(".hc-last-updated")
 
 
 def test_new_page_scaffold_builds_once_the_writer_fills_in_the_descriptions(tmp_path):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import yaml
 from writer import add_to_nav, page_path, set_source_revision
 
 from helpcenter.translations import revision
@@ -24,5 +25,13 @@ def test_new_page_in_a_new_folder_goes_to_the_end_of_the_nav():
 def test_source_revision_is_added_then_replaced():
     page = "---\ntitle: T\n---\n\n# T\n"
     once = set_source_revision(page, "원문")
-    assert once == f"---\ntitle: T\nsource_revision: {revision('원문')}\n---\n\n# T\n"
+    recorded = revision("원문")
+    assert once == f'---\ntitle: T\nsource_revision: "{recorded}"\n---\n\n# T\n'
     assert set_source_revision(once, "고친 원문").count("source_revision") == 1
+
+
+def test_a_revision_of_decimal_digits_stays_a_string_for_the_front_matter_check():
+    # Found by the benchmark corpus: an unquoted 177577063117 was read as a number and failed the build.
+    source = next(f"원문 {n}" for n in range(100_000) if revision(f"원문 {n}").isdigit())
+    meta = yaml.safe_load(set_source_revision("---\ntitle: T\n---\n", source).split("---\n")[1])
+    assert meta["source_revision"] == revision(source)

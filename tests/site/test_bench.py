@@ -1,0 +1,30 @@
+"""The build benchmark runs end to end at a tiny size, so it cannot rot between the runs that
+BENCHMARKS.md records. It checks that every figure is there, never how fast anything was."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+from tests.conftest import ROOT
+
+
+def test_bench_runs_every_variant_and_prints_every_figure(tmp_path):
+    figures = tmp_path / "bench.json"
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "scripts/bench.py"), "--sizes", "2,4", "--runs", "1", "--previews", "1",
+         "--json", str(figures)],
+        capture_output=True, text=True, timeout=600,
+    )
+    assert result.returncode == 0, result.stderr
+    data = json.loads(figures.read_text())
+    assert [size["articles"] for size in data["sizes"]] == [2, 4]
+    for size in data["sizes"]:
+        assert {"full, cold", "full", "plain"} <= set(size["variants"])
+        for figures_of in size["variants"].values():
+            assert figures_of["seconds"] > 0 and figures_of["output_bytes"] > 0 and figures_of["search_bytes"] > 0
+        assert any(origin.startswith("hooks/") for origin in size["profile"])
+    assert data["preview"]["seconds"] > 0
+    for heading in ("× plain", "our hooks", "Growth exponent", "Live preview"):
+        assert heading in result.stdout
