@@ -18,8 +18,11 @@ from project import ROOT
 from writer import set_source_revision
 
 LANGUAGES = ("ko", "en")
-GROUP_SIZE = 25  # articles per navigation subsection, as a category page of a help center lists them
+# The navigation of a large help center: a tab of topics, each of collapsible groups of articles,
+# so a page lists its own group's articles, not all of them (with navigation.prune).
+GROUP_SIZE, GROUPS_PER_TOPIC = 25, 10
 SECTION = {"ko": "도움말 문서", "en": "Articles"}
+TOPIC = {"ko": "주제 {n}", "en": "Topic {n}"}
 GROUP = {"ko": "문서 묶음 {n}", "en": "Collection {n}"}
 FAQ = {"ko": "자주 묻는 질문", "en": "Frequently asked questions"}
 _LINK = re.compile(r"\[([^\]]+)\]\([^)]+\)")
@@ -140,13 +143,19 @@ def nav(articles: int) -> list[str]:
     """The `nav:` entries (Korean titles, two-space indented YAML lines) for the articles."""
     lines = [f"  - {SECTION['ko']}:"]
     for number in range(1, articles + 1):
+        group = (number - 1) // GROUP_SIZE
+        if (number - 1) % (GROUP_SIZE * GROUPS_PER_TOPIC) == 0:
+            lines.append(f"      - {TOPIC['ko'].format(n=group // GROUPS_PER_TOPIC + 1)}:")
         if (number - 1) % GROUP_SIZE == 0:
-            lines.append(f"      - {GROUP['ko'].format(n=(number - 1) // GROUP_SIZE + 1)}:")
-        lines.append(f"          - {_path(number)}")
+            lines.append(f"          - {GROUP['ko'].format(n=group + 1)}:")
+        lines.append(f"              - {_path(number)}")
     return lines
 
 
 def nav_translations(articles: int) -> dict[str, str]:
     """Korean nav title → English, for the i18n plugin and the English plain build."""
     groups = (articles + GROUP_SIZE - 1) // GROUP_SIZE
-    return {SECTION["ko"]: SECTION["en"], **{GROUP["ko"].format(n=n): GROUP["en"].format(n=n) for n in range(1, groups + 1)}}
+    topics = (groups + GROUPS_PER_TOPIC - 1) // GROUPS_PER_TOPIC
+    return {SECTION["ko"]: SECTION["en"],
+            **{TOPIC["ko"].format(n=n): TOPIC["en"].format(n=n) for n in range(1, topics + 1)},
+            **{GROUP["ko"].format(n=n): GROUP["en"].format(n=n) for n in range(1, groups + 1)}}

@@ -19,10 +19,9 @@ def check(source: Source, avoid: dict[str, dict[str, str]] | None = None, **_) -
         return []
     pattern = _pattern(tuple(sorted(variants, key=len, reverse=True)))
     problems = []
-    for number, line in source.numbered():
-        for match in pattern.finditer(_without_link_targets(line)):
-            preferred = variants[next(v for v in variants if v.lower() == match[0].lower())]
-            problems.append(source.problem(number, NAME, f"'{match[0]}': our term is '{preferred}' (data/glossary.yml)"))
+    for number, match in source.matches(pattern, _without_link_targets(source.prose_text)):
+        preferred = variants[next(v for v in variants if v.lower() == match[0].lower())]
+        problems.append(source.problem(number, NAME, f"'{match[0]}': our term is '{preferred}' (data/glossary.yml)"))
     return problems
 
 
@@ -37,5 +36,5 @@ def _word(variant: str) -> str:
     return rf"\b{escaped}\b" if variant.isascii() else escaped
 
 
-def _without_link_targets(line: str) -> str:
-    return re.sub(r"\]\([^)]*\)", lambda m: " " * len(m[0]), line)
+def _without_link_targets(text: str) -> str:
+    return re.sub(r"\]\([^)\n]*\)", lambda m: " " * len(m[0]), text)

@@ -52,5 +52,16 @@ class Source:
         """(line number, text) for every prose line."""
         return enumerate(self.prose, start=1)
 
+    @cached_property
+    def prose_text(self) -> str:
+        return "\n".join(self.prose)
+
+    def matches(self, pattern: re.Pattern[str], text: str | None = None):
+        """(line number, match) for every match in the prose (or in `text`, the prose rewritten with
+        its line breaks kept). One search of the whole page: per line, the rules cost 5% of a build."""
+        text = self.prose_text if text is None else text
+        for match in pattern.finditer(text):
+            yield text.count("\n", 0, match.start()) + 1, match
+
     def problem(self, line: int, rule: str, message: str) -> Problem:
         return Problem(self.path, line, rule, message)
