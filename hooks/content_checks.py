@@ -7,12 +7,13 @@ translation bookkeeping in helpcenter/translations.py.
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import site_languages
 from build_errors import as_build_error
-from helpcenter import frontmatter, translations
-from helpcenter.checks import Source, files as file_checks, run_rules
+from helpcenter import diskcache, frontmatter, translations
+from helpcenter.checks import Problem, Source, files as file_checks, run_rules
 from helpcenter.datafile import load_schema, load_validated
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -21,6 +22,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 log = get_plugin_logger(__name__)
+CACHE = ".cache/content-checks.json"
 _state: dict = {}
 
 
@@ -32,7 +34,18 @@ def on_config(config: MkDocsConfig) -> None:
     for term in glossary["terms"]:
         for lang, variants in term.get("avoid", {}).items():
             avoid.setdefault(lang, {}).update({variant: term[lang] for variant in variants})
-    _state.update(schema=load_schema(root / "data/front-matter.schema.json"), avoid=avoid, docs=Path(config.docs_dir))
+    schema = load_schema(root / "data/front-matter.schema.json")
+    _state.update(schema=schema, avoid=avoid, docs=Path(config.docs_dir))
+    if site_languages.current_language(config) == site_languages.default_language(config):
+        _load_results(root / CACHE, schema, avoid)
+
+
+def _load_results(cache: Path, schema: dict, avoid: dict) -> None:
+    """Earlier builds' results per page text, valid while the rules, schema and glossary are the same:
+    the checks were 5 % of a 2,000-page build, and most pages do not change between builds."""
+    rules = sorted((Path(__file__).parent / "helpcenter" / "checks").glob("*.py")) + [Path(frontmatter.__file__)]
+    version = diskcache.fingerprint([*(path.read_bytes() for path in rules), json.dumps([schema, avoid], sort_keys=True)])
+    _state.update(cache=cache, version=version, results=diskcache.load(cache, version), used=set(), new=False, revisions={})
 
 
 @event_priority(50)  # before mkdocs-static-i18n (-100) narrows the files to one language
@@ -51,42 +64,38 @@ def on_files(files: Files, config: MkDocsConfig) -> None:
             pages[lang].append(path)
     for problem in translations.missing(pages, default):
         log.warning(str(problem))
-    _state["stale"] = _stale_translations(pages, default)
-    for path in sorted(_state["stale"]):
-        log.info(f"{path} follows an older revision of its Korean page: update it, then run scripts/mark-translated {path}")
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, **kwargs) -> str:
     lang = site_languages.current_language(config)
     path = f"docs/{page.file.src_uri}"
     source = page.file.content_string
-    problems = frontmatter.check(path, source, _state["schema"], lang, site_languages.default_language(config))
-    problems += run_rules(Source(path, source, lang), avoid=_state["avoid"])
-    for problem in problems:
-        log.warning(str(problem))
-    if path in _state.get("stale", ()):
-        # The Korean page's URL from the site root; the template prefixes the page's base_url.
-        page.meta["hc_outdated_source"] = page.url.partition("/")[2]
+    key = diskcache.fingerprint([path, lang, source])
+    if key not in _state["results"]:
+        problems = frontmatter.check(path, source, _state["schema"], lang, site_languages.default_language(config))
+        problems += run_rules(Source(path, source, lang), avoid=_state["avoid"])
+        _state["results"][key] = [[p.line, p.rule, p.message] for p in problems]
+        _state["new"] = True
+    _state["used"].add(key)
+    for line, rule, message in _state["results"][key]:
+        log.warning(str(Problem(path, line, rule, message)))
+    _note_translation(page, path, source, lang == site_languages.default_language(config))
     return markdown
 
 
-def _stale_translations(pages: dict[str, list[str]], default: str) -> set[str]:
-    stale = set()
-    for lang, paths in pages.items():
-        if lang == default:
-            continue
-        for path in set(paths) & set(pages[default]):
-            translation = (_state["docs"] / lang / path).read_text(encoding="utf-8")
-            meta, _ = _front_matter(translation)
-            source = (_state["docs"] / default / path).read_text(encoding="utf-8")
-            if translations.is_stale(meta.get("source_revision"), source):
-                stale.add(f"docs/{lang}/{path}")
-    return stale
+def _note_translation(page: Page, path: str, source: str, is_source: bool) -> None:
+    """Korean pages (built first) record their revision; a translation behind it gets a notice."""
+    relative = page.file.src_uri.partition("/")[2]
+    if is_source:
+        _state["revisions"][relative] = translations.revision(source)
+    elif relative in _state["revisions"] and translations.is_stale(page.meta.get("source_revision"), _state["revisions"][relative]):
+        log.info(f"{path} follows an older revision of its Korean page: update it, then run scripts/mark-translated {path}")
+        # The Korean page's URL from the site root; the template prefixes the page's base_url.
+        page.meta["hc_outdated_source"] = page.url.partition("/")[2]
 
 
-def _front_matter(text: str) -> tuple[dict, dict]:
-    try:
-        meta, lines = frontmatter.read(text)
-    except Exception:  # reported with its line by on_page_markdown
-        return {}, {}
-    return (meta if isinstance(meta, dict) else {}), lines
+@event_priority(-300)
+def on_post_build(config: MkDocsConfig) -> None:
+    if site_languages.whole_site_built(config) and (_state["new"] or _state["used"] != set(_state["results"])):
+        # Only this build's pages: results for page texts that no longer exist are dropped.
+        diskcache.save(_state["cache"], _state["version"], {key: _state["results"][key] for key in _state["used"]})

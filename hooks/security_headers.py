@@ -11,6 +11,21 @@ import site_languages
 from helpcenter import csp
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
+from mkdocs.structure.pages import Page
+
+_pages: dict[str, set[str]] = {}  # written page → its inline scripts' hashes
+
+
+def on_config(config: MkDocsConfig) -> None:
+    if site_languages.current_language(config) == site_languages.default_language(config):
+        _pages.clear()
+
+
+@event_priority(-1000)  # last, on the page exactly as it is written
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    # From memory: reading every page back from disk cost twice as much on a 2,000-page site.
+    _pages[str(Path(page.file.abs_dest_path))] = csp.inline_script_hashes(output)
+    return output
 
 
 @event_priority(-300)  # after every language is built and the search hooks are done
@@ -18,7 +33,9 @@ def on_post_build(config: MkDocsConfig) -> None:
     if not site_languages.whole_site_built(config):
         return
     site = Path(config.site_dir)
-    hashes = set()
-    for page in sorted(site.rglob("*.html")):
-        hashes |= csp.inline_script_hashes(page.read_text(encoding="utf-8"))
+    hashes = set().union(*_pages.values())
+    # Pages written outside the page events: 404s, redirects.
+    for path in sorted(site.rglob("*.html")):
+        if str(path) not in _pages:
+            hashes |= csp.inline_script_hashes(path.read_text(encoding="utf-8"))
     (site / "_headers").write_text(csp.headers_file(csp.policy(hashes)), encoding="utf-8")

@@ -51,6 +51,8 @@ def on_files(files: Files, config: MkDocsConfig) -> None:
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    if "hc:" not in markdown:  # no marker: skip looking up every channel's page for this one
+        return markdown
     data, env, language = _state["data"], _state["env"], site_languages.current_language(config)
     hrefs = {
         m.id: files.get_file_from_path(f"{language}/{m.page}").url_relative_to(page.file) for m in data.methods

@@ -11,6 +11,7 @@ import json
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from .languages import language_of
@@ -86,17 +87,18 @@ def rewrite_theme_config(page_html: str, language_root: str, worker: str) -> str
     default language and "en/" for English; `worker` replaces the worker file name, which it gets as
     ?material=... so it can load Material's own worker.
     """
-
-    def replace(match: re.Match[str]) -> str:
-        config = json.loads(match[2])
-        if language_root:
-            config["base"] = config["base"].rstrip("/") + "/" + language_root
-        folder, _, material = config["search"].rpartition("/")
-        config["search"] = f"{folder}/{worker}?material={material}"
-        text = json.dumps(config, ensure_ascii=False, separators=(",", ":"))
-        return match[1] + text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026") + match[3]
-
-    rewritten, count = _THEME_CONFIG.subn(replace, page_html)
+    rewritten, count = _THEME_CONFIG.subn(lambda m: m[1] + _rewritten(m[2], language_root, worker) + m[3], page_html)
     if count != 1:
         raise ValueError("the theme's <script id=\"__config\"> was not found exactly once; has the theme changed?")
     return rewritten
+
+
+@lru_cache(maxsize=256)  # the same few settings on every page of a language (they differ by depth only)
+def _rewritten(config_json: str, language_root: str, worker: str) -> str:
+    config = json.loads(config_json)
+    if language_root:
+        config["base"] = config["base"].rstrip("/") + "/" + language_root
+    folder, _, material = config["search"].rpartition("/")
+    config["search"] = f"{folder}/{worker}?material={material}"
+    text = json.dumps(config, ensure_ascii=False, separators=(",", ":"))
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")

@@ -31,5 +31,6 @@ def missing(pages: dict[str, Iterable[str]], default: str) -> list[Problem]:
     return problems
 
 
-def is_stale(recorded: str | None, source_text: str) -> bool:
-    return recorded is not None and recorded != revision(source_text)
+def is_stale(recorded: str | None, current: str) -> bool:
+    """Whether a translation that records `recorded` is behind its source, now at revision `current`."""
+    return recorded is not None and str(recorded) != current

@@ -81,7 +81,7 @@ def test_missing_translation_is_reported_for_the_page_that_lacks_it():
 
 def test_stale_means_the_source_changed_since_the_recorded_revision():
     recorded = translations.revision("원문")
-    assert not translations.is_stale(recorded, "원문") and translations.is_stale(recorded, "고친 원문")
+    assert not translations.is_stale(recorded, translations.revision("원문")) and translations.is_stale(recorded, translations.revision("고친 원문"))
 
 
 def test_every_real_page_passes_every_rule():
