@@ -5,6 +5,7 @@ Runs once all languages are built, so the policy covers every page's inline scri
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import site_languages
@@ -24,7 +25,7 @@ def on_config(config: MkDocsConfig) -> None:
 @event_priority(-1000)  # last, on the page exactly as it is written
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     # From memory: reading every page back from disk cost twice as much on a 2,000-page site.
-    _pages[str(Path(page.file.abs_dest_path))] = csp.inline_script_hashes(output)
+    _pages[os.path.normpath(page.file.abs_dest_path)] = csp.inline_script_hashes(output)
     return output
 
 
@@ -35,7 +36,8 @@ def on_post_build(config: MkDocsConfig) -> None:
     site = Path(config.site_dir)
     hashes = set().union(*_pages.values())
     # Pages written outside the page events: 404s, redirects.
-    for path in sorted(site.rglob("*.html")):
-        if str(path) not in _pages:
-            hashes |= csp.inline_script_hashes(path.read_text(encoding="utf-8"))
+    for folder, _, names in os.walk(site):
+        for path in (os.path.join(folder, name) for name in names if name.endswith(".html")):
+            if path not in _pages:
+                hashes |= csp.inline_script_hashes(Path(path).read_text(encoding="utf-8"))
     (site / "_headers").write_text(csp.headers_file(csp.policy(hashes)), encoding="utf-8")

@@ -78,7 +78,7 @@ class KoreanIndexer:
     cache_file: Path | None = None
     version: str = ""
     _cache: dict[str, list[str]] = field(default_factory=dict)  # part → [segmented, _encode(pieces)]
-    _pieces: Counter = field(default_factory=Counter)
+    _pieces: Counter = field(default_factory=Counter)  # encoded piece ("1은": particle 은) → occurrences
     _dirty: bool = False
 
     def __post_init__(self) -> None:
@@ -101,17 +101,18 @@ class KoreanIndexer:
                 text, pieces = segment(part, list(morphemes))
                 self._cache[part] = [text, _encode(pieces)]
             self._dirty = True
-        for part in analysable:
-            for piece in _decode(self._cache[part][1]):
-                self._pieces[piece] += counts[part]
-        return ["".join(self._cache[part][0] if part in analysable else part for part in parts) for parts in split]
+        # Every occurrence's pieces, counted in one pass over the encoded strings ("1은", "0결제").
+        encoded = "\t".join(self._cache[part][1] for part in analysable for _ in range(counts[part]))
+        self._pieces.update(filter(None, encoded.split("\t")))
+        segmented = {part: self._cache[part][0] for part in analysable}.get
+        return ["".join(map(segmented, parts, parts)) for parts in split]
 
     def function_words(self) -> list[str]:
         """Pieces that were particles or endings in most of the places they were cut off a word."""
         totals: Counter = Counter()
-        for (piece, _), count in self._pieces.items():
-            totals[piece] += count
-        return sorted(p for (p, is_function), count in self._pieces.items() if is_function and count * 2 > totals[p])
+        for item, count in self._pieces.items():
+            totals[item[1:]] += count
+        return sorted(item[1:] for item, count in self._pieces.items() if item[0] == "1" and count * 2 > totals[item[1:]])
 
     def start_build(self) -> None:
         self._pieces.clear()
@@ -125,10 +126,6 @@ class KoreanIndexer:
 def _encode(pieces: list[tuple[str, bool]]) -> str:
     # "1" or "0" (particle or ending, or not) before each piece, tab-separated: pieces have no spaces.
     return "\t".join(("1" if is_function else "0") + piece for piece, is_function in pieces)
-
-
-def _decode(encoded: str) -> list[tuple[str, bool]]:
-    return [(item[1:], item[0] == "1") for item in encoded.split("\t")] if encoded else []
 
 
 def _analysable(part: str) -> bool:

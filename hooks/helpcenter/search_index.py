@@ -8,7 +8,6 @@ language gets its own index and its own lunr settings; Korean entries are segmen
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
@@ -76,7 +75,7 @@ def to_json(index: Mapping[str, Any]) -> str:
     return json.dumps(index, ensure_ascii=False, separators=(",", ":"))
 
 
-_THEME_CONFIG = re.compile(r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.S)
+_CONFIG_OPEN = '<script id="__config" type="application/json">'
 
 
 def rewrite_theme_config(page_html: str, language_root: str, worker: str) -> str:
@@ -87,10 +86,11 @@ def rewrite_theme_config(page_html: str, language_root: str, worker: str) -> str
     default language and "en/" for English; `worker` replaces the worker file name, which it gets as
     ?material=... so it can load Material's own worker.
     """
-    rewritten, count = _THEME_CONFIG.subn(lambda m: m[1] + _rewritten(m[2], language_root, worker) + m[3], page_html)
-    if count != 1:
+    start = page_html.find(_CONFIG_OPEN) + len(_CONFIG_OPEN)
+    end = page_html.find("</script>", start)
+    if start < len(_CONFIG_OPEN) or end == -1 or _CONFIG_OPEN in page_html[end:]:
         raise ValueError("the theme's <script id=\"__config\"> was not found exactly once; has the theme changed?")
-    return rewritten
+    return page_html[:start] + _rewritten(page_html[start:end], language_root, worker) + page_html[end:]
 
 
 @lru_cache(maxsize=256)  # the same few settings on every page of a language (they differ by depth only)
