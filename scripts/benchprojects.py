@@ -18,7 +18,7 @@ from pathlib import Path
 import yaml
 
 import benchcorpus
-from project import ROOT, copy_project
+from project import copy_project
 
 # Top-level mkdocs.yml blocks a plain Material build keeps: the theme and how Markdown is rendered.
 PLAIN_KEEPS = ("site_name", "validation", "theme", "markdown_extensions")
