@@ -36,7 +36,7 @@ def on_config(config: MkDocsConfig) -> None:
             avoid.setdefault(lang, {}).update({variant: term[lang] for variant in variants})
     schema = load_schema(root / "data/front-matter.schema.json")
     _state.update(schema=schema, avoid=avoid, docs=Path(config.docs_dir))
-    if site_languages.current_language(config) == site_languages.default_language(config):
+    if site_languages.first_pass(config):
         _load_results(root / CACHE, schema, avoid)
 
 
@@ -67,19 +67,19 @@ def on_files(files: Files, config: MkDocsConfig) -> None:
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, **kwargs) -> str:
-    lang = site_languages.current_language(config)
+    lang, default = site_languages.current_language(config), site_languages.default_language(config)
     path = f"docs/{page.file.src_uri}"
     source = page.file.content_string
     key = diskcache.fingerprint([path, lang, source])
     if key not in _state["results"]:
-        problems = frontmatter.check(path, source, _state["schema"], lang, site_languages.default_language(config))
+        problems = frontmatter.check(path, source, _state["schema"], lang, default)
         problems += run_rules(Source(path, source, lang), avoid=_state["avoid"])
         _state["results"][key] = [[p.line, p.rule, p.message] for p in problems]
         _state["new"] = True
     _state["used"].add(key)
     for line, rule, message in _state["results"][key]:
         log.warning(str(Problem(path, line, rule, message)))
-    _note_translation(page, path, source, lang == site_languages.default_language(config))
+    _note_translation(page, path, source, lang == default)
     return markdown
 
 

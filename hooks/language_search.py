@@ -33,7 +33,7 @@ _kiwi = []
 
 
 def on_config(config: MkDocsConfig) -> None:
-    if site_languages.current_language(config) == site_languages.default_language(config):
+    if site_languages.first_pass(config):
         _questions.clear()
 
 

@@ -19,6 +19,8 @@ _state: dict = {}
 
 
 def on_config(config: MkDocsConfig) -> None:
+    if not site_languages.first_pass(config):  # one read of the history serves every language
+        return
     root = Path(config.config_file_path).parent
     docs = Path(config.docs_dir).resolve().relative_to(root.resolve()).as_posix()
     _state.update(changed=last_updated.parse(last_updated.git_log(root, docs)), docs=docs, today=last_updated.today())

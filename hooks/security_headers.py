@@ -18,7 +18,7 @@ _pages: dict[str, set[str]] = {}  # written page → its inline scripts' hashes
 
 
 def on_config(config: MkDocsConfig) -> None:
-    if site_languages.current_language(config) == site_languages.default_language(config):
+    if site_languages.first_pass(config):
         _pages.clear()
 
 

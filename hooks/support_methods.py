@@ -35,7 +35,7 @@ def on_config(config: MkDocsConfig) -> None:
             data = support_data.load_support_data(root / DATA, root / SCHEMA, DATA, languages)
         _state.update(key=key, data=data, env=support_render.environment(root / "overrides" / "hooks"))
     # Once per build (the default language's pass), so strict mode counts it on every rebuild too.
-    if site_languages.current_language(config) == site_languages.default_language(config):
+    if site_languages.first_pass(config):
         max_age = config.extra.get("support_methods", {}).get("max_age_days", 180)
         for message in support_data.stale_facts(_state["data"], DATA, date.today(), max_age):
             log.warning(message)
