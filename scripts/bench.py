@@ -44,7 +44,7 @@ def zensical() -> tuple[Path | None, str]:
     stamp = ZENSICAL_VENV / ".requirements"
     if not command.exists() or not stamp.exists() or stamp.read_text() != ZENSICAL_REQUIREMENTS.read_text():
         venv.create(ZENSICAL_VENV, with_pip=True)
-        install = subprocess.run([ZENSICAL_VENV / "bin" / "python", "-m", "pip", "install", "-q", "-r", ZENSICAL_REQUIREMENTS],
+        install = subprocess.run([ZENSICAL_VENV / "bin" / "python", "-m", "pip", "install", "-q", "--require-hashes", "-r", ZENSICAL_REQUIREMENTS],
                                  capture_output=True, text=True)
         if install.returncode:
             return None, "did not install: " + install.stderr.strip().splitlines()[-1]
