@@ -20,6 +20,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from project import ROOT, build  # noqa: E402
+from sitecontents import forbidden_files  # noqa: E402
 
 KEEP = 2  # the current build and the one before it
 
@@ -28,13 +29,18 @@ def strict_build(target: Path) -> int:
     return build(ROOT, target, capture=False).returncode
 
 
-def publish(output: Path, build: Callable[[Path], int] = strict_build) -> int:
-    """Build into a new folder beside `output` and switch `output` to it only if the build passed."""
+def publish(output: Path, build: Callable[[Path], int] = strict_build, root: Path = ROOT) -> int:
+    """Build into a new folder beside `output` and switch `output` to it only if the build passed and
+    the result holds nothing but the site (see sitecontents.py); `root` is the project built."""
     output = output.absolute()
     store = output.parent / f".{output.name}-builds"
     store.mkdir(parents=True, exist_ok=True)
     fresh = Path(tempfile.mkdtemp(prefix=time.strftime("%Y%m%dT%H%M%S-"), dir=store))
     code = build(fresh / "site")
+    if code == 0 and (fresh / "site" / "index.html").is_file():
+        for problem in forbidden_files(fresh / "site", root, builds=store):
+            print(f"{output.name}/{problem}", file=sys.stderr)
+            code = 1
     if code != 0 or not (fresh / "site" / "index.html").is_file():
         shutil.rmtree(fresh, ignore_errors=True)
         print(f"build failed: {output.name}/ was left as it was", file=sys.stderr)
