@@ -26,7 +26,7 @@ def forbidden_files(site: Path, root: Path, builds: Path | None = None) -> list[
 
     `builds`: where the builds are kept, when inside `root` (they are outputs, not sources).
     """
-    problems = [f"{name}: named like a credential ({pattern}); rename or remove the file in docs/ that makes it"
+    problems = [f"{name}: named like a credential ({pattern}); rename or remove {_written_as(name, root)}"
                 for name, pattern in _credential_named(site)]
     by_size: dict[int, list[Path]] = {}
     for file in _files(site):
@@ -51,6 +51,13 @@ def _credential_named(site: Path) -> Iterator[tuple[str, str]]:
             if pattern:
                 yield name, pattern
                 break
+
+
+def _written_as(name: str, root: Path) -> str:
+    """The file in docs/ that a static file of the site was copied from, as far as it can be told."""
+    # Korean is the default language, built at the site's root from docs/ko/.
+    found = [f"docs/{path}" for path in (name, f"ko/{name}") if (root / "docs" / path).is_file()]
+    return found[0] if found else "the file in docs/ that makes it"
 
 
 def _sources(root: Path, sizes: set[int], outputs: set[Path]) -> dict[tuple[int, str], str]:

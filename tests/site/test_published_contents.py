@@ -66,3 +66,16 @@ def test_a_token_kept_in_git_config_or_the_environment_never_reaches_the_publish
 def _readable(file: Path) -> bytes:
     data = file.read_bytes()
     return gzip.decompress(data) if file.suffix == ".gz" else data
+
+
+def test_a_writers_file_named_like_a_credential_is_not_published_and_the_message_names_it(tmp_path, capsys):
+    project = copy_project(tmp_path / "project")
+    (project / "docs" / "assets" / "deploy-token.txt").write_text(CANARY)
+    (project / "docs" / "en" / "settings.env").write_text(CANARY)
+
+    code = publish(tmp_path / "site", lambda target: build(project, target).returncode, root=project)
+
+    errors = capsys.readouterr().err
+    assert code != 0 and not (tmp_path / "site").exists()
+    assert "site/assets/deploy-token.txt: named like a credential (*token*); rename or remove docs/assets/deploy-token.txt" in errors
+    assert "site/en/settings.env: named like a credential (*.env); rename or remove docs/en/settings.env" in errors

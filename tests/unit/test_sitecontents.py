@@ -38,6 +38,16 @@ def test_files_named_like_credentials_are_refused(tmp_path, name):
     assert len(problems) == 1 and problems[0].startswith(f"{name}: named like a credential")
 
 
+def test_the_message_names_the_writers_file_in_docs(tmp_path):
+    root = repository(tmp_path)
+    for name in ("docs/ko/api-token.txt", "docs/en/api-token.txt"):
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / name).write_text("x")
+    problems = forbidden_files(site_with(tmp_path, {"api-token.txt": "x", "en/api-token.txt": "x"}), root)
+    assert [problem.split("; ")[1] for problem in problems] == ["rename or remove docs/ko/api-token.txt",
+                                                                "rename or remove docs/en/api-token.txt"]
+
+
 def test_a_page_about_tokens_is_published(tmp_path):
     site = site_with(tmp_path, {"account/reset-token/index.html": "<p>token</p>", "secrets-of-search/index.html": "x"})
     assert forbidden_files(site, repository(tmp_path)) == []
