@@ -28,14 +28,17 @@ def site_headers(site: Path) -> dict[str, str]:
 
 
 class _SiteHandler(http.server.SimpleHTTPRequestHandler):
-    """Serves the site as a static host configured from its _headers would (CSP included), and
-    compresses text with gzip when the browser accepts it, as static hosts do."""
+    """Serves the site as a static host configured from its _headers would (CSP included), answers a
+    missing address with the root 404.html, and compresses text with gzip when the browser accepts
+    it, as static hosts do."""
 
     headers_to_send: dict[str, str] = {}
     COMPRESSIBLE = (".html", ".css", ".js", ".json", ".svg", ".xml", ".txt")
 
     def do_GET(self) -> None:
         target = Path(self.translate_path(self.path))
+        if not target.exists():
+            return self._not_found()
         if target.is_dir():
             if not urlsplit(self.path).path.endswith("/"):
                 return super().do_GET()  # the standard redirect to the folder's address
@@ -46,6 +49,16 @@ class _SiteHandler(http.server.SimpleHTTPRequestHandler):
         self.send_response(200)
         self.send_header("Content-Type", self.guess_type(str(target)))
         self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def _not_found(self) -> None:
+        # As GitHub Pages (the documented host) and `mkdocs serve` do: the root 404.html, whatever
+        # the language of the missing address.
+        body = (Path(self.directory) / "404.html").read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()
         self.wfile.write(body)

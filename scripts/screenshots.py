@@ -1,0 +1,108 @@
+#!/usr/bin/env python3
+"""A visual review kit: every page of the built site, in both languages, at phone, tablet and
+desktop widths, in the light and dark palettes, on one HTML contact sheet.
+
+The page inventory comes from the built sitemap.xml (every <loc> and its hreflang alternates), plus
+one missing address per language to show the 404 page; nothing is listed by hand.
+
+    scripts/screenshots                          # build, then shoot everything into reports/screenshots/
+    scripts/screenshots --only '' en/ faq/ en/faq/ --widths phone desktop --out reports/before
+    scripts/screenshots --site /tmp/site         # an existing build
+
+Open <out>/index.html. Asserts nothing: the browser tests check what the pictures show.
+"""
+
+from __future__ import annotations
+
+import argparse
+import html
+import sys
+import tempfile
+import xml.etree.ElementTree as ElementTree
+from pathlib import Path
+from urllib.parse import urlsplit
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from project import ROOT, build  # noqa: E402
+from sitebrowser import chromium, serve  # noqa: E402
+
+WIDTHS = {"phone": (360, 740), "tablet": (768, 1024), "desktop": (1280, 900)}
+SCHEMES = ("light", "dark")
+_XHTML = "{http://www.w3.org/1999/xhtml}link"
+_LOC = "{http://www.sitemaps.org/schemas/sitemap/0.9}loc"
+
+
+def inventory(site: Path) -> list[str]:
+    """Site-relative paths of every page in the sitemap, each followed by its other languages' copies,
+    then a missing address at the root and in each language folder (the 404 page)."""
+    paths: dict[str, None] = {}
+    language_roots: list[str] = []
+    for url in ElementTree.parse(site / "sitemap.xml").getroot():
+        here = [urlsplit(url.findtext(_LOC, "")).path.lstrip("/")]
+        here += [urlsplit(link.get("href", "")).path.lstrip("/") for link in url.iter(_XHTML)]
+        paths.update(dict.fromkeys(here))
+        if here[0] == "":  # the home page's alternates are the language folders ("en/")
+            language_roots = [path for path in here[1:] if path]
+    return list(paths) + ["no-such-page/"] + [root + "no-such-page/" for root in language_roots]
+
+
+def shoot(site: Path, out: Path, only: list[str] | None, widths: list[str], schemes: list[str]) -> Path:
+    paths = [path for path in inventory(site) if only is None or path in only]
+    out.mkdir(parents=True, exist_ok=True)
+    rows = []
+    with serve(site) as base, chromium() as browser:
+        for path in paths:
+            cells = []
+            for width in widths:
+                for scheme in schemes:
+                    name = f"{(path.strip('/') or 'home').replace('/', '_')}-{width}-{scheme}.png"
+                    context = browser.new_context(viewport=dict(zip(("width", "height"), WIDTHS[width])),
+                                                  color_scheme=scheme)
+                    page = context.new_page()
+                    page.goto(base + path)
+                    page.wait_for_load_state("networkidle")
+                    page.screenshot(path=str(out / name), full_page=True)
+                    context.close()
+                    cells.append((f"{width} {WIDTHS[width][0]} px, {scheme}", name))
+            rows.append((path, cells))
+            print(f"  /{path}: {len(cells)} screenshots", flush=True)
+    sheet = out / "index.html"
+    sheet.write_text(contact_sheet(rows), encoding="utf-8")
+    return sheet
+
+
+def contact_sheet(rows: list[tuple[str, list[tuple[str, str]]]]) -> str:
+    body = []
+    for path, cells in rows:
+        figures = "".join(
+            f'<figure><a href="{html.escape(name)}"><img loading="lazy" src="{html.escape(name)}" alt=""></a>'
+            f"<figcaption>{html.escape(label)}</figcaption></figure>" for label, name in cells)
+        body.append(f"<section><h2>/{html.escape(path)}</h2><div class=row>{figures}</div></section>")
+    style = ("body{font:14px system-ui,sans-serif;margin:1rem}h2{font-size:1rem;margin:1.5rem 0 .5rem}"
+             ".row{display:flex;gap:12px;align-items:flex-start;overflow-x:auto}"
+             "figure{margin:0;flex:none;width:220px}img{width:100%;max-height:900px;object-fit:cover;"
+             "object-position:top;border:1px solid #ccc}figcaption{color:#555;font-size:12px}")
+    return (f"<!doctype html><meta charset=utf-8><title>Contact sheet</title><style>{style}</style>"
+            f"<h1>Contact sheet: {len(rows)} pages</h1>{''.join(body)}")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--site", type=Path, help="an existing build (default: build the project now)")
+    parser.add_argument("--out", type=Path, default=ROOT / "reports" / "screenshots")
+    parser.add_argument("--only", nargs="*", help="only these site-relative paths, e.g. '' en/ faq/")
+    parser.add_argument("--widths", nargs="*", choices=list(WIDTHS), default=list(WIDTHS))
+    parser.add_argument("--schemes", nargs="*", choices=SCHEMES, default=list(SCHEMES))
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as temp:
+        site = args.site
+        if site is None:
+            site = Path(temp) / "site"
+            build(ROOT, site, strict=False, quiet=True, check=True)
+        sheet = shoot(site, args.out, args.only, args.widths, args.schemes)
+    print(f"Contact sheet: {sheet}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
