@@ -18,54 +18,41 @@ import argparse
 import html
 import sys
 import tempfile
-import xml.etree.ElementTree as ElementTree
 from pathlib import Path
-from urllib.parse import urlsplit
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from project import ROOT, build  # noqa: E402
-from sitebrowser import chromium, serve  # noqa: E402
+from sitebrowser import chromium, language_roots, serve, site_pages  # noqa: E402
 
 WIDTHS = {"phone": (360, 740), "tablet": (768, 1024), "desktop": (1280, 900)}
 SCHEMES = ("light", "dark")
-_XHTML = "{http://www.w3.org/1999/xhtml}link"
-_LOC = "{http://www.sitemaps.org/schemas/sitemap/0.9}loc"
 
 
-def inventory(site: Path) -> list[str]:
-    """Site-relative paths of every page in the sitemap, each followed by its other languages' copies,
-    then a missing address at the root and in each language folder (the 404 page)."""
-    paths: dict[str, None] = {}
-    language_roots: list[str] = []
-    for url in ElementTree.parse(site / "sitemap.xml").getroot():
-        here = [urlsplit(url.findtext(_LOC, "")).path.lstrip("/")]
-        here += [urlsplit(link.get("href", "")).path.lstrip("/") for link in url.iter(_XHTML)]
-        paths.update(dict.fromkeys(here))
-        if here[0] == "":  # the home page's alternates are the language folders ("en/")
-            language_roots = [path for path in here[1:] if path]
-    return list(paths) + ["no-such-page/"] + [root + "no-such-page/" for root in language_roots]
-
-
-def shoot(site: Path, out: Path, only: list[str] | None, widths: list[str], schemes: list[str]) -> Path:
-    paths = [path for path in inventory(site) if only is None or path in only]
+def shoot(browser, base: str, site: Path, out: Path, only: list[str] | None, widths: list[str], schemes: list[str]) -> Path:
+    """Screenshots of `site` served at `base`, and the contact sheet linking them: <out>/index.html."""
+    missing = [root + "no-such-page/" for root in language_roots(site).values()]  # the 404 page
+    paths = [path for path in site_pages(site) + missing if only is None or path in only]
     out.mkdir(parents=True, exist_ok=True)
+    tabs = {}  # one tab per width and palette, reused from page to page
     rows = []
-    with serve(site) as base, chromium() as browser:
+    try:
         for path in paths:
             cells = []
             for width in widths:
                 for scheme in schemes:
-                    name = f"{(path.strip('/') or 'home').replace('/', '_')}-{width}-{scheme}.png"
-                    context = browser.new_context(viewport=dict(zip(("width", "height"), WIDTHS[width])),
-                                                  color_scheme=scheme)
-                    page = context.new_page()
+                    if (width, scheme) not in tabs:
+                        viewport = dict(zip(("width", "height"), WIDTHS[width]))
+                        tabs[width, scheme] = browser.new_context(viewport=viewport, color_scheme=scheme).new_page()
+                    page, name = tabs[width, scheme], f"{(path.strip('/') or 'home').replace('/', '_')}-{width}-{scheme}.png"
                     page.goto(base + path)
                     page.wait_for_load_state("networkidle")
                     page.screenshot(path=str(out / name), full_page=True)
-                    context.close()
                     cells.append((f"{width} {WIDTHS[width][0]} px, {scheme}", name))
             rows.append((path, cells))
             print(f"  /{path}: {len(cells)} screenshots", flush=True)
+    finally:
+        for page in tabs.values():
+            page.context.close()
     sheet = out / "index.html"
     sheet.write_text(contact_sheet(rows), encoding="utf-8")
     return sheet
@@ -99,7 +86,8 @@ def main() -> int:
         if site is None:
             site = Path(temp) / "site"
             build(ROOT, site, strict=False, quiet=True, check=True)
-        sheet = shoot(site, args.out, args.only, args.widths, args.schemes)
+        with serve(site) as base, chromium() as browser:
+            sheet = shoot(browser, base, site, args.out, args.only, args.widths, args.schemes)
     print(f"Contact sheet: {sheet}")
     return 0
 
