@@ -60,6 +60,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     renderers = {
         "support-methods": partial(support_render.table_from_marker, env, data, language, hrefs),
         "contact": partial(support_render.contact_from_marker, env, data, language),
+        "channels": partial(support_render.channels_from_marker, env, data, language, hrefs),
     }
     with as_build_error():
         first_line = markers.first_line_of(page.file.content_string, markdown)

@@ -24,6 +24,7 @@ from project import copy_project
 PLAIN_KEEPS = ("site_name", "validation", "theme", "markdown_extensions")
 # Theme settings that point into our overrides or shared assets, which a plain build does not have.
 PLAIN_DROPS = re.compile(r"^  (custom_dir|logo|favicon):.*\n", re.M)
+_TEMPLATE_LINE = re.compile(r"^template:.*\n", re.M)
 
 
 def blocks(config_text: str) -> dict[str, str]:
@@ -82,9 +83,18 @@ def plain_projects(full: Path, target: Path) -> dict[str, Path]:
         configs[lang] = target / lang / "mkdocs.yml"
         # A copy, not a path into the full project: Zensical wants docs_dir inside the project.
         shutil.copytree(full / "docs" / lang, configs[lang].parent / "docs")
+        _drop_page_templates(configs[lang].parent / "docs")
         configs[lang].write_text("".join(kept[key] if key != "theme" else theme for key in PLAIN_KEEPS)
                                  + yaml.safe_dump(settings, allow_unicode=True, sort_keys=False), encoding="utf-8")
     return configs
+
+
+def _drop_page_templates(docs: Path) -> None:
+    """Pages naming one of our templates (template: home.html) would fail a build without overrides/."""
+    for page in docs.rglob("*.md"):
+        text = page.read_text(encoding="utf-8")
+        if text.startswith("---") and "\ntemplate:" in text.split("\n---", 2)[0]:
+            page.write_text(_TEMPLATE_LINE.sub("", text, count=1), encoding="utf-8")
 
 
 def _i18n(data: dict) -> dict:

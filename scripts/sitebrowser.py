@@ -1,7 +1,7 @@
 """The built site in a real browser: served on loopback as a static host would (with its _headers),
 and Debian's Chromium driven by Playwright (its own browser download does not work offline).
 
-Shared by the browser tests and scripts/searcheval.py.
+Shared by the browser tests, scripts/screenshots.py and scripts/searcheval.py.
 """
 
 from __future__ import annotations
@@ -11,14 +11,34 @@ import functools
 import gzip
 import http.server
 import threading
+import xml.etree.ElementTree as ElementTree
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urlsplit
 
 CHROMIUM = "/usr/bin/chromium"
+_XHTML = "{http://www.w3.org/1999/xhtml}link"
+_LOC = "{http://www.sitemaps.org/schemas/sitemap/0.9}loc"
 # Without the background-networking flags Chromium keeps calling home, which this sandbox refuses.
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync"]
+
+
+def site_pages(site: Path) -> list[str]:
+    """Site-relative paths of every page in the built sitemap, each followed by its other languages'."""
+    paths: dict[str, None] = {}
+    for url in ElementTree.parse(site / "sitemap.xml").getroot():
+        paths[urlsplit(url.findtext(_LOC, "")).path.lstrip("/")] = None
+        paths.update(dict.fromkeys(urlsplit(link.get("href", "")).path.lstrip("/") for link in url.iter(_XHTML)))
+    return list(paths)
+
+
+def language_roots(site: Path) -> dict[str, str]:
+    """hreflang → the site-relative folder of that language's home page ("" for the default)."""
+    for url in ElementTree.parse(site / "sitemap.xml").getroot():
+        if urlsplit(url.findtext(_LOC, "")).path.lstrip("/") == "":
+            return {link.get("hreflang", ""): urlsplit(link.get("href", "")).path.lstrip("/") for link in url.iter(_XHTML)}
+    return {}
 
 
 def site_headers(site: Path) -> dict[str, str]:
@@ -28,14 +48,17 @@ def site_headers(site: Path) -> dict[str, str]:
 
 
 class _SiteHandler(http.server.SimpleHTTPRequestHandler):
-    """Serves the site as a static host configured from its _headers would (CSP included), and
-    compresses text with gzip when the browser accepts it, as static hosts do."""
+    """Serves the site as a static host configured from its _headers would (CSP included), answers a
+    missing address with the root 404.html, and compresses text with gzip when the browser accepts
+    it, as static hosts do."""
 
     headers_to_send: dict[str, str] = {}
     COMPRESSIBLE = (".html", ".css", ".js", ".json", ".svg", ".xml", ".txt")
 
     def do_GET(self) -> None:
         target = Path(self.translate_path(self.path))
+        if not target.exists():
+            return self._not_found()
         if target.is_dir():
             if not urlsplit(self.path).path.endswith("/"):
                 return super().do_GET()  # the standard redirect to the folder's address
@@ -46,6 +69,22 @@ class _SiteHandler(http.server.SimpleHTTPRequestHandler):
         self.send_response(200)
         self.send_header("Content-Type", self.guess_type(str(target)))
         self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def handle(self) -> None:
+        try:
+            super().handle()
+        except (BrokenPipeError, ConnectionResetError):
+            pass  # the browser moved on to the next page before this answer ended
+
+    def _not_found(self) -> None:
+        # As GitHub Pages (the documented host) and `mkdocs serve` do: the root 404.html, whatever
+        # the language of the missing address.
+        body = (Path(self.directory) / "404.html").read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()
         self.wfile.write(body)

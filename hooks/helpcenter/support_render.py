@@ -59,6 +59,18 @@ def render_contact(env: jinja2.Environment, data: SupportData, language: str, ch
     return _html_block(html)
 
 
+def render_channels(env: jinja2.Environment, data: SupportData, language: str, hrefs: Mapping[str, str]) -> str:
+    """One card per channel, linking to its page, with its verified contact facts (the home page's contact block)."""
+    html = env.get_template("channels.html").render(
+        methods=data.methods,
+        facts={method.id: [(fact, fact_href(fact)) for fact in method.contact] for method in data.methods},
+        labels=data.labels,
+        lang=language,
+        hrefs=hrefs,
+    )
+    return _html_block(html)
+
+
 def table_from_marker(
     env: jinja2.Environment, data: SupportData, language: str, hrefs: Mapping[str, str], marker: Marker
 ) -> str:
@@ -75,6 +87,15 @@ def contact_from_marker(env: jinja2.Environment, data: SupportData, language: st
     if len(marker.words) != 1:
         raise ContentError(f"name exactly one channel, e.g. <!-- hc:contact email -->; channels: {', '.join(data.ids)}")
     return render_contact(env, data, language, marker.words[0])
+
+
+def channels_from_marker(
+    env: jinja2.Environment, data: SupportData, language: str, hrefs: Mapping[str, str], marker: Marker
+) -> str:
+    _only_options(marker, set())
+    if marker.words:
+        raise ContentError(f"unexpected '{marker.words[0]}'; write <!-- hc:channels --> alone")
+    return render_channels(env, data, language, hrefs)
 
 
 def fact_href(fact: Fact) -> str | None:

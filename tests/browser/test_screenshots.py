@@ -1,28 +1,32 @@
-"""Screenshots of the key pages at phone and desktop widths, in both languages, for a reviewer to
-look at: written to reports/screenshots/ by every run of the suite."""
+"""The visual review kit (scripts/screenshots): every page a reader can reach is on the contact
+sheet, in both languages, and the sheet shows real rendered screenshots."""
 
 from __future__ import annotations
 
-import pytest
+import re
 
-from tests.conftest import ROOT
+import pytest
+from screenshots import shoot
+from sitebrowser import language_roots, site_pages
 
 pytestmark = pytest.mark.browser
 
-FOLDER = ROOT / "reports" / "screenshots"
-PAGES = {"home": "", "faq": "faq/", "support-methods": "support/methods/"}
-WIDTHS = {"phone": (360, 740), "desktop": (1280, 900)}
+
+def test_contact_sheet_inventory_covers_every_built_page_in_every_language(site):
+    listed = set(site_pages(site))
+    built = {
+        page.parent.relative_to(site).as_posix().removeprefix(".") + "/"
+        for page in site.rglob("index.html")
+        if 'http-equiv="refresh"' not in page.read_text(encoding="utf-8")  # old addresses that redirect
+    }
+    built = {path.removeprefix("/") for path in built}
+    assert built <= listed, sorted(built - listed)
+    assert set(language_roots(site).values()) <= listed
 
 
-@pytest.mark.parametrize("lang", ["ko", "en"])
-@pytest.mark.parametrize("width", list(WIDTHS))
-@pytest.mark.parametrize("name", list(PAGES))
-def test_screenshot(browser, base_url, name, width, lang):
-    context = browser.new_context(viewport=dict(zip(("width", "height"), WIDTHS[width])))
-    page = context.new_page()
-    page.goto(base_url + ("" if lang == "ko" else "en/") + PAGES[name])
-    FOLDER.mkdir(parents=True, exist_ok=True)
-    target = FOLDER / f"{name}-{lang}-{width}.png"
-    page.screenshot(path=str(target), full_page=True)
-    context.close()
-    assert target.stat().st_size > 10_000  # a rendered page, not a blank image
+def test_contact_sheet_shows_rendered_pages_for_each_width_and_palette(browser, base_url, site, tmp_path):
+    roots = list(language_roots(site).values())
+    sheet = shoot(browser, base_url, site, tmp_path, roots, ["phone"], ["light", "dark"])
+    images = re.findall(r'<img [^>]*src="([^"]+)"', sheet.read_text(encoding="utf-8"))
+    assert len(images) == len(roots) * 2
+    assert all((tmp_path / name).stat().st_size > 10_000 for name in images)  # a rendered page, not a blank image

@@ -94,7 +94,7 @@ CASES = {
     "html: inline event handler": (add_before_first_h2("docs/en/support/tips.md", '<p onmouseover="alert(1)">hover</p>'), r"docs/en/support/tips\.md:\d+: inline event handler 'onmouseover='"),
     "html: javascript URL": (add_before_first_h2("docs/ko/faq.md", "[여기](javascript:alert(1))"), r"docs/ko/faq\.md:\d+: 'javascript:' URL"),
     "html: iframe": (add_before_first_h2("docs/en/faq.md", '<iframe src="https://example.test"></iframe>'), r"docs/en/faq\.md:\d+: embedded <iframe>"),
-    "html: image without alt text": (add_before_first_h2("docs/ko/support/email.md", "![](../assets/logo.svg)"), r"docs/ko/support/email\.md:\d+: image without alt text"),
+    "html: image without alt text": (add_before_first_h2("docs/ko/support/email.md", "![](../assets/favicon.svg)"), r"docs/ko/support/email\.md:\d+: image without alt text"),
     "heading: skipped level": (add_before_first_h2("docs/en/support/phone.md", "#### Deep"), r"docs/en/support/phone\.md:\d+: heading level 4 after level 1 skips a level"),
     "contact fact in a page": (add_before_first_h2("docs/ko/support/phone.md", "고객센터 1588-1234로 전화하세요."), r"docs/ko/support/phone\.md:\d+: phone number '1588-1234' in a page"),
 }

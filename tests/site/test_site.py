@@ -108,20 +108,28 @@ def test_faq_has_at_least_15_collapsible_questions_in_groups(site, lang):
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_home_page_offers_search_popular_topics_and_contact_channels(site, lang):
+def test_home_page_is_search_topics_questions_and_channels_without_article_chrome(site, lang):
     home = read(site, page_path(lang, ""))
-    assert home.select_one('label.hc-search[for="__search"]')
-    cards = home.select(".grid.cards")
-    assert len(cards) == 2
-    assert len(cards[0].select("li a")) >= 6
-    channel_links = {a["href"].split("/")[-2] for a in cards[1].select("li a")}
-    assert channel_links == {"help-center", "email", "phone"}
+    content = home.select_one(".md-content")
+    first = content.select_one(".hc-home > *")
+    assert first.select_one('label.hc-search[for="__search"]'), "the search comes first"
+    assert len(content.select(".grid.cards li a")) >= 3
+    assert len(content.select(".hc-top-questions li a")) >= 3
+    channels = {li["data-channel"]: li.a["href"].split("/")[-2] for li in content.select(".hc-channels > li")}
+    assert channels and all(channel == page for channel, page in channels.items())
+    # No edit action, last-updated date, feedback or previous/next links: an entry page, not an article.
+    assert not content.select('a[rel="edit"], .hc-last-updated, .hc-feedback, .md-source-file')
+    assert all(nav.has_attr("hidden") for nav in home.select(".md-footer__inner"))
+    assert home.title.get_text() == home.find("meta", property="og:site_name")["content"]
 
 
-def test_logo_and_favicon_are_our_own_svgs(site):
-    home = read(site, "")
+@pytest.mark.parametrize("lang", LANGS)
+def test_logo_is_inline_svg_named_after_the_site(site, lang):
+    home = read(site, page_path(lang, ""))
     assert home.find("link", rel="icon")["href"].endswith("assets/favicon.svg")
-    assert home.select_one(".md-logo img")["src"].endswith("assets/logo.svg")
+    logo = home.select_one(".md-header .md-logo svg")
+    assert not home.select(".md-logo img"), "an <img> cannot take the header's colour"
+    assert logo["role"] == "img" and logo["aria-label"] == home.find("meta", property="og:site_name")["content"]
 
 
 def test_sitemap_lists_every_page_in_both_languages_with_its_alternates(site):

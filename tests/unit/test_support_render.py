@@ -10,7 +10,15 @@ from bs4 import BeautifulSoup
 from helpcenter.errors import ContentError
 from helpcenter.markers import Marker
 from helpcenter.support_data import COLUMNS, Fact, load_support_data
-from helpcenter.support_render import contact_from_marker, environment, render_contact, render_table, table_from_marker
+from helpcenter.support_render import (
+    channels_from_marker,
+    contact_from_marker,
+    environment,
+    render_channels,
+    render_contact,
+    render_table,
+    table_from_marker,
+)
 
 from tests.conftest import ROOT
 
@@ -87,3 +95,19 @@ def test_contact_marker_needs_exactly_one_known_channel():
         contact_from_marker(ENV, DATA, "ko", Marker("contact", 1, ""))
     with pytest.raises(ContentError, match="unknown channel 'fax'"):
         contact_from_marker(ENV, DATA, "ko", Marker("contact", 1, "", words=("fax",)))
+
+
+@pytest.mark.parametrize("lang", ["ko", "en"])
+def test_channel_cards_link_every_channel_with_its_verified_facts_and_nothing_else(lang):
+    fact = Fact("email", "help@example.com", "https://example.test/help", date(2026, 11, 1))
+    data = dataclasses.replace(DATA, methods=tuple(dataclasses.replace(m, contact=(fact,)) if m.id == "email" else m for m in DATA.methods))
+    cards = soup(render_channels(ENV, data, lang, HREFS)).select("ul.hc-channels > li")
+    assert [card["data-channel"] for card in cards] == [m.id for m in DATA.methods]
+    assert [card.select_one(".hc-channel__name a")["href"] for card in cards] == [HREFS[m.id] for m in DATA.methods]
+    facts = {card["data-channel"]: [a["href"] for a in card.select(".hc-channel__fact a")] for card in cards}
+    assert facts == {m.id: (["mailto:help@example.com"] if m.id == "email" else []) for m in DATA.methods}
+
+
+def test_channels_marker_takes_no_arguments():
+    with pytest.raises(ContentError, match="hc:channels"):
+        channels_from_marker(ENV, DATA, "ko", HREFS, Marker("channels", 1, "", words=("email",)))

@@ -37,3 +37,11 @@ document.addEventListener("click", function (event) {
   box.querySelector(".hc-feedback__answers").hidden = true;
   box.querySelector(".hc-feedback__thanks").hidden = false;
 });
+
+// The theme's search dialog has no accessible name (axe and Lighthouse: "ARIA dialog elements must
+// have accessible names"); it takes the name of its own search field, in the page's language.
+(function () {
+  var dialog = document.querySelector(".md-search[role=dialog]");
+  var input = document.querySelector(".md-search__input[aria-label]");
+  if (dialog && input && !dialog.hasAttribute("aria-label")) dialog.setAttribute("aria-label", input.getAttribute("aria-label"));
+})();

@@ -1,0 +1,154 @@
+"""What the screenshots show, asserted in real Chromium on every page of the built sitemap, in both
+languages: the Korean font stack in use, no Hangul word broken inside, nothing wider than the
+screen, tap targets of at least 44 px, readable contrast in both palettes, a comparison table that
+never squeezes a column under about 8 syllables, and a 404 page in the reader's language."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from sitebrowser import language_roots, site_pages
+
+
+pytestmark = pytest.mark.browser
+
+LAYOUT_JS = (Path(__file__).parent / "layout.js").read_text(encoding="utf-8")
+PHONE, TABLET, DESKTOP = (360, 740), (768, 1024), (1280, 900)
+# Text whose words must never break inside: headings, links, table cells, questions, navigation.
+WORDS = "h1, h2, h3, h4, a, th, td, summary, .md-nav__link, .md-header__topic, .md-tabs__link, p, li"
+# Controls a reader taps, as opposed to links inside running text (WCAG 2.5.5 exempts those).
+TAP_TARGETS = ("button, summary, .md-button, label.hc-search, .md-header__button, .md-search__icon, "
+               ".grid.cards > ul > li, .hc-channels > li, .hc-top-questions a, .hc-related li a, .hc-next-steps a, "
+               ".md-footer__link")
+KOREAN_FONTS = ("Apple SD Gothic Neo", "Malgun Gothic", "Noto Sans KR")
+
+
+@pytest.fixture(scope="module")
+def pages(site) -> list[str]:
+    return site_pages(site)
+
+
+@pytest.fixture
+def screen(browser, base_url):
+    """screen(path, size, scheme) → the page, with the measuring code loaded. One tab per size and
+    palette, reused across pages: a page load costs seconds on a shared machine."""
+    tabs = {}
+
+    def open_(path, size, scheme="light"):
+        if (size, scheme) not in tabs:
+            tabs[size, scheme] = browser.new_context(
+                viewport=dict(zip(("width", "height"), size)), color_scheme=scheme).new_page()
+        page = tabs[size, scheme]
+        page.goto(base_url + path)
+        page.evaluate(LAYOUT_JS)  # evaluated, not a script tag: the CSP refuses inline scripts
+        return page
+
+    yield open_
+    for page in tabs.values():
+        page.context.close()
+
+
+@pytest.mark.parametrize("size", [PHONE, TABLET, DESKTOP], ids=["phone", "tablet", "desktop"])
+def test_every_page_keeps_words_whole_fits_the_screen_and_has_44_px_controls(screen, pages, size):
+    problems = {}
+    for path in pages:
+        found = screen(path, size).evaluate(
+            "([words, targets]) => [...hcLayout.brokenHangulWords(words), ...hcLayout.overflowing(), "
+            "...hcLayout.smallTargets(targets, 44)]", [WORDS, TAP_TARGETS])
+        if found:
+            problems["/" + path] = found[:5]
+    assert not problems, problems
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("size", [PHONE, DESKTOP], ids=["phone", "desktop"])
+def test_text_logo_and_controls_are_readable_in_both_palettes(screen, site, scheme, size):
+    problems = {}
+    for root in language_roots(site).values():
+        for path in ("", "faq/", "support/methods/"):
+            page = screen(root + path, size, scheme)
+            page.evaluate("document.querySelectorAll('details.question').forEach(d => d.open = true)")
+            found = page.evaluate("""() => [
+                ...hcLayout.contrast('.md-header__button.md-logo svg', 3),
+                ...hcLayout.contrast('.md-header__topic .md-ellipsis, .md-typeset h1, .md-typeset h2, .md-typeset p, '
+                  + '.md-typeset a, .md-typeset summary, .md-typeset td, .md-typeset th, .hc-search, .md-tabs__link', 4.5),
+            ]""")
+            if found:
+                problems[f"/{root}{path} {scheme}"] = found[:5]
+    assert not problems, problems
+
+
+@pytest.mark.parametrize("element", ["body", ".md-typeset h1", ".md-nav__link", ".md-typeset a", ".md-search__input"])
+def test_korean_font_stack_is_what_the_browser_uses(screen, site, element):
+    for root in language_roots(site).values():
+        family = screen(root, DESKTOP).locator(element).first.evaluate("e => getComputedStyle(e).fontFamily")
+        assert family.split(",")[0].strip() != "_" and all(font in family for font in KOREAN_FONTS), family
+
+
+CELL_WIDTHS = """() => [...document.querySelectorAll('table.hc-methods :is(th, td)')].flatMap(cell => {
+    if ((cell.closest('thead') || cell).getBoundingClientRect().width <= 1) return [];  // header row hidden in card view
+    const s = getComputedStyle(cell);
+    const inner = cell.clientWidth - parseFloat(s.paddingLeft) - parseFloat(s.paddingRight);
+    const problems = inner < 7.5 * parseFloat(s.fontSize) ? [`${cell.textContent.trim().slice(0, 20)}: ${Math.round(inner)} px`] : [];
+    // A cell shown as a card's row carries its column's name.
+    const label = s.display === 'block' && cell.tagName === 'TD' ? getComputedStyle(cell, '::before').content : '';
+    if (label && label.replace(/"/g, '') !== cell.dataset.label) problems.push(`card cell without its column name: ${label}`);
+    return problems;
+})"""
+
+
+def test_comparison_table_never_squeezes_a_column_under_eight_syllables(screen, site, pages):
+    with_tables = [path for path in pages if "hc-methods" in (site / path / "index.html").read_text(encoding="utf-8")]
+    assert with_tables, "no page shows the support-channel table"
+    problems = {}
+    for width in (320, 360, 390, 600, 768, 1024, 1280, 1440):
+        for path in with_tables:
+            page = screen(path, (width, 900))
+            found = page.evaluate(CELL_WIDTHS) + page.evaluate("hcLayout.overflowing()")
+            if found:
+                problems[f"/{path} at {width} px"] = found[:5]
+    assert not problems, problems
+
+
+def test_header_title_fits_a_360_px_phone_in_every_language(screen, site):
+    for lang, root in language_roots(site).items():
+        title = screen(root, PHONE).locator(".md-header__topic:first-child .md-ellipsis")
+        clipped = title.evaluate("e => e.scrollWidth > e.clientWidth + 1 || e.scrollHeight > e.clientHeight + 1")
+        assert not clipped, f"{lang}: the site name is cut off on a 360 px screen"
+
+
+@pytest.mark.parametrize("below", ["no-such-page/", "faq/no-such-page/", "a/b/c/"])
+def test_missing_address_gets_the_404_in_the_language_of_its_folder(page, base_url, site, below):
+    for lang, root in language_roots(site).items():
+        response = page.goto(base_url + root + below)
+        assert response.status == 404
+        page.problems.clear()  # the 404 itself is the point
+        heading = page.locator("h1:visible")
+        assert heading.count() == 1
+        assert heading.evaluate("h => h.closest('[lang]').lang") == lang
+        assert page.evaluate("document.documentElement.lang") == lang
+        home = heading.locator("xpath=..").locator("a").first.get_attribute("href")
+        assert home.rstrip("/").endswith(root.rstrip("/")), home
+        assert page.evaluate("window.__csp") == []
+
+
+def test_end_of_article_blocks_read_as_part_of_the_page(screen):
+    """The markup issue 14 adds (a fixture here): no admonition look, 44 px links, readable."""
+    fixture = (Path(__file__).parent / "fixtures" / "end-of-article.html").read_text(encoding="utf-8")
+    for scheme in ("light", "dark"):
+        page = screen("support/email/", PHONE, scheme)
+        page.evaluate("html => document.querySelector('.md-content__inner > .hc-feedback')"
+                      ".insertAdjacentHTML('beforebegin', html)", fixture)
+        blocks = page.locator(".hc-next-steps, .hc-related")
+        assert blocks.count() == 2
+        for block in blocks.all():
+            style = block.evaluate("e => { const s = getComputedStyle(e); return [s.borderLeftWidth, s.boxShadow]; }")
+            assert style == ["0px", "none"], style  # not an admonition's coloured edge and shadow
+        found = page.evaluate("""() => [
+            ...hcLayout.smallTargets('.hc-next-steps a, .hc-related li a', 44),
+            ...hcLayout.contrast('.hc-next-steps :is(h2, p, a), .hc-related :is(h2, a)', 4.5),
+            ...hcLayout.brokenHangulWords('.hc-next-steps *, .hc-related *'),
+            ...hcLayout.overflowing(),
+        ]""")
+        assert not found, found
