@@ -20,18 +20,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import sitebrowser  # noqa: E402
-from project import ROOT, build, copy_project  # noqa: E402
+from project import ROOT, build, copy_project, url_path  # noqa: E402
 
 WIDTHS = {"phone": (360, 740), "desktop": (1280, 900)}
 # Changes that can alter any page: shown on the home page of each language.
 SITE_WIDE = ("mkdocs.yml", "overrides/", "docs/assets/", "hooks/", "data/notices.yml", "data/glossary.yml")
 LIMIT = 24  # pages; a larger change gets the first ones and a note
-
-
-def url_path(page: str) -> str:
-    """'support/email.md' → 'support/email/', 'support/index.md' → 'support/', 'index.md' → ''."""
-    stem = page.removesuffix(".md")
-    return stem.removesuffix("index") if stem == "index" or stem.endswith("/index") else f"{stem}/"
 
 
 def changed_pages(files: list[str], languages: list[str], pages_with_markers: set[str]) -> list[str]:

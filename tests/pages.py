@@ -11,6 +11,7 @@ from pathlib import Path
 
 import yaml
 from helpcenter import frontmatter
+from project import url_path
 
 from tests.conftest import PROJECT
 
@@ -28,8 +29,8 @@ def nav_files(config: Path) -> list[str]:
     found: list[str] = []
 
     def walk(entry) -> None:
-        if isinstance(entry, str):
-            found.append(entry) if entry.endswith(".md") else None
+        if isinstance(entry, str) and entry.endswith(".md"):
+            found.append(entry)
         elif isinstance(entry, list):
             for item in entry:
                 walk(item)
@@ -39,14 +40,6 @@ def nav_files(config: Path) -> list[str]:
 
     walk(nav)
     return found
-
-
-def url_path(file: str) -> str:
-    """'support/index.md' → 'support/', 'support/email.md' → 'support/email/', 'index.md' → ''."""
-    stem = file.removesuffix(".md")
-    if stem == "index" or stem.endswith("/index"):
-        return stem.removesuffix("index")
-    return f"{stem}/"
 
 
 def title(project: Path, lang: str, file: str) -> str:

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from previewchanges import changed_pages, gallery, url_path
+from previewchanges import changed_pages, gallery
+from project import url_path
 
 
 def test_a_changed_page_is_shown_once_whichever_languages_changed():
