@@ -82,8 +82,8 @@ def measure(project: Path, edits: int) -> dict:
     page = project / EDITED_PAGE
     runs, cpu = [], []
     with serving(project) as base:
-        if not wait_for(base + EDITED_URL, "</html>", 120):
-            raise RuntimeError("mkdocs serve did not come up within 120 s")
+        if not wait_for(base + EDITED_URL, "</html>", 900):
+            raise RuntimeError("the preview did not come up within 900 s")
         time.sleep(1)  # let the file watcher settle after the first build
         for edit in range(edits):
             token = f"preview-edit-{edit}"

@@ -5,13 +5,16 @@ and after an edit serves exactly what a clean build makes."""
 from __future__ import annotations
 
 import re
+import shutil
+import subprocess
+import sys
 import urllib.request
 from pathlib import Path
 
 from bs4 import BeautifulSoup
 from livepreview import fetch, serving, wait_for
 
-from tests.conftest import build, copy_project
+from tests.conftest import ROOT, build, copy_project
 from tests.html import edit_file, tree_digest
 
 LIVERELOAD = re.compile(r"<script>\s*var livereload = .*?</script>", re.S)
@@ -57,6 +60,12 @@ def test_preview_shows_mistakes_on_their_page_and_never_stops_answering(tmp_path
         edit_file(project, "mkdocs.yml", "        contact.md: support/methods.md\n",
                   "        contact.md: support/methods.md\n        mail.md: support/email.md\n")
         assert wait_for(base + "en/mail/", "url=../support/email/", 120), "a redirect added while serving is not served"
+
+        shutil.copytree(ROOT / "scripts", project / "scripts")
+        subprocess.run([sys.executable, "scripts/writer.py", "new-page", "support/refunds", "--ko", "환불 문의", "--en", "Refund requests"],
+                       cwd=project, check=True, capture_output=True)
+        assert wait_for(base + "en/support/refunds/", "hc-draft-problems", 120), "a page made while serving is not served"
+        assert re.search(r"docs/en/support/refunds\.md:3: description 'TODO", fetch(base + "en/support/refunds/"))
     assert "docs/ko/support/email.md:" in (tmp_path / "serve.log").read_text(encoding="utf-8")  # and in the terminal
 
 
