@@ -23,7 +23,8 @@ class _Collector(logging.Handler):
         self.problems: list[draft.Problem] = []
 
     def emit(self, record: logging.LogRecord) -> None:
-        self.problems.append(draft.locate(record.getMessage()))
+        if not record.name.startswith("mkdocs.livereload"):  # a browser's 404 during a build is no content problem
+            self.problems.append(draft.locate(record.getMessage()))
 
 
 _state: dict = {}  # this build's collector and the pages it wrote; reset in on_config
