@@ -1,12 +1,29 @@
-"""A writer's mistake stops the build with our message (shared by our hooks; not a hook itself)."""
+"""How our hooks report a writer's mistake (shared by our hooks; not a hook itself).
+
+Every message has one form, `file:line: what is wrong; how to fix it`, with no logger name in
+front. In a strict build (scripts/check, scripts/build, CI) a ContentError stops the build; in the
+preview's draft mode (scripts/serve sets HC_DRAFT=1 and serves without --strict) it is a warning,
+the page is built without the part that failed, and hooks/draft_preview.py shows it on the page.
+"""
 
 from __future__ import annotations
 
 import contextlib
+import logging
+import os
 from collections.abc import Iterator
 
 from helpcenter.errors import ContentError
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+
+# Under "mkdocs" so that strict mode counts its warnings; a plain logger, so no prefix.
+log = logging.getLogger("mkdocs.plugins.helpcenter")
+
+
+def draft(config: MkDocsConfig) -> bool:
+    """Whether this build is the forgiving preview (never when strict)."""
+    return os.environ.get("HC_DRAFT") == "1" and not config.strict
 
 
 @contextlib.contextmanager
@@ -16,3 +33,11 @@ def as_build_error() -> Iterator[None]:
         yield
     except ContentError as error:
         raise PluginError(str(error)) from None
+
+
+def report(error: ContentError, config: MkDocsConfig) -> None:
+    """A mistake the page can be built without: a warning in the preview, the end of a strict build."""
+    if not draft(config):
+        raise PluginError(str(error)) from None
+    for line in str(error).splitlines():
+        log.warning(line)

@@ -11,17 +11,16 @@ import json
 from pathlib import Path
 
 import site_languages
-from build_errors import as_build_error
+from build_errors import as_build_error, log
 from helpcenter import diskcache, frontmatter, translations
 from helpcenter.checks import Problem, Source, files as file_checks, run_rules
 from helpcenter.datafile import load_schema, load_validated
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import event_priority, get_plugin_logger
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-log = get_plugin_logger(__name__)
 CACHE = ".cache/content-checks.json"
 _state: dict = {}
 

@@ -10,13 +10,22 @@ and reads the files again through its own on_files.
 from __future__ import annotations
 
 import site_languages
+from build_errors import log
 from helpcenter.languages import language_root
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.plugins import event_priority, get_plugin_logger
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 
-log = get_plugin_logger(__name__)
-_written: dict[str, str] = {}
+_written: dict[str, str] = {}  # the map as writers wrote it, for this build
+
+
+def on_config(config: MkDocsConfig) -> None:
+    # Read again at the start of every build (each `mkdocs serve` rebuild loads mkdocs.yml afresh):
+    # a map kept from the first build would ignore a writer's edit until a restart. Only in the
+    # first pass: later passes see the plugin's map already rewritten for the previous language.
+    if site_languages.first_pass(config):
+        _written.clear()
+        _written.update(config.plugins["redirects"].config["redirect_maps"])
 
 
 def language_map(written: dict[str, str], lang: str, default: str) -> dict[str, str]:
@@ -27,8 +36,6 @@ def language_map(written: dict[str, str], lang: str, default: str) -> dict[str, 
 @event_priority(-150)  # after mkdocs-static-i18n (-100) has set this language's files and URLs
 def on_files(files: Files, config: MkDocsConfig) -> None:
     plugin = config.plugins["redirects"]
-    if not _written:
-        _written.update(plugin.config["redirect_maps"])
     lang = site_languages.current_language(config)
     for old in _written:
         if files.get_file_from_path(f"{lang}/{old}"):

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import site_languages
 from build_errors import as_build_error
-from helpcenter import faq, search_index
+from helpcenter import faq, korean_text, search_index
 from helpcenter.korean_text import SEGMENT_FORMAT, KoreanIndexer, Morpheme
 from helpcenter.languages import language_of, language_root
 from helpcenter.synonyms import load_synonyms
@@ -29,7 +29,6 @@ SYNONYMS, SYNONYMS_SCHEMA = "data/search-synonyms.yml", "data/search-synonyms.sc
 CACHE = ".cache/korean-search.json"
 _slugify = slugify(case="lower")
 _questions: dict[str, list[faq.Question]] = {}
-_kiwi = []
 
 
 def on_config(config: MkDocsConfig) -> None:
@@ -80,13 +79,7 @@ def on_post_build(config: MkDocsConfig) -> None:
 
 
 def _analyze(texts: list[str]):
-    if not _kiwi:
-        from kiwipiepy import Kiwi  # loading the model takes about a second: only when needed
-
-        # Without the multi-word proper-noun and typo dictionaries (titles of shows, typo
-        # correction): help articles do not need them, and a cold build spends 1.4 s less.
-        _kiwi.append(Kiwi(load_multi_dict=False, load_typo_dict=False))
-    for tokens in _kiwi[0].tokenize(texts):
+    for tokens in korean_text.kiwi().tokenize(texts):
         yield [Morpheme(token.start, token.start + token.len, token.tag) for token in tokens]
 
 

@@ -12,14 +12,12 @@ from pathlib import Path
 
 import site_languages
 from helpcenter import markers, support_data, support_render
-from build_errors import as_build_error
+from build_errors import as_build_error, log, report
 from helpcenter.errors import ContentError
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-log = get_plugin_logger(__name__)
 DATA = "data/support-methods.yml"
 SCHEMA = "data/support-methods.schema.json"
 _state: dict = {}
@@ -39,6 +37,9 @@ def on_config(config: MkDocsConfig) -> None:
         max_age = config.extra.get("support_methods", {}).get("max_age_days", 180)
         for message in support_data.stale_facts(_state["data"], DATA, date.today(), max_age):
             log.warning(message)
+        future = support_data.future_facts(_state["data"], DATA, date.today())
+        if future:
+            report(ContentError("\n".join(future)), config)
 
 
 def on_files(files: Files, config: MkDocsConfig) -> None:
@@ -51,7 +52,7 @@ def on_files(files: Files, config: MkDocsConfig) -> None:
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    if "hc:" not in markdown:  # no marker: skip looking up every channel's page for this one
+    if not markers.mentions_markers(markdown):  # skip looking up every channel's page for this one
         return markdown
     data, env, language = _state["data"], _state["env"], site_languages.current_language(config)
     hrefs = {
@@ -62,9 +63,12 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         "contact": partial(support_render.contact_from_marker, env, data, language),
         "channels": partial(support_render.channels_from_marker, env, data, language, hrefs),
     }
-    with as_build_error():
-        first_line = markers.first_line_of(page.file.content_string, markdown)
+    first_line = markers.first_line_of(page.file.content_string, markdown)
+    try:
         return markers.expand_markers(markdown, renderers, f"docs/{page.file.src_uri}", first_line)
+    except ContentError as error:
+        report(error, config)  # in the preview: the page without its generated parts, and a banner
+        return markdown
 
 
 def _stamp(path: Path) -> tuple[int, int] | None:

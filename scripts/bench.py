@@ -124,8 +124,19 @@ def bench_size(temp: Path, articles: int, runs: int, zensical_command: Path | No
 
 def report(results: list[dict], preview: dict | None, engines: dict[str, str]) -> str:
     lines = ["Engines: " + ", ".join(f"{name} {version}" for name, version in engines.items()), ""]
-    lines += ["| articles/lang | pages | variant | seconds | × plain | peak MiB | output MiB | search index KiB |",
-              "|---:|---:|---|---:|---:|---:|---:|---:|"]
+    if results:
+        lines += _build_tables(results)
+    for articles, figures in (preview or {}).items():
+        where = "the real site" if not articles else f"the real site + {articles} articles per language"
+        lines += ["", f"Live preview (scripts/serve) on {where}: one-page edit saved to new page served, median of "
+                  f"{len(figures['runs'])}: {figures['seconds']:.2f} s (runs: {', '.join(f'{s:.2f}' for s in figures['runs'])}); "
+                  f"server CPU per edit {figures['cpu_seconds']:.2f} s; load average {figures['load']:.1f} on {os.cpu_count()} CPUs"]
+    return "\n".join(lines)
+
+
+def _build_tables(results: list[dict]) -> list[str]:
+    lines = ["| articles/lang | pages | variant | seconds | × plain | peak MiB | output MiB | search index KiB |",
+             "|---:|---:|---|---:|---:|---:|---:|---:|"]
     for result in results:
         base = result["variants"]["plain"]["seconds"]
         for name, figures in result["variants"].items():
@@ -142,10 +153,19 @@ def report(results: list[dict], preview: dict | None, engines: dict[str, str]) -
         lines += ["", "Growth exponent b of seconds ≈ a·pages^b (1.0 = linear): " + ", ".join(
             f"{name} {benchtiming.growth_exponent([r['pages'] for r in results], [r['variants'][name]['seconds'] for r in results]):.2f}"
             for name in results[0]["variants"])]
-    if preview:
-        lines += ["", f"Live preview on the real site: one-page edit to new page served, median of {len(preview['runs'])}: "
-                  f"{preview['seconds']:.2f} s (runs: {', '.join(f'{s:.2f}' for s in preview['runs'])})"]
-    return "\n".join(lines)
+    return lines
+
+
+def previews(temp: Path, sizes: list[int], edits: int) -> dict[int, dict]:
+    """Preview latency (scripts/serve, one-page edit) on the real site and with articles added."""
+    found = {}
+    for articles in sizes:
+        target = temp / f"preview-{articles}"
+        project = benchprojects.full_project(target, articles) if articles else copy_project(target)
+        found[articles] = livepreview.measure(project, edits)
+        print(f"timed the preview at {articles} articles per language", file=sys.stderr, flush=True)
+        shutil.rmtree(target, ignore_errors=True)
+    return found
 
 
 def _origins(results: list[dict]) -> list[str]:
@@ -161,10 +181,12 @@ def _seconds(profile: dict[str, float], origin: str) -> float:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sizes", default="100,300,1000", help="articles per language, comma-separated (default: 100,300,1000)")
+    parser.add_argument("--sizes", default="100,300,1000", help="articles per language, comma-separated (default: 100,300,1000; none: skip the builds)")
     parser.add_argument("--runs", type=int, default=3, help="rounds of interleaved builds per size (default: 3)")
     parser.add_argument("--no-zensical", action="store_true", help="leave Zensical out")
-    parser.add_argument("--previews", type=int, default=5, help="one-page edits timed under mkdocs serve (0: none)")
+    parser.add_argument("--previews", type=int, default=5, help="one-page edits timed under scripts/serve (0: none)")
+    parser.add_argument("--preview-sizes", default="0,1000",
+                        help="where to time the preview: articles per language added to the real site (0: the real site alone)")
     parser.add_argument("--json", type=Path, help="also write the figures to this file")
     parser.add_argument("--profile-build", nargs=2, type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -178,10 +200,10 @@ def main() -> None:
         zensical_command, engines["Zensical"] = zensical()
     results = []
     with tempfile.TemporaryDirectory(prefix="hc-bench-") as temp:
-        for articles in [int(size) for size in args.sizes.split(",")]:
+        for articles in [int(size) for size in args.sizes.split(",") if size != "none"]:
             results.append(bench_size(Path(temp), articles, args.runs, zensical_command))
             print(f"measured {articles} articles per language", file=sys.stderr, flush=True)
-        preview = livepreview.measure(copy_project(Path(temp) / "preview"), args.previews) if args.previews else None
+        preview = previews(Path(temp), [int(size) for size in args.preview_sizes.split(",")], args.previews) if args.previews else None
     if args.json:
         args.json.parent.mkdir(parents=True, exist_ok=True)
         args.json.write_text(json.dumps({"engines": engines, "sizes": results, "preview": preview}, indent=2))

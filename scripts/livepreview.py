@@ -1,4 +1,5 @@
-"""`mkdocs serve` of a project on a free local port, and how long a writer waits for an edit to show.
+"""The writers' preview (scripts/draftserve.py: `mkdocs serve` in draft mode) of a project on a free
+local port, and how long a writer waits for an edit to show.
 
 Used by the live-preview tests and by scripts/bench.
 """
@@ -12,6 +13,7 @@ import statistics
 import subprocess
 import sys
 import time
+import urllib.error
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
@@ -20,28 +22,47 @@ from pathlib import Path
 EDITED_PAGE, EDITED_URL = "docs/ko/payment/errors.md", "payment/errors/"
 
 
+class Preview(str):
+    """The preview's base URL, knowing the server's process (for its CPU time)."""
+
+    def __new__(cls, url: str, pid: int) -> Preview:
+        preview = super().__new__(cls, url)
+        preview.pid = pid
+        return preview
+
+    def cpu_seconds(self) -> float:
+        """User and system CPU time the server has used so far (Linux /proc)."""
+        fields = Path(f"/proc/{self.pid}/stat").read_text().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 @contextlib.contextmanager
-def serving(project: Path) -> Iterator[str]:
-    """Runs `mkdocs serve` for `project`; yields its base URL (the server may still be building)."""
+def serving(project: Path, log: Path | None = None) -> Iterator[Preview]:
+    """Runs the preview of `project`; yields its base URL (the server may still be building).
+    `log`: a file for the server's terminal output."""
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
     server = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}", "-f", str(project / "mkdocs.yml")],
+        [sys.executable, str(Path(__file__).resolve().parent / "draftserve.py"),
+         "--dev-addr", f"127.0.0.1:{port}", "-f", str(project / "mkdocs.yml")],
         cwd=project, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL, stderr=log.open("w") if log else subprocess.DEVNULL,
     )
     try:
-        yield f"http://127.0.0.1:{port}/"
+        yield Preview(f"http://127.0.0.1:{port}/", server.pid)
     finally:
         server.terminate()
         server.wait(timeout=20)
 
 
 def fetch(url: str) -> str:
+    """The page's text, also when it comes with an error status (the preview's failure page is a 404)."""
     try:
         with urllib.request.urlopen(url, timeout=5) as response:
             return response.read().decode("utf-8")
+    except urllib.error.HTTPError as error:
+        return error.read().decode("utf-8", "replace")
     except OSError:
         return ""
 
@@ -56,19 +77,21 @@ def wait_for(url: str, text: str, seconds: float, interval: float = 0.3) -> bool
 
 
 def measure(project: Path, edits: int) -> dict:
-    """Seconds from saving a one-page edit to the server answering with the new page, `edits` times."""
+    """Seconds from saving a one-page edit to the server answering with the new page, `edits` times,
+    and the server's CPU seconds for each (what the edit costs on an idle machine)."""
     page = project / EDITED_PAGE
-    runs = []
+    runs, cpu = [], []
     with serving(project) as base:
-        if not wait_for(base + EDITED_URL, "</html>", 120):
-            raise RuntimeError("mkdocs serve did not come up within 120 s")
+        if not wait_for(base + EDITED_URL, "</html>", 900):
+            raise RuntimeError("the preview did not come up within 900 s")
         time.sleep(1)  # let the file watcher settle after the first build
         for edit in range(edits):
             token = f"preview-edit-{edit}"
-            start = time.perf_counter()
+            start, used = time.perf_counter(), base.cpu_seconds()
             page.write_text(page.read_text(encoding="utf-8") + f"\n{token}\n", encoding="utf-8")
             if not wait_for(base + EDITED_URL, token, 120, interval=0.02):
                 raise RuntimeError(f"the edit {token} did not show within 120 s")
             runs.append(time.perf_counter() - start)
+            cpu.append(base.cpu_seconds() - used)
             time.sleep(1)
-    return {"seconds": statistics.median(runs), "runs": runs}
+    return {"seconds": statistics.median(runs), "runs": runs, "cpu_seconds": statistics.median(cpu), "load": os.getloadavg()[0]}

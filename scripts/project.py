@@ -51,3 +51,10 @@ def build(
     command += ["-q"] if quiet else []
     return subprocess.run(command, cwd=project, capture_output=capture, text=True, check=check,
                           env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})})
+
+
+def url_path(page: str) -> str:
+    """Where a page is served, below its language's root: 'support/email.md' → 'support/email/',
+    'support/index.md' → 'support/', 'index.md' → ''."""
+    stem = page.removesuffix(".md")
+    return stem.removesuffix("index") if stem == "index" or stem.endswith("/index") else f"{stem}/"

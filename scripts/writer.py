@@ -18,7 +18,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from project import ROOT, build  # noqa: E402
 
 sys.path.insert(0, str(ROOT / "hooks"))
-from helpcenter.translations import revision  # noqa: E402
+from helpcenter.translations import NEW, revision  # noqa: E402
 
 DOCS, DEFAULT, TRANSLATIONS = ROOT / "docs", "ko", ("en",)
 _FRONT_MATTER_END = re.compile(r"\A(---\n.*?\n)(---\n)", re.S)
@@ -56,8 +56,8 @@ def mark_translated(names: list[str]) -> None:
             print(f"docs/{lang}/{path}: follows docs/{DEFAULT}/{path} at revision {revision(source.read_text(encoding='utf-8'))}")
 
 
-def page_text(title: str, description: str) -> str:
-    return f"---\ntitle: {title}\ndescription: {description}\n---\n\n# {title}\n\n"
+def page_text(title: str, description: str, extra: str = "") -> str:
+    return f"---\ntitle: {title}\ndescription: {description}\n{extra}---\n\n# {title}\n\n"
 
 
 def add_to_nav(config: str, path: str) -> str:
@@ -86,8 +86,9 @@ def new_page(name: str, ko_title: str, en_title: str) -> None:
     ko.parent.mkdir(parents=True, exist_ok=True)
     en.parent.mkdir(parents=True, exist_ok=True)
     ko.write_text(page_text(ko_title, "TODO 이 페이지에서 독자가 얻는 것을 한 문장으로 쓰세요 (160자 이내)."), encoding="utf-8")
-    en.write_text(page_text(en_title, "TODO one sentence saying what the reader gets (at most 160 characters)."), encoding="utf-8")
-    en.write_text(set_source_revision(en.read_text(encoding="utf-8"), ko.read_text(encoding="utf-8")), encoding="utf-8")
+    # Written from scratch alongside the Korean page, not behind it: no "outdated" notice.
+    en.write_text(page_text(en_title, "TODO one sentence saying what the reader gets (at most 160 characters).",
+                            f"source_revision: {NEW}\n"), encoding="utf-8")
     config = ROOT / "mkdocs.yml"
     config.write_text(add_to_nav(config.read_text(encoding="utf-8"), path), encoding="utf-8")
     print(f"created docs/{DEFAULT}/{path} and docs/en/{path}, and added {path} to nav in mkdocs.yml")
@@ -104,7 +105,7 @@ def check() -> int:
     stale = [l.split("-  ", 1)[-1] for l in output.splitlines() if "older revision" in l]
     if stale:
         print("Translations behind their Korean page (readers see a notice; not an error):")
-        print("\n".join(f"  {line.removeprefix('hooks/content_checks: ')}" for line in stale))
+        print("\n".join(f"  {line}" for line in stale))
     if result.returncode:
         print("Content checks failed:")
         print("\n".join(problems) or output)

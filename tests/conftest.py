@@ -10,6 +10,9 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
+# The content under test: this checkout, or the copy HC_TEST_PROJECT names (the new-page test runs
+# the suite's site checks on a copy with a writer's page added).
+PROJECT = Path(os.environ.get("HC_TEST_PROJECT") or ROOT)
 sys.path.insert(0, str(ROOT / "hooks"))
 sys.path.insert(0, str(ROOT / "scripts"))
 from project import build, copy_project  # noqa: E402,F401  (copy_project is re-exported for tests)
@@ -32,7 +35,7 @@ def build_site(project: Path, site_dir: Path) -> Build:
 @pytest.fixture(scope="session")
 def real_build(tmp_path_factory: pytest.TempPathFactory) -> Build:
     """The real site, built once per test session into a temporary directory."""
-    build = build_site(ROOT, tmp_path_factory.mktemp("build") / "site")
+    build = build_site(PROJECT, tmp_path_factory.mktemp("build") / "site")
     assert build.returncode == 0, build.log
     return build
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 import posixpath
 from functools import lru_cache
 from pathlib import Path
@@ -69,9 +70,13 @@ def edit_file(project: Path, path: str, old: str, new: str, count: int = 1) -> N
 
 
 def add_phone_fact(project: Path, verified: str, value: str = "1234-5678") -> None:
-    """Give the phone channel (the data file's last) a contact fact checked on `verified`."""
+    """Give the phone channel exactly one contact fact, checked on `verified`, whatever facts the
+    data file has today (its `contact:` list, inline or block, is replaced)."""
     data = project / "data" / "support-methods.yml"
-    head, tail = data.read_text(encoding="utf-8").rsplit("    contact: []\n", 1)
+    text = data.read_text(encoding="utf-8")
     fact = (f"    contact:\n      - kind: phone\n        value: {value}\n"
             f"        source: 'Coupang Play app: Help'\n        verified: {verified}\n")
-    data.write_text(head + fact + tail, encoding="utf-8")
+    phone = re.search(r"^  - id: phone\n(?:(?!  - ).*\n?)*", text, re.M)
+    assert phone, "data/support-methods.yml has no phone channel"
+    block = re.sub(r"^    contact:.*\n(?:(?:      |\s*\n).*\n?)*", fact, phone[0], count=1, flags=re.M)
+    data.write_text(text[: phone.start()] + block + text[phone.end():], encoding="utf-8")

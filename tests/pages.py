@@ -1,19 +1,55 @@
-"""The site's pages (URL path, Korean title, English title): fixed by issue 2, relied on by tests."""
+"""The site's pages as writers list them: the nav in mkdocs.yml, each page's title from its front
+matter. Tests take their page inventory from here, never from a list of today's pages, so a page a
+writer adds (scripts/new-page) is checked like every other one.
 
-PAGES = [
-    ("", "쿠팡플레이 고객지원", "Coupang Play Help Center"),
-    ("support/", "고객지원 이해하기", "Understanding customer support"),
-    ("support/methods/", "고객지원 방법 비교", "Compare support channels"),
-    ("support/help-center/", "온라인 헬프 센터", "Online help center"),
-    ("support/email/", "이메일 문의", "Email support"),
-    ("support/phone/", "전화 상담", "Phone support"),
-    ("support/request/", "상담 요청 절차", "How to request support"),
-    ("support/tips/", "문의 잘하는 법", "Tips for contacting support"),
-    ("account/", "계정", "Account"),
-    ("account/sign-in/", "로그인이 안 될 때", "When you can't sign in"),
-    ("account/password-reset/", "비밀번호 재설정", "Reset your password"),
-    ("payment/", "결제", "Payment"),
-    ("payment/errors/", "결제 오류 해결", "Fix payment errors"),
-    ("payment/methods/", "결제 수단 확인·변경", "Check or change your payment method"),
-    ("faq/", "자주 묻는 질문", "Frequently asked questions"),
-]
+The project read is the one under test (tests/conftest.py: PROJECT).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+from helpcenter import frontmatter
+from project import url_path
+
+from tests.conftest import PROJECT
+
+
+class _AnyTagLoader(yaml.SafeLoader):
+    """mkdocs.yml has !ENV and !!python tags; the nav needs none of them."""
+
+
+_AnyTagLoader.add_multi_constructor("", lambda loader, suffix, node: None)
+
+
+def nav_files(config: Path) -> list[str]:
+    """Every page file listed in the nav, in nav order (`support/index.md`)."""
+    nav = yaml.load(config.read_text(encoding="utf-8"), Loader=_AnyTagLoader).get("nav") or []
+    found: list[str] = []
+
+    def walk(entry) -> None:
+        if isinstance(entry, str) and entry.endswith(".md"):
+            found.append(entry)
+        elif isinstance(entry, list):
+            for item in entry:
+                walk(item)
+        elif isinstance(entry, dict):
+            for value in entry.values():
+                walk(value)
+
+    walk(nav)
+    return found
+
+
+def title(project: Path, lang: str, file: str) -> str:
+    meta, _ = frontmatter.read((project / "docs" / lang / file).read_text(encoding="utf-8"))
+    return str((meta or {}).get("title", ""))
+
+
+def inventory(project: Path) -> list[tuple[str, str, str]]:
+    """(URL path, Korean title, English title) of every page in the nav."""
+    return [(url_path(f), title(project, "ko", f), title(project, "en", f)) for f in nav_files(project / "mkdocs.yml")]
+
+
+PAGES = inventory(PROJECT)

@@ -9,6 +9,8 @@ import jsonschema
 import yaml
 
 from .checks.source import Problem
+from .translations import NEW
+from .yamlfile import where
 
 NAME = "front-matter"
 # libyaml when PyYAML has it: the pure-Python loader was a third of the checks' time.
@@ -34,10 +36,11 @@ def read(text: str) -> tuple[dict[str, Any] | None, dict[str, int]]:
 def check(path: str, text: str, schema: dict[str, Any], lang: str, default_lang: str) -> list[Problem]:
     try:
         data, lines = read(text)
+    except yaml.MarkedYAMLError as error:
+        line, problem = where(error)
+        return [Problem(path, line + 2 if line is not None else 1, NAME, f"front matter is not valid YAML ({problem}); fix the block between the --- lines")]
     except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        line = mark.line + 2 if mark else 1
-        return [Problem(path, line, NAME, f"front matter is not valid YAML ({getattr(error, 'problem', error)}); fix the block between the --- lines")]
+        return [Problem(path, 1, NAME, f"front matter is not valid YAML ({error}); fix the block between the --- lines")]
     if data is None:
         return [Problem(path, 1, NAME, "no front matter; start the page with ---, title: ..., description: ..., ---")]
     if not isinstance(data, dict):
@@ -48,6 +51,8 @@ def check(path: str, text: str, schema: dict[str, Any], lang: str, default_lang:
         problems.append(Problem(path, lines.get(key, 1), NAME, _message(error, key)))
     if lang != default_lang and "source_revision" not in data:
         problems.append(Problem(path, 2, NAME, "source_revision is missing: after translating, run scripts/mark-translated " + path))
+    if lang != default_lang and data.get("source_revision") == NEW:
+        problems.append(Problem(path, lines["source_revision"], NAME, "a new page, not yet marked as translated: once both languages are written, run scripts/mark-translated " + path))
     if lang == default_lang and "source_revision" in data:
         problems.append(Problem(path, lines["source_revision"], NAME, "source_revision belongs in translations only; remove it"))
     return problems

@@ -6,6 +6,7 @@ the hc: namespace must be known; a typo fails the build instead of leaving a sil
 
 from __future__ import annotations
 
+import difflib
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -13,6 +14,10 @@ from dataclasses import dataclass, field
 from .errors import ContentError
 
 _MARKER = re.compile(r"<!--\s*hc:(?P<name>\S*?)(?P<args>(?:\s(?:(?!-->).)*?)?)\s*-->", re.S)
+# Anything a writer may have meant as a marker: "hc" then a separator and a name, in any case and
+# spacing (<!-- hc-support-methods -->, <!-- hc :contact -->, <!-- HC:Support-Methods -->).
+_NEAR = re.compile(r"<!--\s*hc\s*(?:[:\-_.]|\s)\s*(?P<name>[A-Za-z][\w-]*)(?P<rest>(?:(?!-->).)*?)\s*-->", re.S | re.I)
+_EXACT = re.compile(r"<!--\s*hc:[a-z]")
 _TOKEN = re.compile(r'\s*(?:(?P<key>[a-z][a-z_-]*)="(?P<value>[^"<>]*)"|(?P<word>[a-z0-9][a-z0-9_-]*))(?=\s|$)')
 
 
@@ -30,6 +35,7 @@ Renderer = Callable[[Marker], str]
 
 def expand_markers(markdown: str, renderers: Mapping[str, Renderer], label: str, first_line: int = 1) -> str:
     """Replace every hc: marker with its renderer's output; `label` and `first_line` place errors."""
+    _refuse_near_misses(markdown, renderers, label, first_line)
 
     def replace(match: re.Match[str]) -> str:
         line = first_line + markdown.count("\n", 0, match.start())
@@ -37,7 +43,7 @@ def expand_markers(markdown: str, renderers: Mapping[str, Renderer], label: str,
         renderer = renderers.get(marker.name)
         if renderer is None:
             raise ContentError(
-                f"{label}:{line}: unknown marker '{_short(marker.source)}'; "
+                f"{label}:{line}: unknown marker '{_short(marker.source)}';{_did_you_mean(marker.name, renderers)} "
                 f"known markers: {', '.join('hc:' + name for name in renderers)}"
             )
         try:
@@ -46,6 +52,31 @@ def expand_markers(markdown: str, renderers: Mapping[str, Renderer], label: str,
             raise ContentError(f"{label}:{line}: {error} (in '{_short(marker.source)}')") from None
 
     return _MARKER.sub(replace, markdown)
+
+
+def mentions_markers(markdown: str) -> bool:
+    """Whether the text has anything that is, or looks like, a marker (cheap test before expanding)."""
+    return _NEAR.search(markdown) is not None
+
+
+def _refuse_near_misses(markdown: str, renderers: Mapping[str, Renderer], label: str, first_line: int) -> None:
+    """A comment that looks like a marker but is not one would vanish from the page: an error instead."""
+    for match in _NEAR.finditer(markdown):
+        if _EXACT.match(match[0]):
+            continue
+        line = first_line + markdown.count("\n", 0, match.start())
+        name = match["name"].lower()
+        meant = name if name in renderers else (difflib.get_close_matches(name, list(renderers), n=1, cutoff=0.5) or [name])[0]
+        fixed = f"<!-- hc:{meant}{' ' + ' '.join(match['rest'].split()) if match['rest'].strip() else ''} -->"
+        raise ContentError(
+            f"{label}:{line}: '{_short(match[0])}' looks like a marker but is not one, so it would show nothing; "
+            f"write '{_short(fixed)}' (hc, a colon, then the lowercase name, no spaces)"
+        )
+
+
+def _did_you_mean(name: str, renderers: Mapping[str, Renderer]) -> str:
+    close = difflib.get_close_matches(name.lower(), list(renderers), n=1, cutoff=0.5)
+    return f" did you mean 'hc:{close[0]}'?" if close else ""
 
 
 def first_line_of(source: str, markdown: str) -> int:

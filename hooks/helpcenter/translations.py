@@ -13,6 +13,9 @@ from collections.abc import Iterable
 from .checks.source import Problem
 
 NAME = "translation"
+# What scripts/new-page records in a new page's translations: written alongside the source, from
+# scratch, so never "behind" it; scripts/mark-translated replaces it once both are written.
+NEW = "new"
 
 
 def revision(source_text: str) -> str:
@@ -33,4 +36,4 @@ def missing(pages: dict[str, Iterable[str]], default: str) -> list[Problem]:
 
 def is_stale(recorded: str | None, current: str) -> bool:
     """Whether a translation that records `recorded` is behind its source, now at revision `current`."""
-    return recorded is not None and str(recorded) != current
+    return recorded is not None and str(recorded) not in (current, NEW)

@@ -58,11 +58,26 @@ def load_yaml(path: Path, label: str) -> tuple[Any, yaml.Node | None]:
         tree = loader.get_single_node()
         return (loader.construct_document(tree) if tree is not None else None), tree
     except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        line = f":{mark.line + 1}" if mark else ""
-        raise ContentError(f"{label}{line}: invalid YAML: {error.problem or error.context}") from None
+        line, problem = where(error)
+        raise ContentError(f"{label}{f':{line + 1}' if line is not None else ''}: invalid YAML: {problem}") from None
     finally:
         loader.dispose()
+
+
+def where(error: yaml.MarkedYAMLError) -> tuple[int | None, str]:
+    """The 0-based line where a YAML mistake starts, and what it is.
+
+    An unclosed quote or bracket is detected only at the end of the file (or of the next quote);
+    the mistake is where it opens, which PyYAML gives as the error's context.
+    """
+    opened = error.context_mark is not None and error.context and (
+        "quoted scalar" in error.context or "flow" in error.context
+        or "end of stream" in (error.problem or ""))
+    if opened:
+        what = error.context.removeprefix("while scanning ").removeprefix("while parsing ")
+        return error.context_mark.line, f"{what} starts here and is never closed ({error.problem}); close it on this line"
+    mark = error.problem_mark or error.context_mark
+    return (mark.line if mark else None), str(error.problem or error.context)
 
 
 def line_of(node: yaml.Node | None, path: list[str | int]) -> int | None:

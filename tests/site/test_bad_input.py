@@ -61,7 +61,7 @@ CASES = {
     "data: unknown key": (edit(DATA, "    page: support/phone.md\n", "    page: support/phone.md\n    hours: 9-18\n"), r"methods\[2\] \(phone\): unknown key 'hours'"),
     "data: date that is not a date": (phone_fact("2026-13-01"), r"methods\[2\] \(phone\): contact\[0\]\.verified must be a real date written YYYY-MM-DD, not '2026-13-01'"),
     "data: HTML in a value": (edit(DATA, "en: Email support", "en: <img src=x onerror=alert(1)>"), r"methods\[1\] \(email\): name\.en '<img src=x onerror=alert\(1\)>' is not allowed: One line of plain text"),
-    "data: stale contact fact": (phone_fact("2020-01-01"), r"data/support-methods\.yml: phone: the phone fact '1234-5678' was last verified on 2020-01-01"),
+    "data: stale contact fact": (phone_fact("2020-01-01"), r"data/support-methods\.yml:\d+: phone: the phone fact '1234-5678' was last verified on 2020-01-01"),
     "data: synonyms not a list": (edit("data/search-synonyms.yml", "  비번: [비밀번호]", "  비번: 비밀번호"), r"data/search-synonyms\.yml:\d+: ko\.비번 must be a list"),
     "data: glossary term without English": (edit("data/glossary.yml", "  - {ko: 계정, en: account}", "  - {ko: 계정}"), r"data/glossary\.yml:\d+: terms\[\d+\] \(no id\): en is missing"),
     # front matter
@@ -86,8 +86,10 @@ CASES = {
     "marker: hostile arguments": (add_before_first_h2("docs/ko/support/methods.md", '<!-- hc:support-methods columns="<script>alert(1)</script>" -->'), r"docs/ko/support/methods\.md:\d+: cannot read .*write options as name=\"value\""),
     "marker: hostile channel": (add_before_first_h2("docs/ko/support/email.md", '<!-- hc:contact "><script>alert(1)</script> -->'), r"docs/ko/support/email\.md:\d+: cannot read"),
     # links
-    "link: broken": (edit("docs/ko/support/email.md", "(tips.md", "(tipz.md"), r"Doc file 'ko/support/email\.md' contains a link 'tipz\.md"),
-    "link: broken anchor": (edit("docs/en/support/email.md", "(tips.md#good-vs-bad)", "(tips.md#nowhere)"), r"Doc file 'en/support/email\.md' contains a link 'tips\.md#nowhere'.*does not contain an anchor '#nowhere'"),
+    "link: broken": (edit("docs/ko/support/email.md", "(tips.md", "(tipz.md"), r"docs/ko/support/email\.md:\d+: link 'tipz\.md"),
+    "link: broken anchor": (edit("docs/en/support/email.md", "(tips.md#good-vs-bad)", "(tips.md#nowhere)"), r"docs/en/support/email\.md:\d+: link 'tips\.md#nowhere'.*does not contain an anchor '#nowhere'"),
+    "data: verified in the future": (phone_fact("2999-01-01"), r"data/support-methods\.yml:\d+: phone: the phone fact '1234-5678' says it was verified on 2999-01-01, which is in the future"),
+    "marker: near miss": (edit("docs/ko/support/phone.md", "\n## ", "\n<!-- hc-contact phone -->\n\n## "), r"docs/ko/support/phone\.md:\d+: '<!-- hc-contact phone -->' looks like a marker but is not one.*write '<!-- hc:contact phone -->'"),
     "link: redirect to a missing page": (edit("mkdocs.yml", "contact.md: support/methods.md", "contact.md: support/nowhere.md"), r"Redirect target 'ko/support/nowhere\.md' does not exist"),
     # unsafe and inaccessible HTML
     "html: raw script": (add_before_first_h2("docs/ko/support/tips.md", "<script>alert(1)</script>"), r"docs/ko/support/tips\.md:\d+: raw <script> in a page"),

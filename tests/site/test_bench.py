@@ -14,7 +14,7 @@ def test_bench_runs_every_variant_and_prints_every_figure(tmp_path):
     figures = tmp_path / "bench.json"
     result = subprocess.run(
         [sys.executable, str(ROOT / "scripts/bench.py"), "--sizes", "2,4", "--runs", "1", "--previews", "1",
-         "--json", str(figures)],
+         "--preview-sizes", "0,2", "--json", str(figures)],
         capture_output=True, text=True, timeout=600,
     )
     assert result.returncode == 0, result.stderr
@@ -25,6 +25,7 @@ def test_bench_runs_every_variant_and_prints_every_figure(tmp_path):
         for figures_of in size["variants"].values():
             assert figures_of["seconds"] > 0 and figures_of["output_bytes"] > 0 and figures_of["search_bytes"] > 0
         assert any(origin.startswith("hooks/") for origin in size["profile"])
-    assert data["preview"]["seconds"] > 0
+    assert set(data["preview"]) == {"0", "2"}  # the real site, and with articles added
+    assert all(preview["seconds"] > 0 and preview["cpu_seconds"] > 0 for preview in data["preview"].values())
     for heading in ("× plain", "our hooks", "Growth exponent", "Live preview"):
         assert heading in result.stdout

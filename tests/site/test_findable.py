@@ -6,8 +6,9 @@ import json
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
+import yaml
 
-from tests.conftest import build, build_site, copy_project
+from tests.conftest import PROJECT, build, build_site, copy_project
 from tests.html import LANGS, add_phone_fact, edit_file, page_path, read
 from tests.pages import PAGES
 
@@ -42,8 +43,12 @@ def test_faq_page_structured_data_has_every_question_in_its_language(site, lang)
     assert all(q["acceptedAnswer"]["text"] for q in faq["mainEntity"])
 
 
-def test_no_organization_contact_is_claimed_without_verified_facts(site):
-    assert all("Organization" not in json_ld(read(site, page_path(lang, ""))) for lang in LANGS)
+def test_organization_contact_points_are_exactly_the_datas_facts(site):
+    data = yaml.safe_load((PROJECT / "data" / "support-methods.yml").read_text(encoding="utf-8"))
+    for lang in LANGS:
+        org = json_ld(read(site, page_path(lang, ""))).get("Organization")
+        channels = [p["contactType"] for p in org["contactPoint"]] if org else []
+        assert channels == [m["name"][lang] for m in data["methods"] if m["contact"]]  # none without a verified fact
 
 
 def test_a_verified_fact_becomes_an_organization_contact_point(tmp_path):

@@ -30,9 +30,9 @@ def failing_build(tmp_path, change):
     ("change", "expected"),
     [
         (lambda p: edit(p, "docs/ko/support/email.md", "(tips.md", "(tipz.md"),
-         r"Doc file 'ko/support/email\.md' contains a link 'tipz\.md"),
+         r"WARNING -  docs/ko/support/email\.md:(\d+): link 'tipz\.md[^']*': the target 'ko/support/tipz\.md' is not found among documentation files; fix the path"),
         (lambda p: edit(p, "docs/en/support/email.md", "(tips.md#good-vs-bad)", "(tips.md#no-such-heading)"),
-         r"does not contain an anchor '#no-such-heading'"),
+         r"WARNING -  docs/en/support/email\.md:(\d+): link 'tips\.md#no-such-heading': the doc 'en/support/tips\.md' does not contain an anchor '#no-such-heading'; link to a heading"),
         (lambda p: (p / "docs/en/support/phone.md").unlink(),
          r"docs/ko/support/phone\.md:1: no en version \(docs/en/support/phone\.md\)"),
         (lambda p: edit(p, "docs/ko/faq.md", "description:", "descripton:"),
@@ -45,7 +45,16 @@ def failing_build(tmp_path, change):
     ids=["broken-link", "broken-anchor", "missing-translation", "bad-front-matter", "unsafe-html", "contact-fact"],
 )
 def test_a_writer_mistake_fails_the_build_saying_where(tmp_path, change, expected):
-    assert re.search(expected, failing_build(tmp_path, change))
+    project = copy_project(tmp_path / "project")
+    change(project)
+    build = build_site(project, tmp_path / "site")
+    found = re.search(expected, build.log)
+    assert build.returncode != 0 and found, build.log
+    if found.groups():  # the line named is the line with the mistake
+        file = re.match(r"WARNING -  (\S+?):", found[0])[1]
+        line = (project / file).read_text(encoding="utf-8").splitlines()[int(found[1]) - 1]
+        assert "tipz.md" in line or "no-such-heading" in line
+    assert not re.search(r"^\w+ +-  hooks/", build.log, re.M)  # one prefix style: no logger names
 
 
 def test_outdated_translation_shows_a_notice_linking_the_korean_page(tmp_path):

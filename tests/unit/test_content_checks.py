@@ -92,3 +92,16 @@ def test_every_real_page_passes_every_rule():
         text = path.read_text(encoding="utf-8")
         found += run_rules(Source(rel, text, lang), avoid=AVOID) + frontmatter.check(rel, text, SCHEMA, lang, "ko")
     assert not found, "\n".join(map(str, found))
+
+
+def test_an_unclosed_quote_in_front_matter_is_reported_where_it_opens():
+    text = '---\ntitle: "Unclosed\ndescription: A description that is long enough to pass.\n---\n\n# T\n'
+    (problem,) = frontmatter.check("docs/en/x.md", text, SCHEMA, "ko", "ko")
+    assert problem.line == 2 and "quoted scalar starts here and is never closed" in problem.message
+
+
+def test_a_new_pages_translation_is_not_outdated_but_must_be_marked_translated():
+    text = "---\ntitle: New page\ndescription: A description that is long enough to pass.\nsource_revision: new\n---\n\n# New page\n"
+    (problem,) = frontmatter.check("docs/en/x.md", text, SCHEMA, "en", "ko")
+    assert problem.line == 4 and "run scripts/mark-translated docs/en/x.md" in problem.message
+    assert not translations.is_stale("new", "0123456789ab")

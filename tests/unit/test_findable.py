@@ -14,7 +14,7 @@ from helpcenter.support_data import Fact, load_support_data
 from tests.conftest import ROOT
 
 SITE = "https://help.example/"
-DATA = load_support_data(ROOT / "data/support-methods.yml", ROOT / "data/support-methods.schema.json", "d", ["ko", "en"])
+DATA = load_support_data(ROOT / "tests/fixtures/support-methods.yml", ROOT / "data/support-methods.schema.json", "d", ["ko", "en"])
 
 
 def test_alternates_are_absolute_with_x_default_in_the_default_language():
@@ -38,7 +38,7 @@ def test_faq_page_carries_every_question_and_answer():
 
 
 def test_organization_only_from_verified_facts():
-    assert organization(DATA, "ko", "고객지원", SITE) is None  # no fact is verified today
+    assert organization(DATA, "ko", "고객지원", SITE) is None  # the fixture has no contact fact
     phone = dataclasses.replace(DATA.method("phone"), contact=(Fact("phone", "1234-5678", "app", date(2026, 11, 1)),))
     data = dataclasses.replace(DATA, methods=(phone,))
     org = organization(data, "en", "Help", SITE)

@@ -60,3 +60,30 @@ def test_line_numbers_count_the_front_matter_the_page_body_lost():
     assert first_line_of(source, "# T\n\ntext") == 6
     assert first_line_of(source, "\n# T\n\ntext\n") == 5
     assert first_line_of("# only\n", "# only\n") == 1
+
+
+@pytest.mark.parametrize(
+    ("written", "meant"),
+    [
+        ("<!-- hc-echo -->", "<!-- hc:echo -->"),
+        ("<!-- hc :echo phone -->", "<!-- hc:echo phone -->"),
+        ("<!-- hc: echo phone -->", "<!-- hc:echo phone -->"),
+        ("<!-- hc:Echo -->", "<!-- hc:echo -->"),
+        ("<!--HC_ECHO-->", "<!-- hc:echo -->"),
+        ("<!-- hc.ehco -->", "<!-- hc:echo -->"),
+    ],
+)
+def test_a_near_miss_marker_is_an_error_that_gives_the_right_one(written, meant):
+    with pytest.raises(ContentError) as caught:
+        expand(f"text\n\n{written}\n", first_line=4)
+    assert str(caught.value).startswith(f"docs/ko/page.md:6: '{written}' looks like a marker but is not one")
+    assert f"write '{meant}'" in str(caught.value)
+
+
+def test_a_misspelt_marker_name_suggests_the_known_one():
+    with pytest.raises(ContentError, match=r"unknown marker '<!-- hc:ecko -->'; did you mean 'hc:echo'\?"):
+        expand("<!-- hc:ecko -->")
+
+
+def test_other_comments_mentioning_hc_are_left_alone():
+    assert expand("<!-- check the hc numbers -->\n<!-- hcx -->") == "<!-- check the hc numbers -->\n<!-- hcx -->"

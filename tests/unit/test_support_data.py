@@ -8,11 +8,11 @@ from pathlib import Path
 import pytest
 import yaml
 from helpcenter.errors import ContentError
-from helpcenter.support_data import load_support_data, missing_pages, stale_facts
+from helpcenter.support_data import future_facts, load_support_data, missing_pages, stale_facts
 
 from tests.conftest import ROOT
 
-DATA = ROOT / "data" / "support-methods.yml"
+DATA = ROOT / "tests" / "fixtures" / "support-methods.yml"  # no contact facts, whatever data/ has today
 SCHEMA = ROOT / "data" / "support-methods.schema.json"
 LABEL = "data/support-methods.yml"
 
@@ -142,3 +142,18 @@ def test_channel_page_that_does_not_exist_is_named(tmp_path):
     data = load(tmp_path, real())
     (message,) = missing_pages(data, LABEL, "en", exists=lambda page: page != "support/email.md")
     assert "methods[1] (email): page 'support/email.md' does not exist in docs/en/" in message
+
+
+def test_stale_fact_names_the_line_of_its_verified_date(tmp_path):
+    raw = with_fact(real(), verified="2026-01-01")
+    text = yaml.safe_dump(raw, allow_unicode=True, sort_keys=False)
+    line = next(n for n, l in enumerate(text.splitlines(), start=1) if "verified:" in l)
+    (message,) = stale_facts(load(tmp_path, text), LABEL, today=date(2026, 11, 24), max_age_days=180)
+    assert message.startswith(f"{LABEL}:{line}: phone: the phone fact")
+
+
+def test_a_verified_date_in_the_future_is_refused_with_its_line(tmp_path):
+    data = load(tmp_path, with_fact(real(), verified="2026-12-01"))
+    (message,) = future_facts(data, LABEL, today=date(2026, 11, 24))
+    assert message.startswith(f"{LABEL}:") and "verified on 2026-12-01, which is in the future" in message
+    assert future_facts(data, LABEL, today=date(2026, 12, 1)) == []

@@ -22,7 +22,7 @@ from helpcenter.support_render import (
 
 from tests.conftest import ROOT
 
-DATA = load_support_data(ROOT / "data/support-methods.yml", ROOT / "data/support-methods.schema.json", "data", ["ko", "en"])
+DATA = load_support_data(ROOT / "tests/fixtures/support-methods.yml", ROOT / "data/support-methods.schema.json", "data", ["ko", "en"])
 ENV = environment(ROOT / "overrides" / "hooks")
 HREFS = {m.id: f"../{m.id}/" for m in DATA.methods}
 
