@@ -10,6 +10,7 @@ from typing import Any
 
 from .datafile import load_schema, load_validated, require_languages
 from .errors import ContentError
+from .verified import date_problem
 from .yamlfile import line_of
 
 # Columns the table can show, in their default order; the channel's name always comes first.
@@ -26,6 +27,7 @@ class Fact:
     source: str
     verified: date
     label: Localized | None = None
+    line: int = 0  # of `verified` in the data file
 
 
 @dataclass(frozen=True)
@@ -62,19 +64,18 @@ def load_support_data(path: Path, schema_path: Path, label: str, languages: list
     problems = _duplicate_ids(raw["methods"], tree, label)
     if problems:
         raise ContentError("\n".join(problems))
-    return _build(raw)
+    return _build(raw, tree)
 
 
 def stale_facts(data: SupportData, label: str, today: date, max_age_days: int) -> list[str]:
-    """Messages for facts last checked more than `max_age_days` ago."""
-    return [
-        f"{label}: {m.id}: the {fact.kind} fact '{fact.value}' was last verified on "
-        f"{fact.verified.isoformat()}, {(today - fact.verified).days} days ago (limit {max_age_days}); "
-        f"check it against '{fact.source}' and update 'verified', or remove the fact"
+    """Messages for facts last checked more than `max_age_days` ago, or dated after today."""
+    found = (
+        date_problem(f"{label}:{fact.line}: {m.id}", f"the {fact.kind} fact '{fact.value}'",
+                     fact.verified, fact.source, today, max_age_days)
         for m in data.methods
         for fact in m.contact
-        if (today - fact.verified).days > max_age_days
-    ]
+    )
+    return [message for message in found if message]
 
 
 def missing_pages(data: SupportData, label: str, language: str, exists: Callable[[str], bool]) -> list[str]:
@@ -100,12 +101,15 @@ def _duplicate_ids(methods: list[dict[str, Any]], tree: Any, label: str) -> list
     return problems
 
 
-def _build(raw: dict[str, Any]) -> SupportData:
+def _build(raw: dict[str, Any], tree: Any) -> SupportData:
     methods = tuple(
-        Method(**{**m, "contact": tuple(_fact(f) for f in m["contact"])}) for m in raw["methods"]
+        Method(**{**m, "contact": tuple(
+            _fact(f, line_of(tree, ["methods", i, "contact", j, "verified"]) or 0) for j, f in enumerate(m["contact"])
+        )})
+        for i, m in enumerate(raw["methods"])
     )
     return SupportData(labels=raw["labels"], methods=methods)
 
 
-def _fact(raw: dict[str, Any]) -> Fact:
-    return Fact(**{**raw, "verified": date.fromisoformat(raw["verified"])})
+def _fact(raw: dict[str, Any], line: int) -> Fact:
+    return Fact(**{**raw, "verified": date.fromisoformat(raw["verified"]), "line": line})

@@ -61,7 +61,7 @@ CASES = {
     "data: unknown key": (edit(DATA, "    page: support/phone.md\n", "    page: support/phone.md\n    hours: 9-18\n"), r"methods\[2\] \(phone\): unknown key 'hours'"),
     "data: date that is not a date": (phone_fact("2026-13-01"), r"methods\[2\] \(phone\): contact\[0\]\.verified must be a real date written YYYY-MM-DD, not '2026-13-01'"),
     "data: HTML in a value": (edit(DATA, "en: Email support", "en: <img src=x onerror=alert(1)>"), r"methods\[1\] \(email\): name\.en '<img src=x onerror=alert\(1\)>' is not allowed: One line of plain text"),
-    "data: stale contact fact": (phone_fact("2020-01-01"), r"data/support-methods\.yml: phone: the phone fact '1234-5678' was last verified on 2020-01-01"),
+    "data: stale contact fact": (phone_fact("2020-01-01"), r"data/support-methods\.yml:\d+: phone: the phone fact '1234-5678' was last verified on 2020-01-01"),
     "data: synonyms not a list": (edit("data/search-synonyms.yml", "  비번: [비밀번호]", "  비번: 비밀번호"), r"data/search-synonyms\.yml:\d+: ko\.비번 must be a list"),
     "data: glossary term without English": (edit("data/glossary.yml", "  - {ko: 계정, en: account}", "  - {ko: 계정}"), r"data/glossary\.yml:\d+: terms\[\d+\] \(no id\): en is missing"),
     # front matter

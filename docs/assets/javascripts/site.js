@@ -37,3 +37,15 @@ document.addEventListener("click", function (event) {
   box.querySelector(".hc-feedback__answers").hidden = true;
   box.querySelector(".hc-feedback__thanks").hidden = false;
 });
+
+// "No > report": the public report link carries the page (already in its href, from the template)
+// and, as the reader types, their words; nothing else from the page or the browser.
+document.addEventListener("input", function (event) {
+  var words = event.target instanceof HTMLTextAreaElement && event.target.closest("[data-hc-feedback-words]");
+  if (!words) return;
+  var link = words.closest(".hc-feedback__report").querySelector("[data-hc-feedback-report]");
+  var url = new URL(link.href);
+  var page = (link.dataset.hcPageLine = link.dataset.hcPageLine || url.searchParams.get("body"));
+  url.searchParams.set("body", page + words.value);
+  link.href = url.toString();
+});
