@@ -17,3 +17,10 @@ PAGES = [
     ("payment/methods/", "결제 수단 확인·변경", "Check or change your payment method"),
     ("faq/", "자주 묻는 질문", "Frequently asked questions"),
 ]
+PAGES += [
+    ("account/unrecognized-activity/", "내가 하지 않은 로그인·결제", "A sign-in or payment you didn't make"),
+    ("payment/cancel-refund/", "해지·환불", "Cancel or get a refund"),
+    ("watch/", "시청", "Watching"),
+    ("watch/playback/", "재생 문제 해결", "Fix playback problems"),
+    ("watch/devices/", "기기·TV에서 로그인", "Sign in on devices and TVs"),
+]
