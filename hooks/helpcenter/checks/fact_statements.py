@@ -20,7 +20,7 @@ _WORD = r"[\w가-힣)\]\"'”’]"
 _NEXT = r"[\w가-힣(\[\"'“‘]"
 _NUMBER = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
 _KINDS = {
-    "menu path": re.compile(rf"[^\s<>|]*{_WORD}[^\S\n]*(?:-?>|›|»|＞|→|▸|▶)[^\S\n]*{_NEXT}[^\s<>|]*"),
+    "menu path": re.compile(rf"[^\s<>|]*{_WORD}(?:[^\S\n]*(?:-?>|›|»|＞|→|▸|▶)[^\S\n]*{_NEXT}[^\s<>|›»＞→▸▶]*)+"),
     "amount": re.compile(
         rf"{_NUMBER}[^\S\n]*(?:만[^\S\n]*|천[^\S\n]*)?원(?!인|래|하|칙|본|리|격|활)|[₩￦][^\S\n]*{_NUMBER}|{_NUMBER}[^\S\n]*KRW\b|\bKRW[^\S\n]*{_NUMBER}"
     ),
