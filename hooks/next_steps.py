@@ -37,10 +37,10 @@ def on_files(files: Files, config: MkDocsConfig) -> None:
 
 
 def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav) -> dict:
-    if page.is_homepage:
-        return context
     files, lang = _state["files"], _state["lang"]
     path = page.file.src_uri.partition("/")[2]
+    if path == "index.md":  # each language's home page (page.is_homepage is true for Korean only)
+        return context
     _, lines = frontmatter.read(page.file.content_string)
     where = lambda key: f"docs/{page.file.src_uri}:{lines.get(key, 1)}"  # noqa: E731
     try:

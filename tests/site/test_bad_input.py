@@ -107,7 +107,7 @@ CASES = {
     "facts: stale verified date": (product_fact("2020-01-01"), r"data/facts\.yml:\d+: facts \(tv-app\): verified: the fact 'tv-app' was last verified on 2020-01-01"),
     "facts: verified date in the future": (product_fact("2999-01-01"), r"data/facts\.yml:\d+: facts \(tv-app\): verified: the verified date 2999-01-01 .* is in the future"),
     "facts: unknown fact marker": (add_before_first_h2("docs/ko/watch/devices.md", "<!-- hc:fact tv-limit -->"), r"docs/ko/watch/devices\.md:\d+: unknown fact 'tv-limit'"),
-    "page: menu path": (add_before_first_h2("docs/ko/payment/methods.md", "쿠팡 앱의 마이쿠팡 > 결제수단에서 바꿉니다."), r"docs/ko/payment/methods\.md:\d+: menu path '마이쿠팡 > 결제수단' written in a page.*data/facts\.yml"),
+    "page: menu path": (add_before_first_h2("docs/ko/payment/methods.md", "쿠팡 앱의 마이쿠팡 > 결제수단에서 바꿉니다."), r"docs/ko/payment/methods\.md:\d+: menu path '마이쿠팡 > 결제수단[^']*' written in a page.*data/facts\.yml"),
     "page: refund deadline": (add_before_first_h2("docs/en/payment/cancel-refund.md", "You can get a refund within 7 days."), r"docs/en/payment/cancel-refund\.md:\d+: duration or deadline '7 days'"),
     "page: hand-written channel count": (add_before_first_h2("docs/ko/support/methods.md", "세 가지 창구가 있습니다."), r"docs/ko/support/methods\.md:\d+: '세 가지 창구'.*hc:channel-count"),
     "front matter: unknown topic": (edit("docs/ko/payment/cancel-refund.md", "topic: cancel-refund", "topic: refunds"), r"docs/ko/payment/cancel-refund\.md:\d+: unknown topic 'refunds'"),
