@@ -1,4 +1,6 @@
-"""MkDocs glue for the support-channel data: load it, check it, expand its markers in pages.
+"""MkDocs glue for the data files pages show through markers: the support channels
+(data/support-methods.yml) and the product facts (data/facts.yml). Load them, check them (stale or
+future `verified` dates are warnings, so strict builds fail), expand their markers in pages.
 
 The logic lives in hooks/helpcenter/ (plain functions, tested without MkDocs); this file only
 connects it to MkDocs events and turns ContentError into PluginError so the build stops.
@@ -6,12 +8,12 @@ connects it to MkDocs events and turns ContentError into PluginError so the buil
 
 from __future__ import annotations
 
-from datetime import date
 from functools import partial
+from datetime import date
 from pathlib import Path
 
 import site_languages
-from helpcenter import markers, support_data, support_render
+from helpcenter import fact_render, facts, markers, support_data, support_render
 from build_errors import as_build_error, log, report
 from helpcenter.errors import ContentError
 from mkdocs.config.defaults import MkDocsConfig
@@ -20,6 +22,8 @@ from mkdocs.structure.pages import Page
 
 DATA = "data/support-methods.yml"
 SCHEMA = "data/support-methods.schema.json"
+FACTS = "data/facts.yml"
+FACTS_SCHEMA = "data/facts.schema.json"
 _state: dict = {}
 
 
@@ -27,19 +31,20 @@ def on_config(config: MkDocsConfig) -> None:
     root = Path(config.config_file_path).parent
     # mkdocs-static-i18n runs on_config once per language; load again only when the files changed.
     languages = site_languages.built_languages(config)
-    key = (_stamp(root / DATA), _stamp(root / SCHEMA), tuple(languages))
+    key = (*(_stamp(root / name) for name in (DATA, SCHEMA, FACTS, FACTS_SCHEMA)), tuple(languages))
     if _state.get("key") != key:
         with as_build_error():
             data = support_data.load_support_data(root / DATA, root / SCHEMA, DATA, languages)
-        _state.update(key=key, data=data, env=support_render.environment(root / "overrides" / "hooks"))
+            fact_data = facts.load_facts(root / FACTS, root / FACTS_SCHEMA, FACTS, languages)
+        _state.update(key=key, data=data, facts=fact_data, env=support_render.environment(root / "overrides" / "hooks"))
     # Once per build (the default language's pass), so strict mode counts it on every rebuild too.
     if site_languages.first_pass(config):
-        max_age = config.extra.get("support_methods", {}).get("max_age_days", 180)
-        for message in support_data.stale_facts(_state["data"], DATA, date.today(), max_age):
+        # The real day, not SOURCE_DATE_EPOCH: a fact due for re-checking must fail every build.
+        max_age, today = config.extra.get("support_methods", {}).get("max_age_days", 180), date.today()
+        for message in support_data.stale_facts(_state["data"], DATA, today, max_age):
             log.warning(message)
-        future = support_data.future_facts(_state["data"], DATA, date.today())
-        if future:
-            report(ContentError("\n".join(future)), config)
+        for message in facts.date_problems(_state["facts"], FACTS, today, max_age):
+            log.warning(message)
 
 
 def on_files(files: Files, config: MkDocsConfig) -> None:
@@ -62,6 +67,8 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         "support-methods": partial(support_render.table_from_marker, env, data, language, hrefs),
         "contact": partial(support_render.contact_from_marker, env, data, language),
         "channels": partial(support_render.channels_from_marker, env, data, language, hrefs),
+        "fact": partial(fact_render.fact_from_marker, env, _state["facts"], language),
+        "channel-count": partial(fact_render.count_from_marker, _state["facts"], language, len(data.methods)),
     }
     first_line = markers.first_line_of(page.file.content_string, markdown)
     try:

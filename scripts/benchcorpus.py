@@ -65,7 +65,7 @@ def _cut(lines: list[str], pools: Pools) -> None:
             question = None
         elif line.startswith("- ") and "<!--" not in line:
             pools.items.append(line[2:])
-        elif stripped and not re.match(r"[#!?|<>`*\d-]|```|\s", line):
+        elif stripped and "<!--" not in line and not re.match(r"[#!?|<>`*\d-]|```|\s", line):
             pools.sentences.extend(s for s in re.split(r"(?<=[.?!])\s+", stripped) if len(s) > 10)
 
 

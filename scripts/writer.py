@@ -110,7 +110,7 @@ def check() -> int:
         print("Content checks failed:")
         print("\n".join(problems) or output)
         return 1
-    print("Content checks passed: front matter, translations, links and anchors, markers, data files, safe HTML, images, headings, contact facts, glossary.")
+    print("Content checks passed: front matter, translations, links and anchors, markers, data files, safe HTML, images, headings, contact facts, product facts (menu paths, amounts, deadlines; fact dates), channel count, topics and related pages, glossary.")
     return 0
 
 

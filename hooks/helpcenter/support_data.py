@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 from .datafile import load_schema, load_validated, require_languages
 from .errors import ContentError
+from .verified import date_problem
 from .yamlfile import line_of
 
 # Columns the table can show, in their default order; the channel's name always comes first.
@@ -26,7 +27,7 @@ class Fact:
     source: str
     verified: date
     label: Localized | None = None
-    line: int | None = field(default=None, compare=False)  # of `verified` in the data file
+    line: int = 0  # of `verified` in the data file
 
 
 @dataclass(frozen=True)
@@ -67,31 +68,14 @@ def load_support_data(path: Path, schema_path: Path, label: str, languages: list
 
 
 def stale_facts(data: SupportData, label: str, today: date, max_age_days: int) -> list[str]:
-    """Messages for facts last checked more than `max_age_days` ago."""
-    return [
-        f"{_where(label, fact)}: {m.id}: the {fact.kind} fact '{fact.value}' was last verified on "
-        f"{fact.verified.isoformat()}, {(today - fact.verified).days} days ago (limit {max_age_days}); "
-        f"check it against '{fact.source}' and update 'verified', or remove the fact"
+    """Messages for facts last checked more than `max_age_days` ago, or dated after today."""
+    found = (
+        date_problem(f"{label}:{fact.line}: {m.id}", f"the {fact.kind} fact '{fact.value}'",
+                     fact.verified, fact.source, today, max_age_days)
         for m in data.methods
         for fact in m.contact
-        if (today - fact.verified).days > max_age_days
-    ]
-
-
-def future_facts(data: SupportData, label: str, today: date) -> list[str]:
-    """Messages for facts whose `verified` date has not come yet: nobody can have checked them then."""
-    return [
-        f"{_where(label, fact)}: {m.id}: the {fact.kind} fact '{fact.value}' says it was verified on "
-        f"{fact.verified.isoformat()}, which is in the future (today is {today.isoformat()}); "
-        f"write the date you checked it against '{fact.source}'"
-        for m in data.methods
-        for fact in m.contact
-        if fact.verified > today
-    ]
-
-
-def _where(label: str, fact: Fact) -> str:
-    return f"{label}:{fact.line}" if fact.line else label
+    )
+    return [message for message in found if message]
 
 
 def missing_pages(data: SupportData, label: str, language: str, exists: Callable[[str], bool]) -> list[str]:
@@ -117,14 +101,15 @@ def _duplicate_ids(methods: list[dict[str, Any]], tree: Any, label: str) -> list
     return problems
 
 
-def _build(raw: dict[str, Any], tree: Any = None) -> SupportData:
+def _build(raw: dict[str, Any], tree: Any) -> SupportData:
     methods = tuple(
-        Method(**{**m, "contact": tuple(_fact(f, line_of(tree, ["methods", i, "contact", j, "verified"]))
-                                        for j, f in enumerate(m["contact"]))})
+        Method(**{**m, "contact": tuple(
+            _fact(f, line_of(tree, ["methods", i, "contact", j, "verified"]) or 0) for j, f in enumerate(m["contact"])
+        )})
         for i, m in enumerate(raw["methods"])
     )
     return SupportData(labels=raw["labels"], methods=methods)
 
 
-def _fact(raw: dict[str, Any], line: int | None) -> Fact:
+def _fact(raw: dict[str, Any], line: int) -> Fact:
     return Fact(**{**raw, "verified": date.fromisoformat(raw["verified"]), "line": line})

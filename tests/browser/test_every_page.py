@@ -39,6 +39,9 @@ def test_both_palettes_render(browser, base_url, url, scheme):
 def test_language_switcher_lands_on_the_same_page_in_the_other_language(page, base_url, url):
     page.set_viewport_size({"width": 1280, "height": 800})
     page.goto(base_url + url)
+    # Leaving before the search worker has fetched its scripts aborts them: a race on a busy
+    # machine, not something a reader sees.
+    page.wait_for_load_state("networkidle")
     other, target = ("ko", url.removeprefix("en/")) if url.startswith("en/") else ("en", "en/" + url)
     page.locator(".md-header__option .md-select").hover()
     page.locator(f"a.md-select__link[hreflang={other}]").click()

@@ -49,6 +49,12 @@ def phone_fact(verified: str):
     return lambda project: add_phone_fact(project, verified)
 
 
+def product_fact(verified: str):
+    return edit("data/facts.yml", "facts: []", (
+        "facts:\n  - id: tv-app\n    text: {ko: 예시입니다., en: An example.}\n"
+        f"    source: {{url: 'https://example.test/a', title: Example}}\n    kind: official\n    verified: {verified}\n"))
+
+
 PAGE = "---\ntitle: Extra\ndescription: A page that nobody added to the navigation of the site.\n{extra}---\n\n# Extra\n\nText.\n"
 DATA = "data/support-methods.yml"
 CASES = {
@@ -99,6 +105,15 @@ CASES = {
     "html: image without alt text": (add_before_first_h2("docs/ko/support/email.md", "![](../assets/favicon.svg)"), r"docs/ko/support/email\.md:\d+: image without alt text"),
     "heading: skipped level": (add_before_first_h2("docs/en/support/phone.md", "#### Deep"), r"docs/en/support/phone\.md:\d+: heading level 4 after level 1 skips a level"),
     "contact fact in a page": (add_before_first_h2("docs/ko/support/phone.md", "고객센터 1588-1234로 전화하세요."), r"docs/ko/support/phone\.md:\d+: phone number '1588-1234' in a page"),
+    # product facts (data/facts.yml) and what pages say without them
+    "facts: stale verified date": (product_fact("2020-01-01"), r"data/facts\.yml:\d+: facts \(tv-app\): verified: the fact 'tv-app' was last verified on 2020-01-01"),
+    "facts: verified date in the future": (product_fact("2999-01-01"), r"data/facts\.yml:\d+: facts \(tv-app\): verified: the verified date 2999-01-01 .* is in the future"),
+    "facts: unknown fact marker": (add_before_first_h2("docs/ko/watch/devices.md", "<!-- hc:fact tv-limit -->"), r"docs/ko/watch/devices\.md:\d+: unknown fact 'tv-limit'"),
+    "page: menu path": (add_before_first_h2("docs/ko/payment/methods.md", "쿠팡 앱의 마이쿠팡 > 결제수단에서 바꿉니다."), r"docs/ko/payment/methods\.md:\d+: menu path '마이쿠팡 > 결제수단[^']*' written in a page.*data/facts\.yml"),
+    "page: refund deadline": (add_before_first_h2("docs/en/payment/cancel-refund.md", "You can get a refund within 7 days."), r"docs/en/payment/cancel-refund\.md:\d+: duration or deadline '7 days'"),
+    "page: hand-written channel count": (add_before_first_h2("docs/ko/support/methods.md", "세 가지 창구가 있습니다."), r"docs/ko/support/methods\.md:\d+: '세 가지 창구'.*hc:channel-count"),
+    "front matter: unknown topic": (edit("docs/ko/payment/cancel-refund.md", "topic: cancel-refund", "topic: refunds"), r"docs/ko/payment/cancel-refund\.md:\d+: unknown topic 'refunds'"),
+    "front matter: missing related page": (edit("docs/en/watch/devices.md", "  - watch/playback.md", "  - watch/nowhere.md"), r"docs/en/watch/devices\.md:\d+: related page 'watch/nowhere\.md' does not exist"),
 }
 
 

@@ -105,3 +105,70 @@ def test_a_new_pages_translation_is_not_outdated_but_must_be_marked_translated()
     (problem,) = frontmatter.check("docs/en/x.md", text, SCHEMA, "en", "ko")
     assert problem.line == 4 and "run scripts/mark-translated docs/en/x.md" in problem.message
     assert not translations.is_stale("new", "0123456789ab")
+
+
+@pytest.mark.parametrize(
+    ("lang", "body", "expected"),
+    [
+        ("ko", "쿠팡 앱의 마이쿠팡 > 결제수단 관리에서 바꿉니다.\n", "docs/ko/x.md:8: menu path '마이쿠팡 > 결제수단'"),
+        ("ko", "설정 › 계정 › 결제 순서로 누르세요.\n", "menu path '설정 › 계정 › 결제'"),
+        ("en", "Open Settings > Payment methods.\n", "menu path 'Settings > Payment'"),
+        ("en", "Tap Account → Membership.\n", "menu path 'Account → Membership.'"),
+        ("ko", "요금은 월 7,890원입니다.\n", "amount '7,890원'"),
+        ("ko", "₩4,990에 이용할 수 있습니다.\n", "amount '₩4,990'"),
+        ("en", "It costs 7,890 KRW a month.\n", "amount '7,890 KRW'"),
+        ("ko", "결제 후 7일 이내에 해지하면 환불됩니다.\n", "duration or deadline '7일 이내'"),
+        ("ko", "24시간 상담할 수 있습니다.\n", "duration or deadline '24시간'"),
+        ("ko", "해지 뒤 한 달 동안 볼 수 있습니다.\n", "duration or deadline '한 달 동안'"),
+        ("en", "Refunds are possible within 7 days.\n", "duration or deadline '7 days'"),
+        ("en", "Replies take three business days.\n", "duration or deadline 'three business days'"),
+        ("ko", "| 항목 | 값 |\n|---|---|\n| 요금 | 월 7,890원 |\n", "docs/ko/x.md:10: amount"),
+    ],
+)
+def test_fact_shaped_statements_are_named_with_their_line_and_how_to_move_them(lang, body, expected):
+    found = [p for p in problems(body, lang) if "[fact-statements]" in p]
+    assert any(expected in p for p in found), found
+    assert all("data/facts.yml" in p and "<!-- hc:fact ID -->" in p for p in found)
+
+
+@pytest.mark.parametrize(
+    ("lang", "body"),
+    [
+        ("ko", "어제 저녁 9시쯤부터 1~2단계를 해 봤고, 11월 24일에 문의했습니다. 몇 분 기다려 보세요.\n"),
+        ("ko", "원인을 찾으려면 2원인을 모두 보세요. 화면 안내를 따르세요.\n"),
+        ("ko", "<!-- hc:fact payment-menu --> 그리고 <span>글</span>\n"),
+        ("ko", "> 인용한 문장입니다.\n"),
+        ("en", "Wait a few minutes, then try again. Step 3 of 5.\n"),
+        ("ko", "```text\n설정 > 결제 7,900원 7일 이내\n```\n"),
+        ("ko", "`설정 > 결제`는 예시입니다.\n"),
+    ],
+)
+def test_ordinary_prose_and_markers_are_not_fact_shaped(lang, body):
+    assert not [p for p in problems(body, lang) if "[fact-statements]" in p]
+
+
+@pytest.mark.parametrize(
+    ("lang", "body", "expected"),
+    [
+        ("ko", "고객지원은 세 가지 창구로 이용할 수 있습니다.\n", "'세 가지 창구'"),
+        ("ko", "문의 방법은 3가지 고객지원 채널이 있습니다.\n", "'3가지 고객지원 채널'"),
+        ("ko", "두 가지 문의 방법이 있습니다.\n", "'두 가지 문의 방법'"),
+        ("en", "You can reach support through three channels.\n", "'three channels'"),
+        ("en", "There are three ways: the help center, email and phone.\n", "'three ways'"),
+        ("en", "Reach customer support in four ways.\n", "'in four ways'"),
+    ],
+)
+def test_a_hand_written_channel_count_points_to_the_marker(lang, body, expected):
+    found = [p for p in problems(body, lang) if "[channel-count]" in p]
+    assert any(expected in p and "<!-- hc:channel-count -->" in p for p in found), found
+
+
+def test_other_counts_and_the_marker_are_not_channel_counts():
+    assert not [p for p in problems("세 가지 역할을 합니다. 세 가지를 기억하세요. <!-- hc:channel-count --> 창구로 문의하세요.\n")
+                if "[channel-count]" in p]
+
+
+def test_every_rule_says_what_it_is_for():
+    from helpcenter.checks import RULES
+    for rule in RULES:
+        assert rule.NAME and (rule.__doc__ or "").strip(), rule.__name__

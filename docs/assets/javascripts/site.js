@@ -45,3 +45,15 @@ document.addEventListener("click", function (event) {
   var input = document.querySelector(".md-search__input[aria-label]");
   if (dialog && input && !dialog.hasAttribute("aria-label")) dialog.setAttribute("aria-label", input.getAttribute("aria-label"));
 })();
+
+// "No > report": the public report link carries the page (already in its href, from the template)
+// and, as the reader types, their words; nothing else from the page or the browser.
+document.addEventListener("input", function (event) {
+  var words = event.target instanceof HTMLTextAreaElement && event.target.closest("[data-hc-feedback-words]");
+  if (!words) return;
+  var link = words.closest(".hc-feedback__report").querySelector("[data-hc-feedback-report]");
+  var url = new URL(link.href);
+  var page = (link.dataset.hcPageLine = link.dataset.hcPageLine || url.searchParams.get("body"));
+  url.searchParams.set("body", page + words.value);
+  link.href = url.toString();
+});
