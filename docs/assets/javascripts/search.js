@@ -201,7 +201,10 @@
     list.replaceChildren.apply(list, items);
   }
 
+  // As in Material: focusing the box opens the search overlay (on wide screens the box is always
+  // shown in the header), and starts loading the engine while the reader types.
   function open() {
+    if (!toggle.checked) toggle.checked = true;
     engine(lang).catch(function () { /* shown when a query is run */ });
   }
 
