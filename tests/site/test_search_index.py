@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import unicodedata
 
 import pytest
 
@@ -17,9 +18,11 @@ def engine_dir(site, lang):
 
 
 def fragments(site, lang):
-    """Every indexed record as the browser receives it (Pagefind's gzip'd fragment files)."""
+    """Every indexed record as the browser shows it (Pagefind's gzip'd fragment files; Hangul is
+    indexed decomposed and shown recomposed)."""
     for file in sorted((engine_dir(site, lang) / "fragment").iterdir()):
-        yield json.loads(gzip.decompress(file.read_bytes()).removeprefix(b"pagefind_dcd"))
+        text = gzip.decompress(file.read_bytes()).removeprefix(b"pagefind_dcd").decode("utf-8")
+        yield json.loads(unicodedata.normalize("NFC", text))
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -38,6 +41,12 @@ def test_korean_records_are_cut_at_morpheme_boundaries_and_english_ones_are_not(
     question = next(title for title in korean if title.replace(JOINER, "").startswith("비밀번호를 잊어버렸어요"))
     assert f"{JOINER}를" in question  # "비밀번호를" is indexed whole and as 비밀번호 + 를
     assert not any(JOINER in f["content"] for f in fragments(site, "en"))
+
+
+def test_korean_is_indexed_decomposed_so_pagefind_splits_it_into_chunks(site):
+    """Hangul is indexed decomposed: composed, Pagefind put every Korean word into one chunk."""
+    fragment = gzip.decompress(next((engine_dir(site, "ko") / "fragment").iterdir()).read_bytes()).decode("utf-8")
+    assert "\u1100" <= min(c for c in fragment if "\u1100" <= c <= "\u11ff") and not any("\uac00" <= c <= "\ud7a3" for c in fragment)
 
 
 @pytest.mark.parametrize("lang", LANGS)

@@ -122,13 +122,14 @@
     return node;
   }
 
+  // Indexed Korean is decomposed (NFD, see pagefind_index.py) and carries morpheme joiners.
   function readable(indexed) {
-    return String(indexed || "").replace(JOINER, "$1");
+    return String(indexed || "").normalize("NFC").replace(JOINER, "$1");
   }
 
   // The densest run of matched words after the title, with the matches in <mark>.
   function excerpt(result) {
-    var words = String(result.content || "").split(/[\r\n\s]+/);
+    var words = String(result.content || "").normalize("NFC").split(/[\r\n\s]+/);
     var skip = readable(result.meta && result.meta.title).split(/\s+/).length;
     var matches = (result.locations || []).filter(function (at) { return at >= skip; });
     var start = skip;
