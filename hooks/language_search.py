@@ -15,6 +15,7 @@ from build_errors import as_build_error
 from helpcenter import faq, search_index
 from helpcenter.korean_text import SEGMENT_FORMAT, KoreanIndexer, Morpheme
 from helpcenter.languages import language_of, language_root
+from helpcenter.datafile import load_schema, load_validated
 from helpcenter.synonyms import load_synonyms
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
@@ -26,6 +27,7 @@ WORKER = "hc-search.js"
 # which measures what Kiwi adds.
 ANALYZER = os.environ.get("HC_KOREAN_ANALYZER", "kiwi")
 SYNONYMS, SYNONYMS_SCHEMA = "data/search-synonyms.yml", "data/search-synonyms.schema.json"
+GLOSSARY, GLOSSARY_SCHEMA = "data/glossary.yml", "data/glossary.schema.json"
 CACHE = ".cache/korean-search.json"
 _slugify = slugify(case="lower")
 _questions: dict[str, list[faq.Question]] = {}
@@ -60,7 +62,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     root, site = Path(config.config_file_path).parent, Path(config.site_dir)
     default, languages = site_languages.default_language(config), site_languages.built_languages(config)
     with as_build_error():
-        synonyms = load_synonyms(root / SYNONYMS, root / SYNONYMS_SCHEMA, SYNONYMS, languages)
+        synonyms = load_synonyms(root / SYNONYMS, root / SYNONYMS_SCHEMA, SYNONYMS, languages, glossary_terms(root))
     combined_path = site / "search" / "search_index.json"
     combined = json.loads(combined_path.read_text(encoding="utf-8"))
     _korean(root).start_build()
@@ -77,6 +79,12 @@ def on_post_build(config: MkDocsConfig) -> None:
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(search_index.to_json(index), encoding="utf-8")
     _korean().save()
+
+
+def glossary_terms(root: Path) -> list[dict]:
+    """The glossary's terms: their pairs are synonyms across the languages (helpcenter.synonyms)."""
+    terms, _ = load_validated(root / GLOSSARY, load_schema(root / GLOSSARY_SCHEMA), GLOSSARY)
+    return terms["terms"]
 
 
 def _analyze(texts: list[str]):

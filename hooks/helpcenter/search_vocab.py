@@ -1,0 +1,130 @@
+"""The vocabulary the browser needs to read a query as the reader meant it (search/query.js).
+
+The search engine matches whole indexed words and their prefixes. What readers type often is
+neither: half a syllable (결ㅈ), initial consonants (ㅂㅁㅂㅎ), a typo (결졔), a loanword (페이먼트).
+docs/assets/javascripts/search/query.js maps such input to indexed words, and for that it needs
+the indexed words themselves, ranked by how often the pages use them, plus the synonyms, the
+Korean particles and endings (cut off a word only when they follow one) and the words that carry
+no topic in a query ("왜", "how"). The vocabulary is downloaded on the first search, so it is capped
+to a byte budget by dropping the rarest words first: a dropped word is still found by the engine
+when typed exactly, it only loses typo and keystroke-state matching.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import re
+from collections import Counter
+
+FORMAT = 1
+# Gzip bytes of the vocabulary at most: the first search may cost 200 KiB in all, at 1,000 articles.
+BUDGET = 40 * 1024
+# Words as the engine indexes them: runs of Hangul (syllables, and jamo a reader may type), or of
+# Latin letters and digits; longer runs than this are not words anyone types.
+_WORD = re.compile(r"[\uac00-\ud7a3]+|[a-z0-9]+(?:'[a-z]+)*")
+LONGEST = 24
+_HANGUL_WORD = re.compile(r"[\uac00-\ud7a3]+")
+MAX_COMPOUND = 8  # syllables
+MIN_COMPOUND_USES = 2
+
+# Korean particles (조사) and endings (어미) as the analysis cuts them off words, and as readers type
+# them after one. Closed word classes of the language, not our content: kept here, not in data/.
+PARTICLES = tuple(dict.fromkeys((
+    "이 가 은 는 을 를 의 에 에서 에게 께 한테 로 으로 와 과 랑 이랑 하고 도 만 까지 부터 보다 처럼 "
+    "마다 이나 나 든지 이든지 야 아 요 이요 이에요 예요 에요 이야 인데 인가요 이죠 죠 지 지요 네요 "
+    "어요 아요 여요 해요 어 아 여 고 는데 은데 니까 으니까 면 으면 서 어서 아서 려고 으려고 려면 "
+    "으려면 나요 는지 은지 을까요 까요 습니다 니다 습니까 니까요 였 었 았 겠 던 "
+    "기 음 게 도록 세요 으세요 셔요"
+).split()))
+# Words that carry no topic in a query, so the engine, which requires every word it knows, is
+# not asked for them: question words, "not", "want to", "please", pronouns, fillers.
+STOP_WORDS = {
+    "ko": (
+        "왜 안 못 좀 잘 다 더 또 꼭 너무 계속 자꾸 그냥 다시 갑자기 어떻게 어떡해 어떡하 어디 어디서 "
+        "언제 뭐 뭔가 무엇 무슨 어느 어떤 있 없 하 되 돼 해 했 됐 된 될 함 됨 싶 주 줘 알려 알려주 "
+        "나 저 제 내 우리 이거 그거 저거 이것 그것 거 것 수 때 등 및 혹시 진짜 정말 지금 이제 "
+        "하나요 되나요 되죠 돼요 되요 해요 했어요 됐어요 싶어요 있나요 없나요 있어요 없어요 주세요 "
+        "하는 하는법 방법은 건가요 거예요 거에요 ㅠㅠ ㅜㅜ ㅋㅋ ㅎㅎ"
+    ).split(),
+    "en": (
+        "a an the i i'm im my me we our you your it its is are was were be been am do does did don't "
+        "doesn't didn't dont doesnt didnt cant wont isnt not no can can't cannot could would should will won't how what why when where "
+        "which who to of in on at for from with by about into as and or but if so this that these "
+        "those there here please help just get got getting want need have has had still any some"
+    ).split(),
+}
+
+
+def words_of(text: str) -> list[str]:
+    """The words of an analysed text as the vocabulary counts them: lower case, punctuation left out."""
+    return [w for w in _WORD.findall(text.lower()) if len(w) <= LONGEST]
+
+
+def build_vocabulary(texts: list[str], lang: str, synonyms: dict, budget: int = BUDGET) -> dict:
+    """What query.js needs for one language: words by frequency (most used first) within `budget`
+    gzip bytes, synonyms, particles and stop words.
+
+    `texts` are the analysed texts the engine indexes (Korean already cut at morpheme boundaries,
+    words separated by spaces); `synonyms` maps a word readers type to words the pages use.
+    """
+    split = [words_of(text) for text in texts]
+    ranked = _by_frequency(Counter(w for words in split for w in words))
+    compounds = _by_frequency(_compounds(split))
+    base = {
+        "format": FORMAT,
+        "lang": lang,
+        "synonyms": {str(key).lower(): [str(v) for v in values] for key, values in (synonyms or {}).items()},
+        "particles": " ".join(PARTICLES),
+        # Both languages' stop words on both sites: readers type either language on either site.
+        "stop": " ".join(word for words in STOP_WORDS.values() for word in words),
+        "compounds": "",
+        "words": "",
+    }
+    # A quarter of the budget at most for compounds, the rest for words.
+    keep = _most_within(compounds, "compounds", base, gzip_size(base) + (budget - gzip_size(base)) // 4)
+    base["compounds"] = " ".join(compounds[:keep])
+    keep = _most_within(ranked, "words", base, budget)
+    return {**base, "words": " ".join(ranked[:keep])}
+
+
+def _by_frequency(counts: Counter) -> list[str]:
+    return [w for w, _ in sorted(counts.items(), key=lambda item: (-item[1], item[0]))]
+
+
+def _compounds(split: list[list[str]]) -> Counter:
+    """Neighbouring Korean words that the pages use together, as "재+설정": the analysis cuts
+    compounds (재설정, 고객지원) that readers type whole, or as initial consonants (ㅈㅅㅈ)."""
+    function = set(PARTICLES) | {w for words in STOP_WORDS.values() for w in words}
+    pairs: Counter = Counter()
+    for words in split:
+        for a, b in zip(words, words[1:]):
+            if (_HANGUL_WORD.fullmatch(a) and _HANGUL_WORD.fullmatch(b) and a not in function
+                    and b not in function and len(a) + len(b) <= MAX_COMPOUND):
+                pairs[f"{a}+{b}"] += 1
+    return Counter({pair: count for pair, count in pairs.items() if count >= MIN_COMPOUND_USES})
+
+
+def to_json(vocabulary: dict) -> str:
+    return json.dumps(vocabulary, ensure_ascii=False, separators=(",", ":"))
+
+
+def gzip_size(vocabulary: dict) -> int:
+    return len(gzip.compress(to_json(vocabulary).encode("utf-8"), mtime=0))
+
+
+def _most_within(ranked: list[str], field: str, base: dict, budget: int) -> int:
+    """How many of the first `ranked` fit in `field` within `budget` gzip bytes (binary search on the count)."""
+    def fits(count: int) -> bool:
+        return gzip_size({**base, field: " ".join(ranked[:count])}) <= budget
+
+    if fits(len(ranked)):
+        return len(ranked)
+    low, high = 0, len(ranked)  # fits(low) or low == 0; not fits(high)
+    while high - low > max(1, len(ranked) // 200):
+        middle = (low + high) // 2
+        if fits(middle):
+            low = middle
+        else:
+            high = middle
+    return low
