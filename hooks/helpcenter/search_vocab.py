@@ -51,7 +51,11 @@ STOP_WORDS = {
         "a an the i i'm im my me we our you your it its is are was were be been am do does did don't "
         "doesn't didn't dont doesnt didnt cant wont isnt not no can can't cannot could would should will won't how what why when where "
         "which who to of in on at for from with by about into as and or but if so this that these "
-        "those there here please help just get got getting want need have has had still any some"
+        "those there here please just get got getting want need have has had still any some "
+        "go goes going went let lets keep keeps kept make makes made try tried trying see use using "
+        "know tell say said give take put seems like really very also all one way anyone nobody someone "
+        "something anything thing things back again even ever never now then already always every "
+        "me mine myself us i'd i've you're it's there's won't wouldn't isn't aren't wasn't"
     ).split(),
 }
 
@@ -85,7 +89,8 @@ def build_vocabulary(texts: list[str], lang: str, synonyms: dict, budget: int = 
     keep = _most_within(compounds, "compounds", base, gzip_size(base) + (budget - gzip_size(base)) // 4)
     base["compounds"] = " ".join(compounds[:keep])
     keep = _most_within(ranked, "words", base, budget)
-    return {**base, "words": " ".join(ranked[:keep])}
+    # Whether every indexed word is here: then a word that is not cannot be in the index either.
+    return {**base, "complete": keep == len(ranked), "words": " ".join(ranked[:keep])}
 
 
 def _by_frequency(counts: Counter) -> list[str]:

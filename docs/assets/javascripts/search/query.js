@@ -128,17 +128,19 @@
     return 2;
   }
 
-  // Keystroke distance with transpositions, giving up once it exceeds `limit`.
-  function distance(a, b, limit) {
-    if (Math.abs(a.length - b.length) > limit) return limit + 1;
+  // Keystroke distance with transpositions, giving up once it exceeds `limit`. A key left out or
+  // added costs `gap` (1 unless given).
+  function distance(a, b, limit, gap) {
+    gap = gap || 1;
+    if (Math.abs(a.length - b.length) * gap > limit) return limit + 1;
     var before = null;
     var previous = [];
-    for (var j = 0; j <= b.length; j++) previous[j] = j;
+    for (var j = 0; j <= b.length; j++) previous[j] = j * gap;
     for (var i = 1; i <= a.length; i++) {
-      var current = [i];
-      var rowMin = i;
+      var current = [i * gap];
+      var rowMin = i * gap;
       for (j = 1; j <= b.length; j++) {
-        var cost = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + substitution(a.charAt(i - 1), b.charAt(j - 1)));
+        var cost = Math.min(previous[j] + gap, current[j - 1] + gap, previous[j - 1] + substitution(a.charAt(i - 1), b.charAt(j - 1)));
         if (before && i > 1 && j > 1 && a.charAt(i - 1) === b.charAt(j - 2) && a.charAt(i - 2) === b.charAt(j - 1)) {
           cost = Math.min(cost, before[j - 2] + 1);
         }
@@ -209,6 +211,7 @@
     sortedInitials.sort(function (a, b) { return a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] - b[1]; });
     var result = {
       lang: typeof vocab.lang === "string" ? vocab.lang : "",
+      complete: vocab.complete === true,
       rank: rank, synonyms: synonyms, compounds: compounds, particles: particles, stop: stop,
       hangul: hangul, hangulSet: seen, byInitials: byInitials, sortedInitials: sortedInitials,
       latin: words.filter(function (w) { return /^[a-z0-9][a-z0-9'.-]*$/.test(w); }),
@@ -250,13 +253,16 @@
   }
 
   // Vocabulary words one or two keystrokes from `typed`: one for short words, two from seven keys.
+  // In a short Korean word a key left out or added makes another real syllable (신청, 시청), so there
+  // only a slip onto a neighbouring or shifted key counts.
   function correct(v, typed) {
     var keys = keystrokes(typed);
     if (keys.length < 4) return [];
     var limit = keys.length >= 7 ? 2 : 1;
+    var gap = keys.length < 7 && /[\uac00-\ud7a3]/.test(typed) ? 2 : 1;
     var found = [];
     typoKeys(v).forEach(function (entry) {
-      var d = distance(keys, entry[1], limit);
+      var d = distance(keys, entry[1], limit, gap);
       if (d <= limit) found.push({ word: entry[0], d: d, rank: v.rank.has(entry[0]) ? v.rank.get(entry[0]) : 1e9 });
     });
     found.sort(function (a, b) {
@@ -523,6 +529,14 @@
       var completions = v.latin.filter(function (w) { return w.lastIndexOf(token, 0) === 0; }).slice(0, ALTERNATIVES);
       if (completions.length) return { typed: token, matched: [token].concat(completions.filter(function (w) { return w !== token; })), known: true };
     }
+    // Two words run together: helpcenter, passwordreset.
+    for (var at = 2; at <= token.length - 2; at++) {
+      var head = token.slice(0, at);
+      var tail = token.slice(at);
+      if (known(v, head) && known(v, tail) && !v.stop.has(head) && !v.stop.has(tail)) {
+        return { typed: token, matched: [termsFor(v, head)[0] + " " + termsFor(v, tail)[0]], known: true };
+      }
+    }
     var fixed = correct(v, token);
     if (fixed.length) return { typed: token, matched: expandTerms(v, fixed.map(function (f) { return f.word; })), known: true };
     return { typed: token, matched: [], known: false };
@@ -543,17 +557,20 @@
     return { list: out, text: text };
   }
 
-  // Words the reader spaced apart that the vocabulary knows as one (비밀 번호, 안 돼요, sign in).
+  // Words the reader spaced apart that the vocabulary knows as one (비밀 번호, 자주 묻는 질문, sign in).
   function join(v, list) {
     var out = [];
     for (var i = 0; i < list.length; i++) {
-      var next = list[i + 1];
-      if (next && list[i].hangul === next.hangul && known(v, list[i].text + next.text)) {
-        out.push({ text: list[i].text + next.text, end: next.end, hangul: next.hangul });
-        i++;
-      } else {
-        out.push(list[i]);
+      var joined = null;
+      for (var span = Math.min(4, list.length - i); span > 1 && !joined; span--) {
+        var group = list.slice(i, i + span);
+        var text = group.map(function (t) { return t.text; }).join("");
+        if (group.every(function (t) { return t.hangul === group[0].hangul; }) && known(v, text)) {
+          joined = { text: text, end: group[span - 1].end, hangul: group[0].hangul };
+          i += span - 1;
+        }
       }
+      out.push(joined || list[i]);
     }
     return out;
   }
@@ -590,8 +607,10 @@
       }
     });
     var terms = [];
+    // An unknown word is searched as typed only when the vocabulary left rare words out: the engine
+    // may know it. With every indexed word in the vocabulary, it could only match by accident.
     words.forEach(function (w) {
-      var term = w.known ? w.matched[0] : (w.typed.length > 1 && !/[\u3131-\u3163]/.test(w.typed) ? w.typed : "");
+      var term = w.known ? w.matched[0] : (!v.complete && w.typed.length > 1 && !/[\u3131-\u3163]/.test(w.typed) ? w.typed : "");
       if (term && terms.indexOf(term) < 0) terms.push(term);
     });
     var anyKnown = words.some(function (w) { return w.known; });
