@@ -93,63 +93,85 @@
     return out;
   }
 
+  // The keys of each initial, medial and final, by its index in a syllable.
+  var INITIAL_KEYS = INITIALS.split("").map(jamoKeys);
+  var MEDIAL_KEYS = MEDIALS.split("").map(jamoKeys);
+  var FINAL_KEYS = FINALS.split("").map(jamoKeys);
+
   // The keys a reader presses for a word: 결제 → "rufwp"; Latin letters are their own keys.
   function keystrokes(word) {
     var out = "";
     for (var i = 0; i < word.length; i++) {
-      var ch = word.charAt(i);
-      if (isSyllable(ch.charCodeAt(0))) {
-        var p = parts(ch);
-        out += jamoKeys(INITIALS.charAt(p.l)) + jamoKeys(MEDIALS.charAt(p.v)) + (p.t ? jamoKeys(FINALS.charAt(p.t)) : "");
-      } else if (KEYS[ch] || COMPOUNDS[ch]) {
-        out += jamoKeys(ch);
+      var code = word.charCodeAt(i) - SYLLABLE_FIRST;
+      if (code >= 0 && code <= SYLLABLE_LAST - SYLLABLE_FIRST) {
+        out += INITIAL_KEYS[(code / 588) | 0] + MEDIAL_KEYS[((code % 588) / 28) | 0] + FINAL_KEYS[code % 28];
       } else {
-        out += ch;
+        var ch = word.charAt(i);
+        out += KEYS[ch] || COMPOUNDS[ch] ? jamoKeys(ch) : ch;
       }
     }
     return out;
   }
 
-  var keyPlace = {};
-  ROWS.forEach(function (row, r) {
-    for (var c = 0; c < row.length; c++) keyPlace[row.charAt(c)] = [r, c + ROW_OFFSET[r]];
-  });
+  // What slipping from one key onto another costs, by lower-case key code: a shift slip (ㅔ/ㅖ, s/S)
+  // half a key, a neighbouring key one, any other key two (as much as leaving one out and adding
+  // another).
+  var NEIGHBOURS = new Uint8Array(128 * 128);
+  (function () {
+    var place = {};
+    ROWS.forEach(function (row, r) {
+      for (var c = 0; c < row.length; c++) place[row.charCodeAt(c)] = [r, c + ROW_OFFSET[r]];
+    });
+    Object.keys(place).forEach(function (a) {
+      Object.keys(place).forEach(function (b) {
+        var pa = place[a];
+        var pb = place[b];
+        if (a !== b && Math.abs(pa[0] - pb[0]) <= 1 && Math.abs(pa[1] - pb[1]) <= 1) NEIGHBOURS[a * 128 + Number(b)] = 1;
+      });
+    });
+  })();
 
-  // A shift slip (ㅔ/ㅖ, s/S) costs half a key, a neighbouring key one, any other key two (as much
-  // as leaving one out and adding another).
+  function lower(code) {
+    return code >= 65 && code <= 90 ? code + 32 : code;
+  }
+
   function substitution(a, b) {
     if (a === b) return 0;
-    var la = a.toLowerCase();
-    var lb = b.toLowerCase();
+    var la = lower(a);
+    var lb = lower(b);
     if (la === lb) return 0.5;
-    var pa = keyPlace[la];
-    var pb = keyPlace[lb];
-    if (pa && pb && Math.abs(pa[0] - pb[0]) <= 1 && Math.abs(pa[1] - pb[1]) <= 1) return 1;
-    return 2;
+    return la < 128 && lb < 128 && NEIGHBOURS[la * 128 + lb] ? 1 : 2;
   }
+
+  var LONGEST_KEYS = 48;
+  var rows = [new Float64Array(LONGEST_KEYS + 1), new Float64Array(LONGEST_KEYS + 1), new Float64Array(LONGEST_KEYS + 1)];
 
   // Keystroke distance with transpositions, giving up once it exceeds `limit`. A key left out or
   // added costs `gap` (1 unless given).
   function distance(a, b, limit, gap) {
     gap = gap || 1;
     if (Math.abs(a.length - b.length) * gap > limit) return limit + 1;
-    var before = null;
-    var previous = [];
+    if (a.length > LONGEST_KEYS || b.length > LONGEST_KEYS) return limit + 1;
+    var before = rows[0];
+    var previous = rows[1];
+    var current = rows[2];
     for (var j = 0; j <= b.length; j++) previous[j] = j * gap;
     for (var i = 1; i <= a.length; i++) {
-      var current = [i * gap];
-      var rowMin = i * gap;
+      current[0] = i * gap;
+      var rowMin = current[0];
+      var ai = a.charCodeAt(i - 1);
       for (j = 1; j <= b.length; j++) {
-        var cost = Math.min(previous[j] + gap, current[j - 1] + gap, previous[j - 1] + substitution(a.charAt(i - 1), b.charAt(j - 1)));
-        if (before && i > 1 && j > 1 && a.charAt(i - 1) === b.charAt(j - 2) && a.charAt(i - 2) === b.charAt(j - 1)) {
-          cost = Math.min(cost, before[j - 2] + 1);
-        }
+        var bj = b.charCodeAt(j - 1);
+        var cost = Math.min(previous[j] + gap, current[j - 1] + gap, previous[j - 1] + substitution(ai, bj));
+        if (i > 1 && j > 1 && ai === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === bj) cost = Math.min(cost, before[j - 2] + 1);
         current[j] = cost;
         if (cost < rowMin) rowMin = cost;
       }
       if (rowMin > limit) return limit + 1;
+      var spare = before;
       before = previous;
       previous = current;
+      current = spare;
     }
     return previous[b.length];
   }
@@ -159,10 +181,6 @@
   function splitList(value) {
     if (Array.isArray(value)) return value.filter(function (w) { return typeof w === "string" && w; });
     return typeof value === "string" ? value.split(/\s+/).filter(Boolean) : [];
-  }
-
-  function own(object, key) {
-    return object !== null && typeof object === "object" && Object.prototype.hasOwnProperty.call(object, key);
   }
 
   function prepare(vocab) {
@@ -200,22 +218,25 @@
     compounds.forEach(function (_, joined) { addHangul(joined); });
     synonyms.forEach(function (_, key) { addHangul(key); });
     stop.forEach(addHangul);
+    // Words by their initials (ㄱㅈ: 결제, 계정), and by their first initial for prefixes; both in
+    // the order of use, most used first.
     var byInitials = new Map();
-    var sortedInitials = [];
-    hangul.forEach(function (w, i) {
+    var byFirst = new Map();
+    hangul.forEach(function (w) {
       var key = initials(w);
       if (!byInitials.has(key)) byInitials.set(key, []);
       byInitials.get(key).push(w);
-      sortedInitials.push([key, i]);
+      if (!byFirst.has(key.charAt(0))) byFirst.set(key.charAt(0), []);
+      byFirst.get(key.charAt(0)).push([key, w]);
     });
-    sortedInitials.sort(function (a, b) { return a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] - b[1]; });
     var result = {
       lang: typeof vocab.lang === "string" ? vocab.lang : "",
       complete: vocab.complete === true,
       rank: rank, synonyms: synonyms, compounds: compounds, particles: particles, stop: stop,
-      hangul: hangul, hangulSet: seen, byInitials: byInitials, sortedInitials: sortedInitials,
+      hangul: hangul, hangulSet: seen, byInitials: byInitials, byFirst: byFirst,
       latin: words.filter(function (w) { return /^[a-z0-9][a-z0-9'.-]*$/.test(w); }),
-      keys: null
+      keys: null,
+      memo: new Map()
     };
     if (prepared) prepared.set(vocab, result);
     return result;
@@ -242,29 +263,50 @@
     return terms;
   }
 
+  // The vocabulary's keystrokes, by their number (built on the first typo, then kept).
   function typoKeys(v) {
     if (!v.keys) {
       v.keys = [];
       v.hangul.concat(v.latin).forEach(function (w) {
-        if (!v.stop.has(w) && !v.particles.has(w) && w.length > 1) v.keys.push([w, keystrokes(w)]);
+        if (v.stop.has(w) || v.particles.has(w) || w.length < 2) return;
+        var keys = keystrokes(w);
+        if (keys.length > LONGEST_KEYS) return;
+        (v.keys[keys.length] = v.keys[keys.length] || []).push([w, keys]);
       });
     }
     return v.keys;
+  }
+
+  // Answers kept per vocabulary: each keystroke reads the whole query again, and only its last word
+  // changed. Emptied when full.
+  function remembered(v, key, compute) {
+    if (v.memo.has(key)) return v.memo.get(key);
+    if (v.memo.size > 2000) v.memo.clear();
+    var value = compute();
+    v.memo.set(key, value);
+    return value;
   }
 
   // Vocabulary words one or two keystrokes from `typed`: one for short words, two from seven keys.
   // In a short Korean word a key left out or added makes another real syllable (신청, 시청), so there
   // only a slip onto a neighbouring or shifted key counts.
   function correct(v, typed) {
+    return remembered(v, "typo " + typed, function () { return corrections(v, typed); });
+  }
+
+  function corrections(v, typed) {
     var keys = keystrokes(typed);
-    if (keys.length < 4) return [];
+    if (keys.length < 4 || keys.length > LONGEST_KEYS) return [];
     var limit = keys.length >= 7 ? 2 : 1;
     var gap = keys.length < 7 && /[\uac00-\ud7a3]/.test(typed) ? 2 : 1;
     var found = [];
-    typoKeys(v).forEach(function (entry) {
-      var d = distance(keys, entry[1], limit, gap);
-      if (d <= limit) found.push({ word: entry[0], d: d, rank: v.rank.has(entry[0]) ? v.rank.get(entry[0]) : 1e9 });
-    });
+    var byLength = typoKeys(v);
+    for (var length = keys.length - Math.floor(limit / gap); length <= keys.length + limit / gap; length++) {
+      (byLength[length] || []).forEach(function (entry) {
+        var d = distance(keys, entry[1], limit, gap);
+        if (d <= limit) found.push({ word: entry[0], d: d, rank: v.rank.has(entry[0]) ? v.rank.get(entry[0]) : 1e9 });
+      });
+    }
     found.sort(function (a, b) {
       return a.d - b.d || Math.abs(a.word.length - typed.length) - Math.abs(b.word.length - typed.length) || a.rank - b.rank;
     });
@@ -340,23 +382,16 @@
     return found;
   }
 
-  // Words that begin with the elements, the last one open; most frequent first.
+  // Words that begin with the elements, the last one open; most used first.
   function prefixWords(v, els, from, to) {
     var key = keyOf(els, from, to);
-    var list = v.sortedInitials;
-    var lo = 0;
-    var hi = list.length;
-    while (lo < hi) {
-      var mid = (lo + hi) >> 1;
-      if (list[mid][0] < key) lo = mid + 1; else hi = mid;
-    }
+    var list = v.byFirst.get(key.charAt(0)) || [];
     var found = [];
-    for (var i = lo; i < list.length && list[i][0].lastIndexOf(key, 0) === 0 && found.length < 200; i++) {
-      var word = v.hangul[list[i][1]];
-      if (topical(v, word) && fitsWord(els, from, to, word, true)) found.push(list[i][1]);
+    for (var i = 0; i < list.length && found.length < ALTERNATIVES; i++) {
+      var word = list[i][1];
+      if (list[i][0].lastIndexOf(key, 0) === 0 && topical(v, word) && fitsWord(els, from, to, word, true)) found.push(word);
     }
-    found.sort(function (x, y) { return x - y; });
-    return found.slice(0, ALTERNATIVES).map(function (i) { return v.hangul[i]; });
+    return found;
   }
 
   // The cheapest cut of a run's elements into pieces {from, to, kind, words}; best[k] is the
@@ -599,12 +634,12 @@
     var words = [];
     list.forEach(function (token, i) {
       var last = typing && i === list.length - 1 && token.end === parsed.text.length;
-      if (token.hangul) {
-        words = words.concat(hangulWords(v, token.text, last));
-      } else {
+      var found = remembered(v, (last ? "typing " : "typed ") + token.text, function () {
+        if (token.hangul) return hangulWords(v, token.text, last);
         var word = latinWord(v, token.text, last);
-        if (word) words.push(word);
-      }
+        return word ? [word] : [];
+      });
+      words = words.concat(found);
     });
     var terms = [];
     // An unknown word is searched as typed only when the vocabulary left rare words out: the engine
