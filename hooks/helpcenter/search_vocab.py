@@ -39,6 +39,13 @@ PARTICLES = tuple(dict.fromkeys((
     "으려면 나요 는지 은지 을까요 까요 습니다 니다 습니까 니까요 였 었 았 겠 던 "
     "기 음 게 도록 세요 으세요 셔요"
 ).split()))
+# Endings that follow only a verb or adjective stem (바꾸+고, 늦+어요): a word the pages mostly use
+# before one is a predicate, which a query does not need to match ("카드 바꾸고 싶어요" is about
+# cards, and the card page may say 변경 rather than 바꾸).
+STEM_ENDINGS = frozenset(
+    "어요 아요 여요 세요 으세요 습니다 니다 었 았 였 어서 아서 려고 으려고 려면 으려면 으면 고 지 게 도록 "
+    "는데 어 아 겠 던 나요 니까 으니까 네요 죠 지요 어야 아야 기 음".split()
+)
 # Words that carry no topic in a query, so the engine, which requires every word it knows, is
 # not asked for them: question words, "not", "want to", "please", pronouns, fillers.
 STOP_WORDS = {
@@ -86,11 +93,13 @@ def build_vocabulary(texts: list[str], lang: str, synonyms: dict, budget: int = 
         # Both languages' stop words on both sites: readers type either language on either site.
         "stop": " ".join(word for words in STOP_WORDS.values() for word in words),
         "compounds": "",
+        "weak": "",
         "words": "",
     }
     # A quarter of the budget at most for compounds, the rest for words.
     keep = _most_within(compounds, "compounds", base, gzip_size(base) + (budget - gzip_size(base)) // 4)
     base["compounds"] = " ".join(compounds[:keep])
+    base["weak"] = " ".join(_predicates(split, counts))
     keep = _most_within(ranked, "words", base, budget)
     # Whether every indexed word is here: then a word that is not cannot be in the index either.
     return {**base, "complete": keep == len(ranked), "words": " ".join(ranked[:keep])}
@@ -98,6 +107,17 @@ def build_vocabulary(texts: list[str], lang: str, synonyms: dict, budget: int = 
 
 def _by_frequency(counts: Counter) -> list[str]:
     return [w for w, _ in sorted(counts.items(), key=lambda item: (-item[1], item[0]))]
+
+
+def _predicates(split: list[list[str]], counts: Counter) -> list[str]:
+    """Korean words the pages mostly use as a verb or adjective stem (followed by a stem ending)."""
+    before_ending = Counter(a for words in split for a, b in zip(words, words[1:]) if b in STEM_ENDINGS)
+    stems = {w for w, n in before_ending.items() if n * 2 >= counts[w] and _HANGUL_WORD.fullmatch(w)
+             and w not in STEM_ENDINGS and w not in PARTICLES}
+    # A stem the analysis left joined to its ending (늦어) is one too.
+    joined = {w for w in counts if w not in stems and _HANGUL_WORD.fullmatch(w)
+              and any(w[:i] in stems and w[i:] in STEM_ENDINGS for i in range(1, len(w)))}
+    return sorted(stems | joined)
 
 
 def _compounds(split: list[list[str]], counts: Counter) -> Counter:

@@ -197,6 +197,7 @@
     var rank = new Map();
     words.forEach(function (w, i) { if (!rank.has(w)) rank.set(w, i); });
     var particles = new Set(splitList(vocab.particles));
+    var weak = new Set(splitList(vocab.weak));
     var stop = new Set(splitList(vocab.stop));
     // Words a Hangul run can be cut into: the pages' words, the synonyms' keys, particles, stop words.
     var hangul = [];
@@ -232,7 +233,7 @@
     var result = {
       lang: typeof vocab.lang === "string" ? vocab.lang : "",
       complete: vocab.complete === true,
-      rank: rank, synonyms: synonyms, compounds: compounds, particles: particles, stop: stop,
+      rank: rank, synonyms: synonyms, compounds: compounds, particles: particles, stop: stop, weak: weak,
       hangul: hangul, hangulSet: seen, byInitials: byInitials, byFirst: byFirst,
       latin: words.filter(function (w) { return /^[a-z0-9][a-z0-9'.-]*$/.test(w); }),
       keys: null,
@@ -641,13 +642,18 @@
       });
       words = words.concat(found);
     });
-    var terms = [];
     // An unknown word is searched as typed only when the vocabulary left rare words out: the engine
     // may know it. With every indexed word in the vocabulary, it could only match by accident.
+    // The engine requires every word it knows, so a verb or adjective stem (바꾸, 늦) is searched
+    // only when the query has nothing else: "카드 바꾸고 싶어요" is about cards.
+    var strong = [];
+    var weak = [];
     words.forEach(function (w) {
       var term = w.known ? w.matched[0] : (!v.complete && w.typed.length > 1 && !/[\u3131-\u3163]/.test(w.typed) ? w.typed : "");
-      if (term && terms.indexOf(term) < 0) terms.push(term);
+      var list = v.weak.has(term.split(" ")[0]) ? weak : strong;
+      if (term && list.indexOf(term) < 0) list.push(term);
     });
+    var terms = strong.length ? strong : weak;
     var anyKnown = words.some(function (w) { return w.known; });
     return { query: anyKnown ? terms.join(" ") : "", words: words, foreign: isForeign(parsed.text, site) };
   }
