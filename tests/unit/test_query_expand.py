@@ -24,7 +24,8 @@ KOREAN = (
     + ["계정 에 로그인 하 세요", "계정 을 만드 세요", "비밀번호 재 설정 은 비밀번호 를 잊 었 을 때 하 세요"] * 2
     + ["이메일 로 문의 하 세요", "이메일 주소 를 확인 하 세요", "환불 은 결제 취소 후 에 됩니다",
        "로그 아웃 한 뒤 다시 로그인 하 세요", "고객 센터 전화번호 는 도움말 에 있 습니다",
-       "손 을 씻 고 민 원 중 에 계 속", "멤버십 구독 해지", "결과 를 보 세요", "TV 에서 로그인"]
+       "손 을 씻 고 민 원 중 에 계 속", "멤버십 구독 해지", "결과 를 보 세요", "TV 에서 로그인",
+       "결제 카드 를 바꾸 려면 카드 를 바꾸 고 저장 하 세요", "카드 변경"]
 )
 ENGLISH = [
     "payment failed check your payment method", "reset your password", "sign in to your account",
@@ -124,6 +125,21 @@ def test_an_unknown_word_stays_one_unknown_word():
     assert [w["typed"] for w in result["words"]] == ["손흥민", "경기", "중계"]
     assert not any(w["known"] for w in result["words"])
     assert result["query"] == ""  # nothing to search: the no-results panel, not stray syllables
+
+
+def test_a_verb_is_searched_only_when_the_query_has_nothing_else():
+    with_topic, alone = expand(["카드 바꾸고 싶어요", "바꾸고"], "ko")
+    assert with_topic["query"] == "카드"  # the card page may say 변경, not 바꾸
+    assert [w["typed"] for w in with_topic["words"] if w["known"]] == ["카드", "바꾸"]
+    assert alone["query"] == "바꾸"
+
+
+def test_an_unknown_word_is_searched_as_typed_only_when_the_vocabulary_left_words_out():
+    complete = vocabulary("ko")
+    capped = {**complete, "complete": False}
+    (whole,), (cut,) = expand(["결제 손흥민"], "ko", complete), expand(["결제 손흥민"], "ko", capped)
+    assert whole["query"] == "결제"
+    assert cut["query"] == "결제 손흥민"  # the engine may know a word the vocabulary had no room for
 
 
 def test_an_unknown_word_next_to_a_known_one_is_reported_as_unknown():

@@ -30,6 +30,19 @@ def test_words_used_side_by_side_become_compounds_but_particles_do_not():
     assert not [c for c in compounds if c.startswith(("가+", "을+")) or c.endswith(("+가", "+을"))]
 
 
+def test_verb_stems_are_marked_weak_and_nouns_are_not():
+    texts = ["카드 를 바꾸 려면 카드 를 바꾸 고 저장 하 세요", "늦어 요", "늦 어요", "답변 이 늦 었 어요"]
+    weak = build_vocabulary(texts, "ko", {})["weak"].split()
+    assert {"바꾸", "늦", "늦어"} <= set(weak)
+    assert "카드" not in weak and "답변" not in weak
+
+
+def test_the_vocabulary_says_whether_it_holds_every_word():
+    assert build_vocabulary(TEXTS, "ko", {})["complete"] is True
+    texts = [" ".join(f"w{i}x{j}" for j in range(300)) for i in range(300)]
+    assert build_vocabulary(texts, "en", {}, budget=4096)["complete"] is False
+
+
 def test_the_vocabulary_is_json_and_carries_synonyms_particles_and_stop_words():
     vocab = build_vocabulary(TEXTS, "en", {"Paymnet": ["payment"], "constructor": ["x"]})
     assert json.loads(json.dumps(vocab)) == vocab
@@ -50,6 +63,7 @@ def test_a_large_site_is_cut_to_the_budget_keeping_the_most_used_words():
     assert gzip_size(vocab) <= budget
     assert words[:2] == ["결제", "계정"]
     assert 1000 < len(words) < 40000
+    assert not vocab["complete"]
     assert BUDGET <= 40 * 1024
 
 
