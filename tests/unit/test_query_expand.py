@@ -134,6 +134,13 @@ def test_a_verb_is_searched_only_when_the_query_has_nothing_else():
     assert alone["query"] == "바꾸"
 
 
+def test_fallback_queries_leave_out_one_word_each_the_most_used_first():
+    (result,) = expand(["환불 결제 이메일"], "ko")
+    assert result["query"] == "환불 결제 이메일"
+    assert result["fallback"][0] == "환불 이메일"  # 결제 is the most used word of the made-up pages
+    assert sorted(result["fallback"]) == sorted(["결제 이메일", "환불 이메일", "환불 결제"])
+
+
 def test_an_unknown_word_is_searched_as_typed_only_when_the_vocabulary_left_words_out():
     complete = vocabulary("ko")
     capped = {**complete, "complete": False}
@@ -168,6 +175,7 @@ HOSTILE = ["constructor", "__proto__", "toString", "hasOwnProperty", "a" * 2000,
 def test_any_input_gives_an_answer_of_the_promised_shape(lang):
     for query, result in zip(HOSTILE, expand(HOSTILE, lang)):
         assert isinstance(result["query"], str) and isinstance(result["foreign"], bool), query
+        assert all(isinstance(q, str) for q in result["fallback"]), query
         for word in result["words"]:
             assert isinstance(word["typed"], str) and isinstance(word["known"], bool), query
             assert all(isinstance(term, str) for term in word["matched"]), query

@@ -622,7 +622,7 @@
     try {
       return expandUnsafe(typeof raw === "string" ? raw : String(raw == null ? "" : raw), vocab, lang);
     } catch (error) {
-      return { query: "", words: [], foreign: false };
+      return { query: "", words: [], foreign: false, fallback: [] };
     }
   }
 
@@ -655,7 +655,28 @@
     });
     var terms = strong.length ? strong : weak;
     var anyKnown = words.some(function (w) { return w.known; });
-    return { query: anyKnown ? terms.join(" ") : "", words: words, foreign: isForeign(parsed.text, site) };
+    return {
+      query: anyKnown ? terms.join(" ") : "",
+      words: words,
+      foreign: isForeign(parsed.text, site),
+      fallback: anyKnown ? fallback(v, terms) : []
+    };
+  }
+
+  // Queries to try, in order, when `query` finds too little: each leaves out one of its words, the
+  // most used first (the engine requires every word it knows, and a reader's word may be on every
+  // page but the one they need: "compare support options" where the page says "methods").
+  function fallback(v, terms) {
+    if (terms.length < 2) return [];
+    var order = terms.slice().sort(function (a, b) { return usage(v, a) - usage(v, b); });
+    return order.map(function (left) {
+      return terms.filter(function (t) { return t !== left; }).join(" ");
+    });
+  }
+
+  function usage(v, term) {
+    var word = term.split(" ")[0];
+    return v.rank.has(word) ? v.rank.get(word) : v.rank.size;
   }
 
   var api = { expand: expand, keystrokes: keystrokes, initials: initials, distance: distance };
