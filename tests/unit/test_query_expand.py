@@ -166,6 +166,11 @@ def test_the_other_language_is_recognised_and_mapped():
     assert not mixed["foreign"]
 
 
+def test_korean_typed_with_the_keyboard_in_english_mode_is_read_as_korean():
+    (result,) = expand(["dlapdlf"], "ko")  # the keys of 이메일
+    assert result["query"] == "이메일" and not result["foreign"]
+
+
 HOSTILE = ["constructor", "__proto__", "toString", "hasOwnProperty", "a" * 2000, "결" * 2000, "ㅂ" * 2000,
            "😀🎉 결제 😀", "ㅏ", "ㅗㅏ", "ㄳ", "مرحبا بالعالم", "שלום", "\u200b\u200f결제\u202e", "", "   ", "\x00",
            "*~^:+-\"", "결제" + "\u0301" * 50, "\ud800", "ㅋㅋㅋㅋ", "1234", "a b c d e f g h i j k l m n o p q r s t u v w x y z"]

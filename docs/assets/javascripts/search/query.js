@@ -268,11 +268,13 @@
   function typoKeys(v) {
     if (!v.keys) {
       v.keys = [];
+      v.byKeys = new Map();
       v.hangul.concat(v.latin).forEach(function (w) {
         if (v.stop.has(w) || v.particles.has(w) || w.length < 2) return;
         var keys = keystrokes(w);
         if (keys.length > LONGEST_KEYS) return;
         (v.keys[keys.length] = v.keys[keys.length] || []).push([w, keys]);
+        if (/^[\uac00-\ud7a3]/.test(w) && !v.byKeys.has(keys)) v.byKeys.set(keys, w);
       });
     }
     return v.keys;
@@ -565,6 +567,10 @@
       var completions = v.latin.filter(function (w) { return w.lastIndexOf(token, 0) === 0; }).slice(0, ALTERNATIVES);
       if (completions.length) return { typed: token, matched: [token].concat(completions.filter(function (w) { return w !== token; })), known: true };
     }
+    // Korean typed with the keyboard left in English mode: dlapdlf is 이메일.
+    typoKeys(v);
+    var korean = v.byKeys.get(token);
+    if (korean && token.length >= 3) return { typed: token, matched: termsFor(v, korean), known: true, korean: true };
     // Two words run together: helpcenter, passwordreset.
     for (var at = 2; at <= token.length - 2; at++) {
       var head = token.slice(0, at);
@@ -658,7 +664,8 @@
     return {
       query: anyKnown ? terms.join(" ") : "",
       words: words,
-      foreign: isForeign(parsed.text, site),
+      // Korean typed in English mode is not the other language.
+      foreign: isForeign(parsed.text, site) && !words.some(function (w) { return w.korean; }),
       fallback: anyKnown ? fallback(v, terms) : []
     };
   }
