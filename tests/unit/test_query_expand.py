@@ -166,6 +166,12 @@ def test_the_other_language_is_recognised_and_mapped():
     assert not mixed["foreign"]
 
 
+def test_the_other_language_half_typed_or_mistyped():
+    half, typo, spaced = expand(["passw", "pasword", "pass wo"], "ko")
+    assert half["query"] == typo["query"] == "비밀번호"
+    assert spaced["query"] == "비밀번호"  # "pass wo" is the start of "password", typed with a slip of the space bar
+
+
 def test_korean_typed_with_the_keyboard_in_english_mode_is_read_as_korean():
     (result,) = expand(["dlapdlf"], "ko")  # the keys of 이메일
     assert result["query"] == "이메일" and not result["foreign"]

@@ -235,7 +235,10 @@
       complete: vocab.complete === true,
       rank: rank, synonyms: synonyms, compounds: compounds, particles: particles, stop: stop, weak: weak,
       hangul: hangul, hangulSet: seen, byInitials: byInitials, byFirst: byFirst,
-      latin: words.filter(function (w) { return /^[a-z0-9][a-z0-9'.-]*$/.test(w); }),
+      // Latin words for completions and typos: the pages' and the synonyms' (password on the Korean site).
+      latin: Array.from(new Set(words.concat(Array.from(synonyms.keys())))).filter(function (w) {
+        return /^[a-z0-9][a-z0-9'.-]*$/.test(w);
+      }),
       keys: null,
       memo: new Map()
     };
@@ -565,7 +568,7 @@
     if (stem !== token && stem.length > 2 && known(v, stem)) return { typed: token, matched: termsFor(v, stem), known: true };
     if (typing) {
       var completions = v.latin.filter(function (w) { return w.lastIndexOf(token, 0) === 0; }).slice(0, ALTERNATIVES);
-      if (completions.length) return { typed: token, matched: [token].concat(completions.filter(function (w) { return w !== token; })), known: true };
+      if (completions.length) return { typed: token, matched: expandTerms(v, completions), known: true };
     }
     // Korean typed with the keyboard left in English mode: dlapdlf is 이메일.
     typoKeys(v);
@@ -599,15 +602,18 @@
     return { list: out, text: text };
   }
 
-  // Words the reader spaced apart that the vocabulary knows as one (비밀 번호, 자주 묻는 질문, sign in).
-  function join(v, list) {
+  // Words the reader spaced apart that the vocabulary knows as one (비밀 번호, 자주 묻는 질문, sign in),
+  // or, at the end of a query being typed, as the start of a synonym (sign i on the Korean site).
+  function join(v, list, typing) {
     var out = [];
     for (var i = 0; i < list.length; i++) {
       var joined = null;
       for (var span = Math.min(4, list.length - i); span > 1 && !joined; span--) {
         var group = list.slice(i, i + span);
         var text = group.map(function (t) { return t.text; }).join("");
-        if (group.every(function (t) { return t.hangul === group[0].hangul; }) && known(v, text)) {
+        var sameScript = group.every(function (t) { return t.hangul === group[0].hangul; });
+        var started = typing && i + span === list.length && !group[0].hangul && !known(v, group[0].text) && startsSynonym(v, text);
+        if (sameScript && (known(v, text) || started)) {
           joined = { text: text, end: group[span - 1].end, hangul: group[0].hangul };
           i += span - 1;
         }
@@ -615,6 +621,12 @@
       out.push(joined || list[i]);
     }
     return out;
+  }
+
+  function startsSynonym(v, text) {
+    var found = false;
+    v.synonyms.forEach(function (_, key) { found = found || (key.length > text.length && key.lastIndexOf(text, 0) === 0); });
+    return found;
   }
 
   function isForeign(text, lang) {
@@ -636,8 +648,8 @@
     var v = prepare(vocab);
     var site = typeof lang === "string" && lang ? lang : v.lang;
     var parsed = tokens(raw);
-    var list = join(v, parsed.list);
     var typing = !/\s$/.test(raw) && raw.length <= 400;
+    var list = join(v, parsed.list, typing && parsed.list.length > 0 && parsed.list[parsed.list.length - 1].end === parsed.text.length);
     var words = [];
     list.forEach(function (token, i) {
       var last = typing && i === list.length - 1 && token.end === parsed.text.length;
