@@ -262,8 +262,8 @@
   function termsFor(v, word) {
     var terms = [];
     if (v.rank.has(word)) terms.push(word);
-    else if (v.compounds.has(word)) terms.push(v.compounds.get(word));
     (v.synonyms.get(word) || []).forEach(function (t) { if (terms.indexOf(t) < 0) terms.push(t); });
+    if (!v.rank.has(word) && v.compounds.has(word)) terms.push(v.compounds.get(word));
     return terms;
   }
 
@@ -562,8 +562,9 @@
 
   function latinWord(v, token, typing) {
     if (v.stop.has(token)) return null;
+    // A count (2번, 3 times) carries no topic; a longer number may be an error code the pages list.
+    if (/^[0-9]+$/.test(token)) return token.length < 3 ? null : { typed: token, matched: [token], known: true };
     if (known(v, token)) return { typed: token, matched: termsFor(v, token), known: true };
-    if (/^[0-9]+$/.test(token)) return { typed: token, matched: [token], known: true };
     var stem = token.replace(/(?:ing|ed|es|s)$/, "");
     if (stem !== token && stem.length > 2 && known(v, stem)) return { typed: token, matched: termsFor(v, stem), known: true };
     if (typing) {
