@@ -15,6 +15,7 @@ from types import SimpleNamespace
 import site_languages
 from build_errors import as_build_error
 from helpcenter import faq, pagefind_index, search_records, search_vocab
+from helpcenter.datafile import load_schema, load_validated
 from helpcenter.korean_text import SEGMENT_FORMAT, ZWSP, KoreanIndexer, Morpheme
 from helpcenter.languages import language_root
 from helpcenter.synonyms import load_synonyms
@@ -27,6 +28,7 @@ from pymdownx.slugs import slugify
 # measures what Kiwi adds.
 ANALYZER = os.environ.get("HC_KOREAN_ANALYZER", "kiwi")
 SYNONYMS, SYNONYMS_SCHEMA = "data/search-synonyms.yml", "data/search-synonyms.schema.json"
+GLOSSARY, GLOSSARY_SCHEMA = "data/glossary.yml", "data/glossary.schema.json"
 CACHE = ".cache/korean-search.json"
 VOCABULARY = "hc-vocabulary.json"
 _slugify = slugify(case="lower")
@@ -82,7 +84,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     root, site = Path(config.config_file_path).parent, Path(config.site_dir)
     default, languages = site_languages.default_language(config), site_languages.built_languages(config)
     with as_build_error():
-        synonyms = load_synonyms(root / SYNONYMS, root / SYNONYMS_SCHEMA, SYNONYMS, languages)
+        synonyms = load_synonyms(root / SYNONYMS, root / SYNONYMS_SCHEMA, SYNONYMS, languages, glossary_terms(root))
     found = records(config)
     for lang in languages:
         own = [record for record in found if record["lang"] == lang]
@@ -103,6 +105,12 @@ def _analysed(texts: list[str], lang: str, root: Path) -> list[str]:
     if lang != "ko" or ANALYZER != "kiwi":
         return texts
     return [text.replace(ZWSP, pagefind_index.JOINER) for text in _korean(root).segment_all(texts)]
+
+
+def glossary_terms(root: Path) -> list[dict]:
+    """The glossary's terms: their pairs are synonyms across the languages (helpcenter.synonyms)."""
+    terms, _ = load_validated(root / GLOSSARY, load_schema(root / GLOSSARY_SCHEMA), GLOSSARY)
+    return terms["terms"]
 
 
 def _analyze(texts: list[str]):

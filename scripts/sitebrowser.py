@@ -22,9 +22,9 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
 
 
 def site_headers(site: Path) -> dict[str, str]:
-    """The headers the site's own _headers file asks every path to be served with (none without one:
-    the plain Material sites of scripts/bench)."""
-    if not (site / "_headers").exists():
+    """The headers the site's own _headers file asks every path to be served with (none for a
+    plain Material build, which has no such file: searcheval.py compares with one)."""
+    if not (site / "_headers").is_file():
         return {}
     lines = (site / "_headers").read_text(encoding="utf-8").splitlines()
     return dict(line.strip().split(": ", 1) for line in lines if line.startswith("  "))

@@ -59,9 +59,13 @@ def test_faq_questions_are_records_of_their_own_with_anchors_on_the_faq_page(sit
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_the_vocabulary_of_each_language_is_written_beside_its_index(site, lang):
+def test_the_vocabulary_of_each_language_is_written_beside_its_index_with_its_synonyms(site, lang):
     vocabulary = json.loads((engine_dir(site, lang) / "hc-vocabulary.json").read_text(encoding="utf-8"))
-    assert isinstance(vocabulary, dict) and vocabulary
+    assert vocabulary["lang"] == lang and vocabulary["words"]
+    synonyms = vocabulary["synonyms"]
+    assert ("forgot" in synonyms) == (lang == "en")
+    # Korean typed on the English site leads to the English pages' words.
+    assert synonyms["비번"] == (["비밀번호"] if lang == "ko" else ["password"])
 
 
 def test_no_page_links_to_the_index_or_material_s_search(site):
