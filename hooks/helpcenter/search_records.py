@@ -45,7 +45,8 @@ def records(pages: Iterable[PageText], language_prefix: dict[str, str]) -> list[
     found: list[dict[str, str]] = []
     for page in pages:
         url = page.url.removeprefix(language_prefix[page.lang])
-        found.append({"url": url, "title": page.title, "content": body_text(page.html), "lang": page.lang, "kind": "page"})
+        # MkDocs gives the title as HTML ("can&#x27;t"): records hold plain text only.
+        found.append({"url": url, "title": plain_text(page.title), "content": body_text(page.html), "lang": page.lang, "kind": "page"})
         found += [{"url": f"{url}#{q.id}", "title": q.question, "content": q.answer, "lang": page.lang, "kind": "faq"}
                   for q in page.questions]
     return found

@@ -71,12 +71,12 @@ FAQ_HTML = (
 
 def test_records_are_plain_text_one_per_page_and_one_per_faq_question_relative_to_their_language():
     pages = [
-        PageText("en/faq/", "en", "FAQ", FAQ_HTML, (Question("q-1", "Forgot?", "Reset it."),)),
+        PageText("en/faq/", "en", "FAQ &amp; <em>help</em>", FAQ_HTML, (Question("q-1", "Forgot?", "Reset it."),)),
         PageText("faq/", "ko", "자주 묻는 질문", FAQ_HTML, (Question("q-1", "비밀번호를 잊었어요", "재설정하세요."),)),
     ]
     found = records(pages, {"ko": "", "en": "en/"})
     assert found[:2] == [
-        {"url": "faq/", "title": "FAQ", "content": "질문을 누르세요.", "lang": "en", "kind": "page"},
+        {"url": "faq/", "title": "FAQ & help", "content": "질문을 누르세요.", "lang": "en", "kind": "page"},
         {"url": "faq/#q-1", "title": "Forgot?", "content": "Reset it.", "lang": "en", "kind": "faq"},
     ]
     assert [(r["url"], r["lang"], r["kind"]) for r in found[2:]] == [("faq/", "ko", "page"), ("faq/#q-1", "ko", "faq")]
