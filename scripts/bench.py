@@ -9,8 +9,10 @@ the projects of scripts/benchprojects.py from it, and builds them interleaved, s
   zensical     Zensical on the same plain projects, one build per language, summed
 
 and prints median seconds, the ratio to plain, peak memory, output and search index size; then
-the share of one build's time spent in each hook and plugin, the growth exponent over the sizes,
-and the live-preview loop (mkdocs serve, one page edited, seconds until the new page is served).
+the share of one build's time spent in each hook and plugin (search indexing is
+hooks/language_search.py), the growth exponent over the sizes, the reader's side of search in
+Chromium next to plain Material and plain Pagefind (scripts/benchreader.py), and the live-preview
+loop (mkdocs serve, one page edited, seconds until the new page is served).
 Prints figures and asserts nothing. Run it as scripts/bench (see --help).
 """
 
@@ -29,6 +31,7 @@ from pathlib import Path
 
 sys.path[:0] = [str(Path(__file__).resolve().parent), str(Path(__file__).resolve().parent.parent / "hooks")]
 import benchprojects  # noqa: E402
+import benchreader  # noqa: E402
 import benchtiming  # noqa: E402
 import livepreview  # noqa: E402
 from project import ROOT, copy_project  # noqa: E402
@@ -84,9 +87,29 @@ def measure(builds: list[dict]) -> tuple[float, int]:
 
 
 def search_bytes(site: Path) -> int:
-    """The search indexes of a built site: Material's (search/*.json at each language root) or Zensical's."""
-    return sum(path.stat().st_size for pattern in ("search/*.json", "*/search/*.json", "search.json")
-               for path in site.glob(pattern))
+    """The search indexes of a built site: Pagefind's (ours), Material's (search/*.json) or Zensical's."""
+    return sum(path.stat().st_size for pattern in ("pagefind/**/*", "*/pagefind/**/*", "search/*.json", "search.json")
+               for path in site.glob(pattern) if path.is_file())
+
+
+def plain_pagefind(plain_sites: dict[str, Path]) -> float:
+    """Pagefind's own CLI over each plain Material site (no Korean analysis): seconds, summed."""
+    return sum(benchtiming.run_measured([sys.executable, "-m", "pagefind", "--site", str(site)], site)[0]
+               for site in plain_sites.values())
+
+
+def reader_side(size_dir: Path, found: dict[str, list[dict]], reader: bool) -> dict:
+    """The reader's side of search for this project, plain Material and plain Pagefind."""
+    full_site = size_dir / "full-site"
+    plain_sites = {build["site"].parent.name: build["site"] for build in found["plain"]}
+    figures = {"pagefind_cli_seconds": plain_pagefind(plain_sites)}
+    if reader:
+        figures["browser"] = benchreader.measure({
+            "this project": {"engine": "ours", "sites": {"ko": (full_site, ""), "en": (full_site, "en/")}},
+            "plain Material": {"engine": "material", "sites": {lang: (site, "") for lang, site in plain_sites.items()}},
+            "plain Pagefind": {"engine": "pagefind", "sites": {lang: (site, "") for lang, site in plain_sites.items()}},
+        })
+    return figures
 
 
 def profile(config_file: Path, site: Path) -> dict[str, float]:
@@ -97,7 +120,7 @@ def profile(config_file: Path, site: Path) -> dict[str, float]:
     return json.loads(result.stdout.splitlines()[-1])
 
 
-def bench_size(temp: Path, articles: int, runs: int, zensical_command: Path | None) -> dict:
+def bench_size(temp: Path, articles: int, runs: int, zensical_command: Path | None, reader: bool = True) -> dict:
     size_dir = temp / str(articles)
     found = variants(size_dir, articles, zensical_command)
     times: dict[str, list[float]] = {name: [] for name in found}
@@ -118,6 +141,7 @@ def bench_size(temp: Path, articles: int, runs: int, zensical_command: Path | No
         }
     full = size_dir / "full"
     result["profile"] = profile(full / "mkdocs.yml", size_dir / "profiled-site")
+    result["reader"] = reader_side(size_dir, found, reader)
     shutil.rmtree(size_dir, ignore_errors=True)  # a 1,000-article size leaves gigabytes otherwise
     return result
 
@@ -153,6 +177,18 @@ def _build_tables(results: list[dict]) -> list[str]:
         lines += ["", "Growth exponent b of seconds ≈ a·pages^b (1.0 = linear): " + ", ".join(
             f"{name} {benchtiming.growth_exponent([r['pages'] for r in results], [r['variants'][name]['seconds'] for r in results]):.2f}"
             for name in results[0]["variants"])]
+    lines += ["", "Search targets: warm full build × plain Material (≤ 1.2), search indexing share of the warm build "
+              "(hooks/language_search.py, Pagefind included; ≤ 10 %), plain Pagefind CLI over the plain sites", ""]
+    for r in results:
+        share = 100 * _seconds(r["profile"], "hooks/language_search.py") / r["profile"]["<build>"]
+        lines.append(f"- {r['articles']}/lang: {r['variants']['full']['seconds'] / r['variants']['plain']['seconds']:.2f}× plain, "
+                     f"indexing {share:.1f} % of the build, plain Pagefind CLI {r['reader']['pagefind_cli_seconds']:.2f} s")
+    if any("browser" in r["reader"] for r in results):
+        lines += ["", f"Reader's side of search (Chromium, phone viewport, CPU {benchreader.CPU_SLOWDOWN}x; "
+                  "bytes as transferred; targets at 1,000/lang: reading ≤ 20 KiB, first search ≤ 200 KiB, "
+                  "≤ 3 s / ≤ 5 s, keystroke ≤ 100 ms, heap ≤ 20 MiB)", "", *benchreader.HEADER]
+        for r in results:
+            lines += benchreader.report(r["reader"].get("browser", {}), r["articles"])
     return lines
 
 
@@ -187,6 +223,7 @@ def main() -> None:
     parser.add_argument("--previews", type=int, default=5, help="one-page edits timed under scripts/serve (0: none)")
     parser.add_argument("--preview-sizes", default="0,1000",
                         help="where to time the preview: articles per language added to the real site (0: the real site alone)")
+    parser.add_argument("--no-reader", action="store_true", help="leave out the reader's side in Chromium")
     parser.add_argument("--json", type=Path, help="also write the figures to this file")
     parser.add_argument("--profile-build", nargs=2, type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -201,7 +238,7 @@ def main() -> None:
     results = []
     with tempfile.TemporaryDirectory(prefix="hc-bench-") as temp:
         for articles in [int(size) for size in args.sizes.split(",") if size != "none"]:
-            results.append(bench_size(Path(temp), articles, args.runs, zensical_command))
+            results.append(bench_size(Path(temp), articles, args.runs, zensical_command, not args.no_reader))
             print(f"measured {articles} articles per language", file=sys.stderr, flush=True)
         preview = previews(Path(temp), [int(size) for size in args.preview_sizes.split(",")], args.previews) if args.previews else None
     if args.json:

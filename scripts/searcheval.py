@@ -1,25 +1,30 @@
 #!/usr/bin/env python3
-"""How well readers find pages: every query of tests/search/queries.yml through the real search box.
+"""How well readers find pages: every query of tests/search/queries.yml, as a reader would search.
 
-Builds the site twice from the same content, with our search (per-language indexes, Korean
-segmentation, synonyms) and with plain Material (no hooks of ours), serves both on loopback, types
-every query into the search box in headless Chromium and prints, side by side: recall@3 (an expected
-page among the first three distinct pages), MRR, per query class, the queries that miss, index sizes
-and the time from the last keystroke to results. Prints figures; asserts nothing (the pytest test
-tests/search/test_search_quality.py holds the targets).
+Builds the site from the same content with our search and with plain Material (no hooks of ours),
+and indexes the plain build with stock Pagefind too. Types every query into the real search box of
+ours and plain Material in headless Chromium, and asks plain Pagefind through its JavaScript API in
+the same browser, then prints side by side, per language and per query class: recall@3 (an expected
+page among the first three distinct pages) and MRR, then the queries that miss, index sizes and the
+time from the last keystroke to results. Queries marked `pending` count only once their pages are in
+the built site's sitemap. Prints figures; asserts nothing (tests/browser/test_search_quality.py
+holds the targets).
 
-    .venv/bin/python scripts/searcheval.py [--only ours|plain]
+    .venv/bin/python scripts/searcheval.py [--only ours|plain|pagefind|"ours, no analyzer"]
 """
 
 from __future__ import annotations
 
 import argparse
+import re
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import yaml
 
@@ -29,9 +34,15 @@ from sitebrowser import chromium, serve  # noqa: E402
 
 QUERIES = ROOT / "tests" / "search" / "queries.yml"
 DEFAULT_LANGUAGE = "ko"
-# name: (our hooks on?, build environment). "no analyzer" is ours without Kiwi's morpheme cuts in
-# the Korean index (queries are still segmented against the index's words), to show what Kiwi adds.
-VARIANTS = {"ours": (True, {}), "ours, no analyzer": (True, {"HC_KOREAN_ANALYZER": "none"}), "plain": (False, {})}
+# name: (our hooks on?, build environment, how it is searched). "no analyzer" is ours without Kiwi's
+# morpheme cuts in the Korean index, to show what Kiwi adds (on request only: one more build).
+VARIANTS = {
+    "ours": (True, {}, "box"),
+    "plain": (False, {}, "box"),
+    "pagefind": (False, {}, "pagefind"),
+    "ours, no analyzer": (True, {"HC_KOREAN_ANALYZER": "none"}, "box"),
+}
+DEFAULT_VARIANTS = ("ours", "plain", "pagefind")
 
 
 @dataclass(frozen=True)
@@ -40,6 +51,7 @@ class Query:
     text: str
     kind: str
     expect: tuple[str, ...]
+    pending: bool = False  # its page is being written: counted once the page is in the site
 
 
 @dataclass(frozen=True)
@@ -53,9 +65,25 @@ class Outcome:
         return next((i + 1 for i, page in enumerate(self.pages) if page in self.query.expect), None)
 
 
-def load_queries(path: Path = QUERIES) -> list[Query]:
+def load_queries(path: Path = QUERIES, site: Path | None = None) -> list[Query]:
+    """The queries; with the built `site`, only the pending ones whose pages its sitemap lists."""
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    return [Query(lang, q["q"], q["class"], tuple(q["expect"])) for lang, items in data.items() for q in items]
+    queries = [Query(lang, str(q["q"]), q["class"], tuple(q["expect"]), bool(q.get("pending")))
+               for lang, items in data.items() for q in items]
+    if site is None:
+        return [q for q in queries if not q.pending]
+    published = sitemap_paths(site)
+    return [q for q in queries if not q.pending or all(_root(q.lang) + page in published for page in q.expect)]
+
+
+def sitemap_paths(site: Path) -> set[str]:
+    """Every page address the sitemap lists, every language's, as paths without the host ("en/faq/")."""
+    text = (site / "sitemap.xml").read_text(encoding="utf-8")
+    return {urlsplit(url).path.lstrip("/") for url in re.findall(r'(?:<loc>|href=")([^<"]+)', text)}
+
+
+def _root(lang: str) -> str:
+    return "" if lang == DEFAULT_LANGUAGE else f"{lang}/"
 
 
 def recall_at(outcomes: list[Outcome], k: int = 3) -> float:
@@ -75,11 +103,41 @@ _SETTLED = """(placeholder) => {
 }"""
 
 
+_PAGEFIND = """async (query) => {
+  window.__pagefind = window.__pagefind || await import('/pagefind/pagefind.js');
+  const search = await window.__pagefind.search(query);
+  const data = await Promise.all(search.results.slice(0, 10).map(r => r.data()));
+  return data.map(d => new URL(d.url, location.href).href);
+}"""
+
+
+def run_pagefind_queries(browser, base_url: str, queries: list[Query]) -> list[Outcome]:
+    """Ask stock Pagefind (its own index of the built HTML, one per page language) through its API."""
+    outcomes = []
+    for lang in sorted({q.lang for q in queries}):
+        root = _root(lang)
+        page = browser.new_page(viewport={"width": 1280, "height": 900})
+        page.goto(base_url + root)
+        for query in (q for q in queries if q.lang == lang):
+            start = time.perf_counter()
+            hrefs = page.evaluate(_PAGEFIND, query.text)
+            elapsed = (time.perf_counter() - start) * 1000
+            outcomes.append(Outcome(query, _distinct_pages(hrefs, base_url + root), elapsed))
+        page.close()
+    return outcomes
+
+
+def index_pagefind(site: Path) -> None:
+    """Stock Pagefind over the built HTML, as its documentation sets it up (no configuration)."""
+    subprocess.run([sys.executable, "-m", "pagefind", "--site", str(site), "--output-subdir", "pagefind"],
+                   check=True, capture_output=True, text=True)
+
+
 def run_queries(browser, base_url: str, queries: list[Query]) -> list[Outcome]:
     """Type each query into the search box of its language's home page and read the result pages."""
     outcomes = []
     for lang in sorted({q.lang for q in queries}):
-        root = "" if lang == DEFAULT_LANGUAGE else f"{lang}/"
+        root = _root(lang)
         page = browser.new_page(viewport={"width": 1280, "height": 900})
         page.goto(base_url + root)
         search = page.locator("input.md-search__input")
@@ -111,7 +169,9 @@ def _distinct_pages(hrefs: list[str], language_root: str) -> tuple[str, ...]:
 
 
 def index_bytes(site: Path) -> int:
-    return sum(p.stat().st_size for p in site.rglob("search_index.json"))
+    """Bytes of every search index file: Material's JSON, Pagefind's bundle."""
+    files = [*site.rglob("search_index.json"), *(p for p in site.glob("**/pagefind*/**/*") if p.is_file())]
+    return sum(p.stat().st_size for p in files)
 
 
 def report(results: dict[str, list[Outcome]], sizes: dict[str, int]) -> None:
@@ -120,15 +180,15 @@ def report(results: dict[str, list[Outcome]], sizes: dict[str, int]) -> None:
     for lang in sorted({o.query.lang for o in next(iter(results.values()))}):
         rows = {name: [o for o in outcomes if o.query.lang == lang] for name, outcomes in results.items()}
         count = len(next(iter(rows.values())))
-        print(f"{lang} ({count} queries)")
+        print(f"{lang} ({count} queries; per class: recall@3 / MRR (queries))")
         print(f"{'  recall@3':<22}" + "".join(f"{recall_at(r):>22.3f}" for r in rows.values()))
         print(f"{'  MRR':<22}" + "".join(f"{mean_reciprocal_rank(r):>22.3f}" for r in rows.values()))
         for kind in sorted({o.query.kind for o in next(iter(rows.values()))}):
             cells = []
             for r in rows.values():
                 subset = [o for o in r if o.query.kind == kind]
-                cells.append(f"{recall_at(subset):.2f} ({len(subset)})")
-            print(f"{'  recall@3 ' + kind:<22}" + "".join(f"{c:>22}" for c in cells))
+                cells.append(f"{recall_at(subset):.2f} / {mean_reciprocal_rank(subset):.2f} ({len(subset)})")
+            print(f"{'  ' + kind:<22}" + "".join(f"{c:>22}" for c in cells))
         print(f"{'  ms to results, median':<22}" + "".join(f"{statistics.median(o.milliseconds for o in r):>22.0f}" for r in rows.values()))
     print(f"{'index bytes (all langs)':<22}" + "".join(f"{sizes[name]:>22,}" for name in names))
     for name, outcomes in results.items():
@@ -144,22 +204,26 @@ def report(results: dict[str, list[Outcome]], sizes: dict[str, int]) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--only", choices=list(VARIANTS))
+    parser.add_argument("--only", choices=list(VARIANTS), action="append", help="a variant to run (repeatable); default: " + ", ".join(DEFAULT_VARIANTS))
     parser.add_argument("--query", action="append", help="instead of queries.yml: show the pages this Korean query finds (repeatable); prefix with en: for English")
     args = parser.parse_args()
-    variants = {args.only: VARIANTS[args.only]} if args.only else VARIANTS
-    queries = load_queries()
-    if args.query:
-        queries = [Query(*(q.split(":", 1) if q.startswith("en:") else ("ko", q)), "adhoc", ()) for q in args.query]
-    results, sizes = {}, {}
+    variants = {name: VARIANTS[name] for name in (args.only or DEFAULT_VARIANTS)}
+    results, sizes, queries = {}, {}, None
     with tempfile.TemporaryDirectory() as temp, chromium() as browser:
-        for name, (hooks, env) in variants.items():
+        for name, (hooks, env, engine) in variants.items():
             project = copy_project(Path(temp) / name, hooks=hooks)
             site = Path(temp) / f"site-{name}"
             build(project, site, strict=False, quiet=True, check=True, env=env)
+            if engine == "pagefind":
+                index_pagefind(site)
             sizes[name] = index_bytes(site)
+            if queries is None:  # pending queries count once the site has their pages; all variants build the same content
+                queries = load_queries(site=site)
+                if args.query:
+                    queries = [Query(*(q.split(":", 1) if q.startswith("en:") else ("ko", q)), "adhoc", ()) for q in args.query]
             with serve(site) as base_url:
-                results[name] = run_queries(browser, base_url, queries)
+                run = run_pagefind_queries if engine == "pagefind" else run_queries
+                results[name] = run(browser, base_url, queries)
     if args.query:
         for name, outcomes in results.items():
             for o in outcomes:

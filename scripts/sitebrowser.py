@@ -42,8 +42,9 @@ def language_roots(site: Path) -> dict[str, str]:
 
 
 def site_headers(site: Path) -> dict[str, str]:
-    """The headers the site's own _headers file asks every path to be served with."""
-    if not (site / "_headers").is_file():  # a site built before the headers existed (scripts/preview-changes)
+    """The headers the site's own _headers file asks every path to be served with; none for a site
+    without that file (a plain Material build in searcheval.py, an old build in scripts/preview-changes)."""
+    if not (site / "_headers").is_file():
         return {}
     lines = (site / "_headers").read_text(encoding="utf-8").splitlines()
     return dict(line.strip().split(": ", 1) for line in lines if line.startswith("  "))

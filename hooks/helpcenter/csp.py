@@ -37,7 +37,8 @@ def _is_data_block(attrs: str) -> bool:
 def policy(script_hashes: Iterable[str]) -> str:
     return "; ".join([
         "default-src 'self'",
-        "script-src 'self' " + " ".join(sorted(script_hashes)),
+        # 'wasm-unsafe-eval': the search engine (Pagefind) compiles its WebAssembly; it allows no eval().
+        "script-src 'self' 'wasm-unsafe-eval' " + " ".join(sorted(script_hashes)),
         "style-src 'self'",
         "img-src 'self' data:",  # the theme's icons are data: URIs in its stylesheet
         "font-src 'self'",

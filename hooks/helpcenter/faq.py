@@ -1,7 +1,7 @@
 """FAQ questions (pymdownx.details blocks of type "question"): stable anchors and search entries.
 
 Each question gets an id, so a search result, a link or structured data can point at it, and its own
-search entry, so a reader's question matches the FAQ question as strongly as a page title does.
+search record (search_records.py), so a reader's question matches the FAQ question as strongly as a page title does.
 """
 
 from __future__ import annotations
@@ -56,6 +56,3 @@ def find_questions(page_html: str) -> list[Question]:
         for m in _QUESTION.finditer(page_html)
     ]
 
-
-def search_entries(page_url: str, questions: list[Question]) -> list[dict[str, str]]:
-    return [{"location": f"{page_url}#{q.id}", "title": q.question, "text": q.answer} for q in questions]

@@ -15,7 +15,7 @@ def test_bench_runs_every_variant_and_prints_every_figure(tmp_path):
     result = subprocess.run(
         [sys.executable, str(ROOT / "scripts/bench.py"), "--sizes", "2,4", "--runs", "1", "--previews", "1",
          "--preview-sizes", "0,2", "--json", str(figures)],
-        capture_output=True, text=True, timeout=600,
+        capture_output=True, text=True, timeout=1200,
     )
     assert result.returncode == 0, result.stderr
     data = json.loads(figures.read_text())
@@ -25,7 +25,12 @@ def test_bench_runs_every_variant_and_prints_every_figure(tmp_path):
         for figures_of in size["variants"].values():
             assert figures_of["seconds"] > 0 and figures_of["output_bytes"] > 0 and figures_of["search_bytes"] > 0
         assert any(origin.startswith("hooks/") for origin in size["profile"])
+        browser = size["reader"]["browser"]
+        assert set(browser) == {"this project", "plain Material", "plain Pagefind"}
+        for languages in browser.values():
+            for figures_of in languages.values():
+                assert figures_of["first_search_bytes"] > 0 and figures_of["to_results_slow4g_s"] > 0 and figures_of["heap_bytes"] > 0
     assert set(data["preview"]) == {"0", "2"}  # the real site, and with articles added
     assert all(preview["seconds"] > 0 and preview["cpu_seconds"] > 0 for preview in data["preview"].values())
-    for heading in ("× plain", "our hooks", "Growth exponent", "Live preview"):
+    for heading in ("× plain", "our hooks", "Growth exponent", "Live preview", "indexing", "Reader's side of search"):
         assert heading in result.stdout

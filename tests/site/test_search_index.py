@@ -1,67 +1,87 @@
-"""The built search: one index per language, Korean segmented, pages pointed at their own index."""
+"""The built search: a Pagefind index per language, its Korean analysed, nothing loaded by pages."""
 
 from __future__ import annotations
 
+import gzip
 import json
-import re
+import unicodedata
 
 import pytest
 
-from tests.html import LANGS, page_path, read
-from tests.pages import PAGES
+from tests.html import LANGS, html_files, page_path, read
 
-ZWSP = "\u200b"
-
-
-def index(site, lang):
-    return json.loads((site / page_path(lang, "search/search_index.json")).read_text(encoding="utf-8"))
+JOINER = "^"  # hooks/helpcenter/pagefind_index.JOINER
 
 
-@pytest.mark.parametrize("lang", LANGS)
-def test_each_language_has_its_own_index_with_only_its_own_pages(site, lang):
-    locations = {d["location"].split("#")[0] for d in index(site, lang)["docs"]}
-    assert locations == {path for path, *_ in PAGES}  # relative to the language's root: no "en/..." in ko
+def engine_dir(site, lang):
+    return site / page_path(lang, "pagefind")
 
 
-def test_korean_index_is_segmented_at_morpheme_boundaries_and_english_is_not(site):
-    korean = index(site, "ko")
-    titles = {d["location"]: d["title"] for d in korean["docs"]}
-    for path, ko_title, _ in PAGES:  # each page's entry: its title, cut only by invisible boundaries
-        assert titles[path].replace(ZWSP, "") == ko_title
-    assert any(re.search(f"[가-힣]{ZWSP}[가-힣]", title) for title in titles.values())
-    assert "\\u200b" in korean["config"]["separator"] and korean["config"]["lang"] == ["ko"]
-    english = index(site, "en")
-    assert not any(ZWSP in d["text"] for d in english["docs"])
-    assert english["config"]["lang"] == ["en"] and "stemmer" in english["config"]["pipeline"]
-
-
-def test_korean_index_lists_particles_and_endings_for_queries_to_drop(site):
-    words = set(index(site, "ko")["config"]["function_words"])
-    assert {"가", "를", "은", "습니다"} <= words
-    assert not words & {"결제", "비밀번호", "로그인"}
+def fragments(site, lang):
+    """Every indexed record as the browser shows it (Pagefind's gzip'd fragment files; Hangul is
+    indexed decomposed and shown recomposed)."""
+    for file in sorted((engine_dir(site, lang) / "fragment").iterdir()):
+        text = gzip.decompress(file.read_bytes()).removeprefix(b"pagefind_dcd").decode("utf-8")
+        yield json.loads(unicodedata.normalize("NFC", text))
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_index_carries_the_synonyms_of_its_language(site, lang):
-    synonyms = index(site, lang)["config"]["synonyms"]
-    assert ("비번" in synonyms) == (lang == "ko") and ("forgot" in synonyms) == (lang == "en")
+def test_each_language_has_its_own_index_of_its_own_pages_only(site, lang):
+    entry = json.loads((engine_dir(site, lang) / "pagefind-entry.json").read_text(encoding="utf-8"))
+    assert list(entry["languages"]) == [lang]
+    urls = [fragment["url"] for fragment in fragments(site, lang)]
+    assert urls and all(url.startswith("/") and not url.startswith(("/en/", "/ko/")) for url in urls)
+    # Every indexed URL is a page of that language (relative to its root).
+    for url in urls:
+        assert (site / page_path(lang, url.lstrip("/").split("#")[0]) / "index.html").is_file() or url == "/", url
 
 
-def test_faq_questions_have_anchors_and_their_own_search_entries(site):
-    faq = read(site, "faq/")
+def test_korean_records_are_cut_at_morpheme_boundaries_and_english_ones_are_not(site):
+    korean = {f["meta"]["title"]: f["content"] for f in fragments(site, "ko")}
+    question = next(title for title in korean if title.replace(JOINER, "").startswith("비밀번호를 잊어버렸어요"))
+    assert f"{JOINER}를" in question  # "비밀번호를" is indexed whole and as 비밀번호 + 를
+    assert not any(JOINER in f["content"] for f in fragments(site, "en"))
+
+
+def test_korean_is_indexed_decomposed_so_pagefind_splits_it_into_chunks(site):
+    """Hangul is indexed decomposed: composed, Pagefind put every Korean word into one chunk."""
+    fragment = gzip.decompress(next((engine_dir(site, "ko") / "fragment").iterdir()).read_bytes()).decode("utf-8")
+    assert "\u1100" <= min(c for c in fragment if "\u1100" <= c <= "\u11ff") and not any("\uac00" <= c <= "\ud7a3" for c in fragment)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_faq_questions_are_records_of_their_own_with_anchors_on_the_faq_page(site, lang):
+    faq = read(site, page_path(lang, "faq/"))
     ids = [d["id"] for d in faq.select("details.question[id]")]
-    assert len(ids) == len(faq.select("details.question")) and len(set(ids)) == len(ids)
-    entries = {d["location"] for d in index(site, "ko")["docs"]}
-    assert all(f"faq/#{i}" in entries for i in ids)
+    assert ids and len(ids) == len(faq.select("details.question")) and len(set(ids)) == len(ids)
+    questions = {f["url"] for f in fragments(site, lang) if f["meta"].get("kind") == "faq"}
+    assert questions == {f"/faq/#{i}" for i in ids}
 
 
-@pytest.mark.parametrize(("lang", "path"), [(lang, path) for lang in LANGS for path, *_ in PAGES])
-def test_pages_point_the_theme_at_their_languages_index_and_our_worker(site, lang, path):
-    config = json.loads(read(site, page_path(lang, path)).find("script", id="__config").string)
-    assert config["base"].endswith("en/") == (lang == "en")
-    assert "/workers/hc-search.js?material=search." in config["search"]
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_vocabulary_of_each_language_is_written_beside_its_index_with_its_synonyms(site, lang):
+    vocabulary = json.loads((engine_dir(site, lang) / "hc-vocabulary.json").read_text(encoding="utf-8"))
+    assert vocabulary["lang"] == lang and vocabulary["words"]
+    synonyms = vocabulary["synonyms"]
+    assert ("forgot" in synonyms) == (lang == "en")
+    # Korean typed on the English site leads to the English pages' words.
+    assert synonyms["비번"] == (["비밀번호"] if lang == "ko" else ["password"])
 
 
-def test_index_stores_korean_as_utf8_not_escapes(site):
-    raw = (site / "search" / "search_index.json").read_text(encoding="utf-8")
-    assert "결제" in raw and "\\uacb0" not in raw
+def test_no_page_links_to_the_index_or_material_s_search(site):
+    """Reading costs nothing for search: pages load only our small search script, never an index."""
+    for file in html_files(site):
+        page = read(site, file.relative_to(site).as_posix())
+        loaded = [e.get("src") or e.get("href") for e in page.select("script[src], link[href]")]
+        assert not [url for url in loaded if "pagefind" in url or "search" in url.replace("search.js", "")], file
+        assert not page.select('[data-md-component="search"]'), file  # Material's search would fetch its index
+    assert not (site / "search" / "search_index.json").exists()
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_pages_have_material_s_search_box_in_the_header(site, lang):
+    page = read(site, page_path(lang, "support/"))
+    header = page.select_one("header.md-header")
+    assert header.select_one('label[for="__search"]') and header.select_one("input.md-search__input")
+    settings = json.loads(page.select_one("[data-hc-search-config]").string)
+    assert settings["lang"] == lang and settings["roots"][lang] == ("" if lang == "ko" else "en/")

@@ -1,16 +1,16 @@
-"""Korean segmentation, per-language indexes, FAQ entries and the theme-config rewrite, without a build."""
+"""Korean segmentation, search records, the documents the engine indexes and FAQ anchors, without a build."""
 
 from __future__ import annotations
 
-import json
+import unicodedata
 from pathlib import Path
 
 import pytest
 from helpcenter.errors import ContentError
-from helpcenter.faq import mark_questions, search_entries
+from helpcenter.faq import Question, mark_questions
 from helpcenter.korean_text import ZWSP, KoreanIndexer, Morpheme, segment
-from helpcenter.languages import language_of
-from helpcenter.search_index import SETTINGS, language_index, rewrite_theme_config, split_by_language
+from helpcenter.pagefind_index import JOINER, engine_html
+from helpcenter.search_records import PageText, body_text, records
 from helpcenter.synonyms import load_synonyms
 
 from tests.conftest import ROOT
@@ -20,10 +20,9 @@ PAYMENT = [Morpheme(0, 2, "NNG"), Morpheme(2, 3, "JKS"), Morpheme(4, 5, "MAG"), 
 
 
 def test_segment_cuts_inside_words_only_and_reads_the_same():
-    text, pieces = segment("결제가 안돼요", PAYMENT)
+    text = segment("결제가 안돼요", PAYMENT)
     assert text == f"결제{ZWSP}가 안{ZWSP}돼{ZWSP}요"
     assert text.replace(ZWSP, "") == "결제가 안돼요"
-    assert pieces == [("결제", False), ("가", True), ("안", False), ("돼", False), ("요", True)]
 
 
 def fake_analyzer(calls: list):
@@ -50,53 +49,54 @@ def test_indexer_never_cuts_inside_html_tags_and_analyses_in_one_batch():
     assert calls == [["결제가", "결제가 안돼요"]]
 
 
-def test_function_words_are_the_pieces_mostly_seen_as_particles_or_endings():
-    indexer = KoreanIndexer(fake_analyzer([]))
-    indexer.segment_all(["결제가 안돼요"])
-    assert indexer.function_words() == ["가", "요"]
-
-
 def test_indexer_reuses_analysis_across_builds_and_processes(tmp_path):
     calls = []
     cache = tmp_path / ".cache" / "korean.json"
     first = KoreanIndexer(fake_analyzer(calls), cache, "v1")
     first.segment_all(["결제가 안돼요"])
-    first.start_build()
     first.segment_all(["결제가 안돼요"])
     first.save()
     again = KoreanIndexer(fake_analyzer(calls), cache, "v1")
     assert again.segment_all(["결제가 안돼요"]) == [f"결제{ZWSP}가 안{ZWSP}돼{ZWSP}요"]
-    assert calls == [["결제가 안돼요"]] and again.function_words() == ["가", "요"]
+    assert calls == [["결제가 안돼요"]]
     KoreanIndexer(fake_analyzer(calls), cache, "v2").segment_all(["결제가 안돼요"])
     assert len(calls) == 2  # another analyzer version does not trust the cache
 
 
-COMBINED = {
-    "config": {"fields": {"title": {"boost": 1000}}},
-    "docs": [
-        {"location": "", "title": "홈", "text": ""},
-        {"location": "en/", "title": "Home", "text": ""},
-        {"location": "en/faq/#account", "title": "Account", "text": ""},
-        {"location": "faq/", "title": "자주 묻는 질문", "text": ""},
-    ],
-}
+FAQ_HTML = (
+    '<h1 id="faq">자주 묻는 질문<a class="headerlink" href="#faq">&para;</a></h1><p>질문을 누르세요.</p>'
+    '<details class="question" id="q-1"><summary>비밀번호를 잊었어요</summary><p>재설정하세요.</p></details>'
+)
 
 
-def test_entries_are_split_by_language_root():
-    split = split_by_language(COMBINED, "ko", ["ko", "en"])
-    assert [d["location"] for d in split["ko"]] == ["", "faq/"]
-    assert [d["location"] for d in split["en"]] == ["en/", "en/faq/#account"]
-    assert language_of("english/", "ko", ["ko", "en"]) == "ko"  # a prefix, not a folder, is not a language
+def test_records_are_plain_text_one_per_page_and_one_per_faq_question_relative_to_their_language():
+    pages = [
+        PageText("en/faq/", "en", "FAQ &amp; <em>help</em>", FAQ_HTML, (Question("q-1", "Forgot?", "Reset it."),)),
+        PageText("faq/", "ko", "자주 묻는 질문", FAQ_HTML, (Question("q-1", "비밀번호를 잊었어요", "재설정하세요."),)),
+    ]
+    found = records(pages, {"ko": "", "en": "en/"})
+    assert found[:2] == [
+        {"url": "faq/", "title": "FAQ & help", "content": "질문을 누르세요.", "lang": "en", "kind": "page"},
+        {"url": "faq/#q-1", "title": "Forgot?", "content": "Reset it.", "lang": "en", "kind": "faq"},
+    ]
+    assert [(r["url"], r["lang"], r["kind"]) for r in found[2:]] == [("faq/", "ko", "page"), ("faq/#q-1", "ko", "faq")]
 
 
-def test_language_index_is_relative_to_its_root_with_its_own_settings():
-    entries = split_by_language(COMBINED, "ko", ["ko", "en"])["en"]
-    built = language_index(entries, SETTINGS["en"], {"title": {}}, "en/", None, {"pw": ["password"]})
-    assert [d["location"] for d in built["docs"]] == ["", "faq/#account"]
-    assert built["config"]["lang"] == ["en"] and built["config"]["synonyms"] == {"pw": ["password"]}
+def test_page_body_loses_its_title_permalink_signs_and_questions_answered_by_their_own_records():
+    assert body_text(FAQ_HTML) == "질문을 누르세요."
+    assert body_text("<p>Use <code>&lt;b&gt;</code> here</p>") == "Use <b> here"  # text, which the engine escapes
 
 
-def test_faq_questions_get_unique_ids_and_entries():
+def test_engine_document_escapes_every_text_and_keeps_the_title_as_a_heading():
+    record = {"url": "x/", "title": "t", "content": "c", "lang": "ko", "kind": "faq"}
+    document = engine_html(record, f"비밀번호{JOINER}를 <b>", '<img src=x onerror="alert(1)">')
+    assert "<img" not in document and "<b>" not in document and "&lt;img src=x" in document
+    heading = f'<h1 data-pagefind-meta="title">{unicodedata.normalize("NFD", f"비밀번호{JOINER}를")} &lt;b&gt;</h1>'
+    assert heading in document  # Hangul decomposed: Pagefind then chunks Korean like any language
+    assert 'lang="ko"' in document and 'data-pagefind-meta="kind:faq"' in document
+
+
+def test_faq_questions_get_unique_ids():
     html = (
         '<details class="question">\n<summary>비밀번호를 잊었어요</summary>\n<p>재설정하세요.</p>\n</details>'
         '<details class="question" open="open"><summary>비밀번호를 잊었어요</summary><p>또</p></details>'
@@ -104,23 +104,7 @@ def test_faq_questions_get_unique_ids_and_entries():
     marked, questions = mark_questions(html, lambda text, sep: text.replace(" ", sep))
     assert [q.id for q in questions] == ["q-비밀번호를-잊었어요", "q-비밀번호를-잊었어요_1"]
     assert 'id="q-비밀번호를-잊었어요_1" open="open"' in marked
-    assert search_entries("faq/", questions[:1]) == [
-        {"location": "faq/#q-비밀번호를-잊었어요", "title": "비밀번호를 잊었어요", "text": "재설정하세요."}
-    ]
-
-
-THEME_PAGE = '<script id="__config" type="application/json">{"base": "../..", "search": "../../assets/javascripts/workers/search.ab12.min.js"}</script>'
-
-
-def test_theme_config_points_english_pages_at_their_index_and_every_page_at_our_worker():
-    config = json.loads(rewrite_theme_config(THEME_PAGE, "en/", "hc-search.js").split(">", 1)[1].rsplit("<", 1)[0])
-    assert config == {"base": "../../en/", "search": "../../assets/javascripts/workers/hc-search.js?material=search.ab12.min.js"}
-    assert '"base":"../.."' in rewrite_theme_config(THEME_PAGE, "", "hc-search.js")
-
-
-def test_theme_config_change_in_the_theme_is_reported():
-    with pytest.raises(ValueError, match="has the theme changed"):
-        rewrite_theme_config("<html></html>", "", "hc-search.js")
+    assert (questions[0].question, questions[0].answer) == ("비밀번호를 잊었어요", "재설정하세요.")
 
 
 def write(tmp_path: Path, text: str) -> Path:

@@ -19,16 +19,6 @@
   document.addEventListener("keydown", openSearch);
 })();
 
-// Material reads the search box on keyup only. Text that arrives without a key being released
-// (a Korean IME committing a syllable, paste, voice input, autocorrect) fires "input" alone, and
-// the query would be left stale; replay such input as a keyup.
-document.addEventListener("input", function (event) {
-  var target = event.target;
-  if (target instanceof HTMLInputElement && target.classList.contains("md-search__input")) {
-    target.dispatchEvent(new KeyboardEvent("keyup", { bubbles: true }));
-  }
-});
-
 // "Was this page helpful? Yes": a thank-you, nothing sent anywhere (no analytics on this site).
 document.addEventListener("click", function (event) {
   var yes = event.target instanceof Element && event.target.closest("[data-hc-feedback-yes]");

@@ -1,0 +1,252 @@
+// Search in Material's search box and result list, on a Pagefind index per language
+// (hooks/language_search.py). Nothing is downloaded while a reader only reads: the engine, the
+// query analysis (search/query.js) and the vocabulary load when the search box is first opened,
+// focused or typed in, and the engine then fetches only the index chunks a query needs.
+// Indexed text is only ever shown through textContent, never parsed as HTML.
+(function () {
+  "use strict";
+  var box = document.querySelector("[data-hc-search]");
+  if (!box) return;
+  var settings = JSON.parse(box.querySelector("[data-hc-search-config]").textContent);
+  var text = settings.text;
+  var input = box.querySelector("input.md-search__input");
+  var meta = box.querySelector(".md-search-result__meta");
+  var list = box.querySelector(".md-search-result__list");
+  var toggle = document.getElementById("__search");
+  var themeConfig = JSON.parse(document.getElementById("__config").textContent);
+  var siteRoot = new URL(themeConfig.base.replace(/\/?$/, "/"), location.href);
+  var lang = settings.lang;
+  var other = Object.keys(settings.roots).filter(function (l) { return l !== lang; })[0];
+  var MAX_QUERY = 200; // characters; a longer paste is cut, never an error
+  var FEW = 3; // a foreign-script query with fewer own results also searches the other language
+  var SHOWN = 10;
+  var EXCERPT_WORDS = 24;
+  // Pagefind's defaults favour short records strongly (pageLength 0.75): every short FAQ answer
+  // sharing one word outranked the page whose title matched. Measured on tests/search/queries.yml.
+  var RANKING = { pageLength: 0.1, termFrequency: 0.5 };
+  // The morpheme joiner of the index (pagefind_index.JOINER), next to Hangul only.
+  var JOINER = /([\uac00-\ud7a3])\^|\^(?=[\uac00-\ud7a3])/g;
+  var engines = {};
+  var latest = 0;
+
+  function languageRoot(l) { return new URL(settings.roots[l], siteRoot); }
+
+  function loadScript(src) {
+    return new Promise(function (resolve, reject) {
+      var script = document.createElement("script");
+      script.src = src;
+      script.onload = resolve;
+      script.onerror = reject;
+      document.head.appendChild(script);
+    });
+  }
+
+  var queryModule = null;
+  function analysis() {
+    if (!queryModule) {
+      queryModule = window.HCQuery ? Promise.resolve() : loadScript(new URL("assets/javascripts/search/query.js", siteRoot).href);
+      queryModule.catch(function () { queryModule = null; });
+    }
+    return queryModule;
+  }
+
+  // A language's engine and vocabulary, loaded once; a failed load is retried on the next query.
+  function engine(l) {
+    if (!engines[l]) {
+      var dir = new URL(settings.engine + "/", languageRoot(l));
+      engines[l] = Promise.all([
+        import(new URL("pagefind.js", dir).href).then(function (pagefind) {
+          return pagefind.options({ excerptLength: 0, ranking: RANKING }).then(function () { return pagefind.init(); }).then(function () { return pagefind; });
+        }),
+        fetch(new URL(settings.vocabulary, dir)).then(function (response) { return response.ok ? response.json() : {}; }),
+        analysis(),
+      ]).then(function (loaded) { return { pagefind: loaded[0], vocab: loaded[1], lang: l }; });
+      engines[l].catch(function () { delete engines[l]; });
+    }
+    return engines[l];
+  }
+
+  function expand(raw, vocab, l) {
+    try {
+      var expanded = window.HCQuery.expand(raw, vocab, l);
+      if (expanded && typeof expanded.query === "string" && Array.isArray(expanded.words)) return expanded;
+    } catch (error) { /* the query as typed is still searched */ }
+    return { query: raw, words: [{ typed: raw, matched: [raw], known: true }], foreign: false };
+  }
+
+  function search(loaded, raw) {
+    var expanded = expand(raw, loaded.vocab, loaded.lang);
+    var unmatched = expanded.words.filter(function (word) { return !word.known; }).length;
+    // Most of the reader's real words are unknown: whatever the rest matches is not an answer.
+    if (!expanded.query.trim() || unmatched * 2 > expanded.words.length) {
+      return Promise.resolve({ expanded: expanded, results: [] });
+    }
+    return loaded.pagefind.search(expanded.query).then(function (found) {
+      var results = (found && found.results) || [];
+      return Promise.all(results.slice(0, SHOWN).map(function (result) { return result.data(); }));
+    }).then(function (results) { return { expanded: expanded, results: results }; });
+  }
+
+  function run() {
+    var raw = input.value.slice(0, MAX_QUERY);
+    var id = ++latest;
+    if (!raw.trim()) {
+      clear(settings.placeholder);
+      return;
+    }
+    if (!engines[lang]) clear(text.loading);
+    engine(lang).then(function (own) {
+      return search(own, raw).then(function (mine) {
+        if (id !== latest) return;
+        if (!mine.expanded.foreign || mine.results.length >= FEW || !other) {
+          render(raw, mine.results, []);
+          return;
+        }
+        return engine(other).then(function (theirs) { return search(theirs, raw); }).then(function (their) {
+          if (id === latest) render(raw, mine.results, their.results);
+        }, function () {
+          if (id === latest) render(raw, mine.results, []);
+        });
+      });
+    }).catch(function () {
+      if (id === latest) clear(text.failed);
+    });
+  }
+
+  function clear(message) {
+    meta.textContent = message;
+    list.replaceChildren();
+  }
+
+  function element(tag, className, content) {
+    var node = document.createElement(tag);
+    if (className) node.className = className;
+    if (content) node.textContent = content;
+    return node;
+  }
+
+  // Indexed Korean is decomposed (NFD, see pagefind_index.py) and carries morpheme joiners.
+  function readable(indexed) {
+    return String(indexed || "").normalize("NFC").replace(JOINER, "$1");
+  }
+
+  // The densest run of matched words after the title, with the matches in <mark>.
+  function excerpt(result) {
+    var words = String(result.content || "").normalize("NFC").split(/[\r\n\s]+/);
+    var skip = readable(result.meta && result.meta.title).split(/\s+/).length;
+    var matches = (result.locations || []).filter(function (at) { return at >= skip; });
+    var start = skip;
+    if (matches.length) start = Math.max(skip, matches[Math.floor(matches.length / 2)] - EXCERPT_WORDS / 2);
+    var marked = new Set(matches);
+    var paragraph = element("p");
+    words.slice(start, start + EXCERPT_WORDS).forEach(function (word, i) {
+      paragraph.appendChild(document.createTextNode(i ? " " : start > skip ? "… " : ""));
+      paragraph.appendChild(marked.has(start + i) ? element("mark", "", readable(word)) : document.createTextNode(readable(word)));
+    });
+    if (start + EXCERPT_WORDS < words.length) paragraph.appendChild(document.createTextNode(" …"));
+    return paragraph;
+  }
+
+  function item(result, l) {
+    var li = element("li", "md-search-result__item");
+    var link = element("a", "md-search-result__link");
+    link.href = new URL(String(result.raw_url || result.url || "").replace(/^\//, ""), languageRoot(l)).href;
+    link.tabIndex = -1;
+    var article = element("article", "md-search-result__article md-typeset");
+    article.appendChild(element("div", "md-search-result__icon md-icon"));
+    var title = element("h1", "", readable(result.meta && result.meta.title));
+    if (result.meta && result.meta.kind === "faq") title.prepend(element("span", "hc-search-kind", "FAQ"));
+    if (l !== lang) {
+      link.hreflang = l;
+      link.lang = l;
+      title.prepend(element("span", "hc-search-lang", text.other_label));
+    }
+    article.appendChild(title);
+    article.appendChild(excerpt(result));
+    link.appendChild(article);
+    li.appendChild(link);
+    return li;
+  }
+
+  function helpLinks(raw) {
+    var panel = element("li", "hc-search-empty");
+    panel.appendChild(element("p", "hc-search-empty__title", text.none.replace("{query}", raw.trim())));
+    panel.appendChild(element("p", "", text.help));
+    var links = element("ul", "hc-search-empty__links");
+    text.links.forEach(function (pair) {
+      var a = element("a", "", pair[0]);
+      var target = pair[1].charAt(0) === "@" ? pair[1].slice(1) : null;
+      a.href = target ? languageRoot(target).href : new URL(pair[1], languageRoot(lang)).href;
+      if (target) a.hreflang = target;
+      var li = element("li");
+      li.appendChild(a);
+      links.appendChild(li);
+    });
+    panel.appendChild(links);
+    return panel;
+  }
+
+  function count(n) {
+    return n === 1 ? settings.one : settings.many.replace("#", String(n));
+  }
+
+  function render(raw, own, foreign) {
+    var items = own.map(function (result) { return item(result, lang); });
+    if (foreign.length) {
+      items.push(element("li", "hc-search-other", text.other));
+      items = items.concat(foreign.map(function (result) { return item(result, other); }));
+    }
+    if (!own.length && !foreign.length) {
+      meta.textContent = text.none.replace("{query}", raw.trim());
+      items = [helpLinks(raw)];
+    } else {
+      meta.textContent = count(own.length + foreign.length);
+    }
+    list.replaceChildren.apply(list, items);
+  }
+
+  // As in Material: focusing the box opens the search overlay (on wide screens the box is always
+  // shown in the header), and starts loading the engine while the reader types.
+  function open() {
+    if (!toggle.checked) toggle.checked = true;
+    engine(lang).catch(function () { /* shown when a query is run */ });
+  }
+
+  input.addEventListener("focus", open);
+  input.addEventListener("input", run);
+  box.querySelector("form").addEventListener("submit", function (event) {
+    event.preventDefault();
+    var first = list.querySelector(".md-search-result__link");
+    if (first) first.click();
+  });
+  box.querySelector("button[type=reset]").addEventListener("click", function () {
+    window.setTimeout(function () { run(); input.focus(); });
+  });
+  toggle.addEventListener("change", function () {
+    if (toggle.checked) window.setTimeout(function () { input.focus(); }, 50);
+  });
+
+  // Keys as in Material: "/", "s" or "f" open search; Escape closes; arrows move through results.
+  document.addEventListener("keydown", function (event) {
+    var typing = event.target instanceof HTMLElement && (event.target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(event.target.tagName));
+    if (!toggle.checked) {
+      if (!typing && !event.ctrlKey && !event.metaKey && !event.altKey && /^[/sf]$/.test(event.key)) {
+        event.preventDefault();
+        toggle.checked = true;
+        toggle.dispatchEvent(new Event("change"));
+      }
+      return;
+    }
+    if (event.key === "Escape") {
+      toggle.checked = false;
+      input.blur();
+    } else if (event.key === "ArrowDown" || event.key === "ArrowUp") {
+      var links = Array.prototype.slice.call(list.querySelectorAll("a"));
+      if (!links.length) return;
+      event.preventDefault();
+      var at = links.indexOf(document.activeElement) + (event.key === "ArrowDown" ? 1 : -1);
+      if (at < 0) input.focus();
+      else links[Math.min(at, links.length - 1)].focus();
+    }
+  });
+})();

@@ -1,0 +1,705 @@
+// What the reader meant, from what they typed: HCQuery.expand(raw, vocab, lang).
+//
+// Readers type Korean as a phone keyboard shows it mid-word (결ㅈ, 로긍, 빔), as initial consonants
+// only (ㅂㅁㅂㅎ), without spaces (비밀번호재설정), with particles and endings (결제가 왜 안 되죠),
+// one or two keystrokes off (결졔, 환뷸, passwrd), as loanwords (페이먼트) or in the other language.
+// The search engine only matches whole words and their prefixes, so each typed word is turned here
+// into the words the pages use, from the vocabulary that hooks/helpcenter/search_vocab.py builds
+// from the same analysed texts the engine indexes (words ranked by frequency, synonyms, particles
+// and endings, words that carry no topic). Pure and synchronous; never throws; no build step.
+//
+// How, in short (MAINTAINERS.md, "Search: query analysis", says more):
+// - each run of Hangul is a list of elements: a syllable, or a lone consonant that stands for any
+//   syllable starting with it; the last syllable typed may still grow (빔 → 비 + ㅁ…, 메 → 멜);
+// - a run is cut into vocabulary words by the cheapest path (known words cheap, particles only
+//   after a word, single unknown syllables dear), so an unknown word stays one unknown word;
+// - what is left unknown is compared with the vocabulary in keystrokes on the 2-beolsik (Korean)
+//   and QWERTY keyboards, where a shift slip or a neighbouring key costs less than any other key.
+(function (root) {
+  "use strict";
+
+  var SYLLABLE_FIRST = 0xac00;
+  var SYLLABLE_LAST = 0xd7a3;
+  var INITIALS = "ㄱㄲㄴㄷㄸㄹㅁㅂㅃㅅㅆㅇㅈㅉㅊㅋㅌㅍㅎ";
+  var MEDIALS = "ㅏㅐㅑㅒㅓㅔㅕㅖㅗㅘㅙㅚㅛㅜㅝㅞㅟㅠㅡㅢㅣ";
+  var FINALS = " ㄱㄲㄳㄴㄵㄶㄷㄹㄺㄻㄼㄽㄾㄿㅀㅁㅂㅄㅅㅆㅇㅈㅊㅋㅌㅍㅎ";
+  // A compound vowel or final consonant is typed as two keys; while typing, the first may still
+  // become the compound (고 → 과, 갈 → 갉).
+  var COMPOUNDS = {
+    "ㅘ": "ㅗㅏ", "ㅙ": "ㅗㅐ", "ㅚ": "ㅗㅣ", "ㅝ": "ㅜㅓ", "ㅞ": "ㅜㅔ", "ㅟ": "ㅜㅣ", "ㅢ": "ㅡㅣ",
+    "ㄳ": "ㄱㅅ", "ㄵ": "ㄴㅈ", "ㄶ": "ㄴㅎ", "ㄺ": "ㄹㄱ", "ㄻ": "ㄹㅁ", "ㄼ": "ㄹㅂ", "ㄽ": "ㄹㅅ",
+    "ㄾ": "ㄹㅌ", "ㄿ": "ㄹㅍ", "ㅀ": "ㄹㅎ", "ㅄ": "ㅂㅅ"
+  };
+  // The QWERTY key of each jamo on the standard 2-beolsik keyboard (upper case: with shift).
+  var KEYS = {
+    "ㅂ": "q", "ㅈ": "w", "ㄷ": "e", "ㄱ": "r", "ㅅ": "t", "ㅛ": "y", "ㅕ": "u", "ㅑ": "i", "ㅐ": "o",
+    "ㅔ": "p", "ㅁ": "a", "ㄴ": "s", "ㅇ": "d", "ㄹ": "f", "ㅎ": "g", "ㅗ": "h", "ㅓ": "j", "ㅏ": "k",
+    "ㅣ": "l", "ㅋ": "z", "ㅌ": "x", "ㅊ": "c", "ㅍ": "v", "ㅠ": "b", "ㅜ": "n", "ㅡ": "m",
+    "ㅃ": "Q", "ㅉ": "W", "ㄸ": "E", "ㄲ": "R", "ㅆ": "T", "ㅒ": "O", "ㅖ": "P"
+  };
+  var ROWS = ["qwertyuiop", "asdfghjkl", "zxcvbnm"];
+  var ROW_OFFSET = [0, 0.25, 0.75];
+
+  var MAX_TOKENS = 24;       // a 2,000-character paste is cut, not analysed to the end
+  var MAX_ELEMENTS = 32;     // per run of Hangul; the rest of a longer run is one unknown word
+  var LONGEST_WORD = 12;     // syllables
+  var ALTERNATIVES = 3;      // matched terms kept per word
+
+  // Costs of the cheapest cut (lower is better). A known word costs 1 whatever its length, so
+  // fewer, longer words win; a particle only after something; an unknown syllable costs most.
+  var COST = {
+    word: 1, particle: 0.5, stop: 1, single: 3, prefix: 1.5, prefixInside: 2.5,
+    guess: 0.25, pending: 0.2, rare: 0.2, unknown: 6
+  };
+
+  var prepared = typeof WeakMap === "function" ? new WeakMap() : null;
+
+  // ---------------------------------------------------------------- Hangul
+
+  function isSyllable(code) {
+    return code >= SYLLABLE_FIRST && code <= SYLLABLE_LAST;
+  }
+
+  function parts(ch) {
+    var code = ch.charCodeAt(0) - SYLLABLE_FIRST;
+    return { l: Math.floor(code / 588), v: Math.floor((code % 588) / 28), t: code % 28 };
+  }
+
+  function compose(l, v, t) {
+    return String.fromCharCode(SYLLABLE_FIRST + l * 588 + v * 28 + t);
+  }
+
+  function initialOf(ch) {
+    var code = ch.charCodeAt(0);
+    if (isSyllable(code)) return INITIALS.charAt(parts(ch).l);
+    return INITIALS.indexOf(ch) >= 0 ? ch : "";
+  }
+
+  function initials(word) {
+    var out = "";
+    for (var i = 0; i < word.length; i++) out += initialOf(word.charAt(i));
+    return out;
+  }
+
+  function isHangulChar(ch) {
+    var code = ch.charCodeAt(0);
+    return isSyllable(code) || (code >= 0x3131 && code <= 0x3163);
+  }
+
+  function jamoKeys(jamo) {
+    var split = COMPOUNDS[jamo] || jamo;
+    var out = "";
+    for (var i = 0; i < split.length; i++) out += KEYS[split.charAt(i)] || "";
+    return out;
+  }
+
+  // The keys of each initial, medial and final, by its index in a syllable.
+  var INITIAL_KEYS = INITIALS.split("").map(jamoKeys);
+  var MEDIAL_KEYS = MEDIALS.split("").map(jamoKeys);
+  var FINAL_KEYS = FINALS.split("").map(jamoKeys);
+
+  // The keys a reader presses for a word: 결제 → "rufwp"; Latin letters are their own keys.
+  function keystrokes(word) {
+    var out = "";
+    for (var i = 0; i < word.length; i++) {
+      var code = word.charCodeAt(i) - SYLLABLE_FIRST;
+      if (code >= 0 && code <= SYLLABLE_LAST - SYLLABLE_FIRST) {
+        out += INITIAL_KEYS[(code / 588) | 0] + MEDIAL_KEYS[((code % 588) / 28) | 0] + FINAL_KEYS[code % 28];
+      } else {
+        var ch = word.charAt(i);
+        out += KEYS[ch] || COMPOUNDS[ch] ? jamoKeys(ch) : ch;
+      }
+    }
+    return out;
+  }
+
+  // What slipping from one key onto another costs, by lower-case key code: a shift slip (ㅔ/ㅖ, s/S)
+  // half a key, a neighbouring key one, any other key two (as much as leaving one out and adding
+  // another).
+  var NEIGHBOURS = new Uint8Array(128 * 128);
+  (function () {
+    var place = {};
+    ROWS.forEach(function (row, r) {
+      for (var c = 0; c < row.length; c++) place[row.charCodeAt(c)] = [r, c + ROW_OFFSET[r]];
+    });
+    Object.keys(place).forEach(function (a) {
+      Object.keys(place).forEach(function (b) {
+        var pa = place[a];
+        var pb = place[b];
+        if (a !== b && Math.abs(pa[0] - pb[0]) <= 1 && Math.abs(pa[1] - pb[1]) <= 1) NEIGHBOURS[a * 128 + Number(b)] = 1;
+      });
+    });
+  })();
+
+  function lower(code) {
+    return code >= 65 && code <= 90 ? code + 32 : code;
+  }
+
+  function substitution(a, b) {
+    if (a === b) return 0;
+    var la = lower(a);
+    var lb = lower(b);
+    if (la === lb) return 0.5;
+    return la < 128 && lb < 128 && NEIGHBOURS[la * 128 + lb] ? 1 : 2;
+  }
+
+  var LONGEST_KEYS = 48;
+  var rows = [new Float64Array(LONGEST_KEYS + 1), new Float64Array(LONGEST_KEYS + 1), new Float64Array(LONGEST_KEYS + 1)];
+
+  // Keystroke distance with transpositions, giving up once it exceeds `limit`. A key left out or
+  // added costs `gap` (1 unless given).
+  function distance(a, b, limit, gap) {
+    gap = gap || 1;
+    if (Math.abs(a.length - b.length) * gap > limit) return limit + 1;
+    if (a.length > LONGEST_KEYS || b.length > LONGEST_KEYS) return limit + 1;
+    var before = rows[0];
+    var previous = rows[1];
+    var current = rows[2];
+    for (var j = 0; j <= b.length; j++) previous[j] = j * gap;
+    for (var i = 1; i <= a.length; i++) {
+      current[0] = i * gap;
+      var rowMin = current[0];
+      var ai = a.charCodeAt(i - 1);
+      for (j = 1; j <= b.length; j++) {
+        var bj = b.charCodeAt(j - 1);
+        var cost = Math.min(previous[j] + gap, current[j - 1] + gap, previous[j - 1] + substitution(ai, bj));
+        if (i > 1 && j > 1 && ai === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === bj) cost = Math.min(cost, before[j - 2] + 1);
+        current[j] = cost;
+        if (cost < rowMin) rowMin = cost;
+      }
+      if (rowMin > limit) return limit + 1;
+      var spare = before;
+      before = previous;
+      previous = current;
+      current = spare;
+    }
+    return previous[b.length];
+  }
+
+  // ---------------------------------------------------------------- vocabulary
+
+  function splitList(value) {
+    if (Array.isArray(value)) return value.filter(function (w) { return typeof w === "string" && w; });
+    return typeof value === "string" ? value.split(/\s+/).filter(Boolean) : [];
+  }
+
+  function prepare(vocab) {
+    if (vocab === null || typeof vocab !== "object") vocab = {};
+    var cached = prepared && prepared.get(vocab);
+    if (cached) return cached;
+    var words = splitList(vocab.words).map(function (w) { return w.toLowerCase(); });
+    var synonyms = new Map();
+    var rawSynonyms = vocab.synonyms !== null && typeof vocab.synonyms === "object" ? vocab.synonyms : {};
+    Object.keys(rawSynonyms).forEach(function (key) {
+      var values = splitList(rawSynonyms[key]).map(function (v) { return v.toLowerCase(); });
+      if (values.length) synonyms.set(key.toLowerCase(), values);
+    });
+    var rank = new Map();
+    words.forEach(function (w, i) { if (!rank.has(w)) rank.set(w, i); });
+    var particles = new Set(splitList(vocab.particles));
+    var weak = new Set(splitList(vocab.weak));
+    var stop = new Set(splitList(vocab.stop));
+    // Words a Hangul run can be cut into: the pages' words, the synonyms' keys, particles, stop words.
+    var hangul = [];
+    var seen = new Set();
+    function addHangul(w) {
+      if (!seen.has(w) && /^[\uac00-\ud7a3]+$/.test(w) && w.length <= LONGEST_WORD) {
+        seen.add(w);
+        hangul.push(w);
+      }
+    }
+    words.forEach(addHangul);
+    particles.forEach(addHangul);
+    // Words the pages use side by side (재+설정): typed whole (재설정), they search both.
+    var compounds = new Map();
+    splitList(vocab.compounds).forEach(function (pair) {
+      var halves = pair.toLowerCase().split("+");
+      if (halves.length === 2 && halves[0] && halves[1]) compounds.set(halves[0] + halves[1], halves[0] + " " + halves[1]);
+    });
+    compounds.forEach(function (_, joined) { addHangul(joined); });
+    synonyms.forEach(function (_, key) { addHangul(key); });
+    stop.forEach(addHangul);
+    // Words by their initials (ㄱㅈ: 결제, 계정), and by their first initial for prefixes; both in
+    // the order of use, most used first.
+    var byInitials = new Map();
+    var byFirst = new Map();
+    hangul.forEach(function (w) {
+      var key = initials(w);
+      if (!byInitials.has(key)) byInitials.set(key, []);
+      byInitials.get(key).push(w);
+      if (!byFirst.has(key.charAt(0))) byFirst.set(key.charAt(0), []);
+      byFirst.get(key.charAt(0)).push([key, w]);
+    });
+    var result = {
+      lang: typeof vocab.lang === "string" ? vocab.lang : "",
+      complete: vocab.complete === true,
+      rank: rank, synonyms: synonyms, compounds: compounds, particles: particles, stop: stop, weak: weak,
+      hangul: hangul, hangulSet: seen, byInitials: byInitials, byFirst: byFirst,
+      // Latin words for completions and typos: the pages' and the synonyms' (password on the Korean site).
+      latin: Array.from(new Set(words.concat(Array.from(synonyms.keys())))).filter(function (w) {
+        return /^[a-z0-9][a-z0-9'.-]*$/.test(w);
+      }),
+      keys: null,
+      memo: new Map()
+    };
+    if (prepared) prepared.set(vocab, result);
+    return result;
+  }
+
+  // Up to COST.rare more for rarer words: between two readings, the words the pages use more win
+  // (로긍: 로그인 rather than 로그 + ㅇ).
+  function rarity(v, word) {
+    var rank = v.rank.has(word) ? v.rank.get(word) : v.rank.size;
+    return COST.rare * Math.log(rank + 2) / Math.log(v.rank.size + 2);
+  }
+
+  function known(v, word) {
+    return v.rank.has(word) || v.synonyms.has(word) || v.compounds.has(word);
+  }
+
+  // The terms to search for a word the vocabulary knows: the word if the pages use it, then what
+  // the synonyms map it to (a loanword, an everyday word, the other language).
+  function termsFor(v, word) {
+    var terms = [];
+    if (v.rank.has(word)) terms.push(word);
+    (v.synonyms.get(word) || []).forEach(function (t) { if (terms.indexOf(t) < 0) terms.push(t); });
+    if (!v.rank.has(word) && v.compounds.has(word)) terms.push(v.compounds.get(word));
+    return terms;
+  }
+
+  // The vocabulary's keystrokes, by their number (built on the first typo, then kept).
+  function typoKeys(v) {
+    if (!v.keys) {
+      v.keys = [];
+      v.byKeys = new Map();
+      v.hangul.concat(v.latin).forEach(function (w) {
+        if (v.stop.has(w) || v.particles.has(w) || w.length < 2) return;
+        var keys = keystrokes(w);
+        if (keys.length > LONGEST_KEYS) return;
+        (v.keys[keys.length] = v.keys[keys.length] || []).push([w, keys]);
+        if (/^[\uac00-\ud7a3]/.test(w) && !v.byKeys.has(keys)) v.byKeys.set(keys, w);
+      });
+    }
+    return v.keys;
+  }
+
+  // Answers kept per vocabulary: each keystroke reads the whole query again, and only its last word
+  // changed. Emptied when full.
+  function remembered(v, key, compute) {
+    if (v.memo.has(key)) return v.memo.get(key);
+    if (v.memo.size > 2000) v.memo.clear();
+    var value = compute();
+    v.memo.set(key, value);
+    return value;
+  }
+
+  // Vocabulary words one or two keystrokes from `typed`: one for short words, two from seven keys.
+  // In a short Korean word a key left out or added makes another real syllable (신청, 시청), so there
+  // only a slip onto a neighbouring or shifted key counts.
+  function correct(v, typed) {
+    return remembered(v, "typo " + typed, function () { return corrections(v, typed); });
+  }
+
+  function corrections(v, typed) {
+    var keys = keystrokes(typed);
+    if (keys.length < 4 || keys.length > LONGEST_KEYS) return [];
+    var limit = keys.length >= 7 ? 2 : 1;
+    var gap = keys.length < 7 && /[\uac00-\ud7a3]/.test(typed) ? 2 : 1;
+    var found = [];
+    var byLength = typoKeys(v);
+    for (var length = keys.length - Math.floor(limit / gap); length <= keys.length + limit / gap; length++) {
+      (byLength[length] || []).forEach(function (entry) {
+        var d = distance(keys, entry[1], limit, gap);
+        if (d <= limit) found.push({ word: entry[0], d: d, rank: v.rank.has(entry[0]) ? v.rank.get(entry[0]) : 1e9 });
+      });
+    }
+    found.sort(function (a, b) {
+      return a.d - b.d || Math.abs(a.word.length - typed.length) - Math.abs(b.word.length - typed.length) || a.rank - b.rank;
+    });
+    return found.slice(0, ALTERNATIVES);
+  }
+
+  // ---------------------------------------------------------------- cutting a run of Hangul
+
+  // Each character typed: a syllable, or a lone consonant standing for any syllable it begins;
+  // `at` is where it was typed in the run.
+  function elements(run) {
+    var out = [];
+    for (var i = 0; i < run.length; i++) {
+      var ch = run.charAt(i);
+      if (isSyllable(ch.charCodeAt(0))) {
+        var p = parts(ch);
+        out.push({ ch: ch, l: p.l, v: p.v, t: p.t, at: i });
+      } else {
+        var split = COMPOUNDS[ch] || ch;
+        for (var k = 0; k < split.length; k++) {
+          var l = INITIALS.indexOf(split.charAt(k));
+          if (l >= 0) out.push({ ch: split.charAt(k), l: l, v: -1, t: -1, at: i });
+        }
+      }
+    }
+    return out;
+  }
+
+  function extendsTo(typed, actual, table) {
+    if (typed === actual) return true;
+    var compound = COMPOUNDS[table.charAt(actual)];
+    return Boolean(compound) && compound.charAt(0) === table.charAt(typed);
+  }
+
+  // Does the syllable `ch` of a word fit element `e`? An open element is the last one typed: its
+  // vowel or final consonant may still grow (고 → 과, 메 → 멜).
+  function fits(e, ch, open) {
+    if (e.v < 0) return initialOf(ch) === e.ch;
+    if (!open) return ch === e.ch;
+    if (!isSyllable(ch.charCodeAt(0))) return false;
+    var p = parts(ch);
+    if (p.l !== e.l) return false;
+    if (e.t === 0) return extendsTo(e.v, p.v, MEDIALS);
+    return p.v === e.v && extendsTo(e.t, p.t, FINALS);
+  }
+
+  function fitsWord(els, from, to, word, prefix) {
+    if (prefix ? word.length < to - from : word.length !== to - from) return false;
+    for (var i = from; i < to; i++) {
+      if (!fits(els[i], word.charAt(i - from), prefix && i === to - 1)) return false;
+    }
+    return true;
+  }
+
+  function keyOf(els, from, to) {
+    var key = "";
+    for (var i = from; i < to; i++) key += INITIALS.charAt(els[i].l);
+    return key;
+  }
+
+  function topical(v, word) {
+    return !v.stop.has(word) && !v.particles.has(word);
+  }
+
+  // Words with these initials that fit the elements exactly (a lone consonant fits any syllable).
+  function exactWords(v, els, from, to) {
+    var found = [];
+    var candidates = v.byInitials.get(keyOf(els, from, to)) || [];
+    for (var i = 0; i < candidates.length && found.length < ALTERNATIVES; i++) {
+      var word = candidates[i];
+      if (topical(v, word) && fitsWord(els, from, to, word, false)) found.push(word);
+    }
+    return found;
+  }
+
+  // Words that begin with the elements, the last one open; most used first.
+  function prefixWords(v, els, from, to) {
+    var key = keyOf(els, from, to);
+    var list = v.byFirst.get(key.charAt(0)) || [];
+    var found = [];
+    for (var i = 0; i < list.length && found.length < ALTERNATIVES; i++) {
+      var word = list[i][1];
+      if (list[i][0].lastIndexOf(key, 0) === 0 && topical(v, word) && fitsWord(els, from, to, word, true)) found.push(word);
+    }
+    return found;
+  }
+
+  // The cheapest cut of a run's elements into pieces {from, to, kind, words}; best[k] is the
+  // cheapest cut of the first k elements.
+  function cut(v, els, typing) {
+    var n = els.length;
+    var best = [{ cost: 0, from: -1 }];
+    for (var end = 1; end <= n; end++) {
+      best[end] = null;
+      for (var start = Math.max(0, end - LONGEST_WORD); start < end; start++) {
+        if (best[start]) consider(v, els, start, end, typing, best);
+      }
+    }
+    var pieces = [];
+    for (var at = n; at > 0; at = best[at].from) pieces.unshift(best[at].piece);
+    return { pieces: pieces, cost: best[n].cost, best: best, els: els };
+  }
+
+  function offer(best, start, end, kind, words, cost) {
+    var total = best[start].cost + cost;
+    if (!best[end] || total < best[end].cost) {
+      best[end] = { cost: total, from: start, piece: { from: start, to: end, kind: kind, words: words } };
+    }
+  }
+
+  function consider(v, els, start, end, typing, best) {
+    var n = els.length;
+    var length = end - start;
+    var text = textOf(els, start, end);
+    var lone = /[\u3131-\u314e]/.test(text);
+    var afterSyllable = start > 0 && els[start - 1].v >= 0;
+    if (!lone && v.hangulSet.has(text)) {
+      if (v.stop.has(text)) offer(best, start, end, "stop", [], COST.stop);
+      else if (v.particles.has(text)) offer(best, start, end, "particle", [], start > 0 ? COST.particle : COST.single);
+      else if (length > 1 || n === 1 || v.synonyms.has(text)) offer(best, start, end, "word", [text], COST.word + rarity(v, text));
+      else offer(best, start, end, "word", [text], COST.single + rarity(v, text));
+    } else if (lone) {
+      // Initial consonants: a one-syllable word only as part of a longer run (ㅈㅅㅈ → 재 설정).
+      // Each lone consonant leaves the word less certain (ㄱㅈ: 결제, 계정, 과정…).
+      var found = exactWords(v, els, start, end);
+      var guessed = els.slice(start, end).filter(function (e) { return e.v < 0; }).length;
+      if (found.length) offer(best, start, end, "word", found, (length > 1 ? COST.word : COST.single) + COST.guess * guessed + rarity(v, found[0]));
+    }
+    if (end === n && (typing || start === 0) && (length > 1 || !lone)) {
+      var prefix = prefixWords(v, els, start, end);
+      if (prefix.length) offer(best, start, end, "prefix", prefix, (typing ? COST.prefix : COST.prefixInside) + rarity(v, prefix[0]));
+    }
+    // The consonant just typed for the next syllable, with nothing to complete yet (결젱 → 결제).
+    if (end === n && typing && length === 1 && lone && afterSyllable) offer(best, start, end, "pending", [], COST.pending);
+    if (length === 1) offer(best, start, end, "unknown", [], COST.unknown);
+  }
+
+  // The last syllable typed may carry the first consonant of the next one (로긍 is 로그 + ㅇ…).
+  function readings(els) {
+    var out = [els];
+    var last = els[els.length - 1];
+    if (!last || last.v < 0 || last.t <= 0) return out;
+    var final = FINALS.charAt(last.t);
+    var split = COMPOUNDS[final] || final;
+    var keep = split.length === 2 ? FINALS.indexOf(split.charAt(0)) : 0;
+    var moved = split.charAt(split.length - 1);
+    var l = INITIALS.indexOf(moved);
+    if (l < 0) return out;
+    var rest = els.slice(0, -1);
+    rest.push({ ch: compose(last.l, last.v, keep), l: last.l, v: last.v, t: keep, at: last.at },
+      { ch: moved, l: l, v: -1, t: -1, at: last.at });
+    out.push(rest);
+    return out;
+  }
+
+  function textOf(els, from, to) {
+    var out = "";
+    for (var i = from; i < to; i++) out += els[i].ch;
+    return out;
+  }
+
+  // What the reader typed for elements from..to (빔 for the reading 비 + ㅁ).
+  function typedOf(run, els, from, to) {
+    return run.slice(els[from].at, els[to - 1].at + 1);
+  }
+
+  // A run of Hangul as words: {typed, matched, known} each; particles, endings and stop words left out.
+  function hangulWords(v, run, typing) {
+    var all = elements(run);
+    if (!all.length) return [];
+    var els = all.slice(0, MAX_ELEMENTS);
+    var whole = textOf(els, 0, els.length);
+    if (known(v, whole) && topical(v, whole)) return [{ typed: run, matched: termsFor(v, whole), known: true }];
+    // Each reading, cut or read as one mistyped word, whichever costs less.
+    var best = null;
+    (typing && all.length === els.length ? readings(els) : [els]).forEach(function (reading) {
+      var result = cut(v, reading, typing);
+      var option = mistyped(v, run, result) || { cost: result.cost, result: result };
+      if (!best || option.cost < best.cost) best = option;
+    });
+    var words = best.words || gather(v, run, best.result);
+    if (all.length > els.length) words.push({ typed: run.slice(els[els.length - 1].at + 1), matched: [], known: false });
+    return words;
+  }
+
+  // The run, less the particles it ends with, as one mistyped word (결졔가 → 결제), if that costs
+  // less than the best cut: one key off costs about as much as a stray syllable.
+  function mistyped(v, run, result) {
+    var pieces = result.pieces;
+    var end = pieces.length;
+    while (end > 1 && (pieces[end - 1].kind === "particle" || pieces[end - 1].kind === "pending")) end--;
+    var to = pieces[end - 1].to;
+    var cost = result.best[to].cost;
+    if (cost <= COST.word + 0.5) return null;
+    var text = textOf(result.els, 0, to);
+    if (/[\u3131-\u314e]/.test(text)) return null;
+    var fixed = correct(v, text);
+    if (!fixed.length || COST.word + 2 * fixed[0].d >= cost) return null;
+    return {
+      cost: COST.word + 2 * fixed[0].d + result.cost - cost,
+      words: [{ typed: typedOf(run, result.els, 0, to), matched: expandTerms(v, fixed.map(function (f) { return f.word; })), known: true }]
+    };
+  }
+
+  // Pieces into words: single syllables next to each other join (an unknown word is never cut into
+  // stray syllables), and what stays unknown is tried as a typo of a vocabulary word.
+  function gather(v, run, result) {
+    var pieces = result.pieces;
+    var els = result.els;
+    var groups = [];
+    pieces.forEach(function (piece) {
+      var single = piece.to - piece.from === 1;
+      var stray = piece.kind === "unknown" || (single && pieces.length > 1 && (piece.kind === "word" || piece.kind === "prefix"));
+      var last = groups[groups.length - 1];
+      if (last && last.stray && (stray || (piece.kind === "particle" && single && last.unknown && last.to - last.from === 1))) {
+        last.to = piece.to;
+        last.unknown = true;
+      } else {
+        groups.push({ from: piece.from, to: piece.to, kind: piece.kind, words: piece.words, stray: stray, unknown: piece.kind === "unknown" });
+      }
+    });
+    var words = [];
+    groups.forEach(function (g) {
+      if (g.kind === "particle" || g.kind === "stop" || g.kind === "pending") return;
+      var typed = typedOf(run, els, g.from, g.to);
+      if (!g.unknown) {
+        words.push({ typed: typed, matched: expandTerms(v, g.words), known: true });
+        return;
+      }
+      var text = textOf(els, g.from, g.to);
+      var fixed = /[\u3131-\u314e]/.test(text) ? [] : correct(v, text);
+      words.push(fixed.length ? { typed: typed, matched: expandTerms(v, fixed.map(function (f) { return f.word; })), known: true }
+        : { typed: typed, matched: [], known: false });
+    });
+    return words;
+  }
+
+  function expandTerms(v, words) {
+    var terms = [];
+    words.forEach(function (w) {
+      termsFor(v, w).forEach(function (t) { if (terms.indexOf(t) < 0) terms.push(t); });
+    });
+    return terms.slice(0, ALTERNATIVES + 2);
+  }
+
+  // ---------------------------------------------------------------- Latin letters and digits
+
+  function latinWord(v, token, typing) {
+    if (v.stop.has(token)) return null;
+    // A count (2번, 3 times) carries no topic; a longer number may be an error code the pages list.
+    if (/^[0-9]+$/.test(token)) return token.length < 3 ? null : { typed: token, matched: [token], known: true };
+    if (known(v, token)) return { typed: token, matched: termsFor(v, token), known: true };
+    var stem = token.replace(/(?:ing|ed|es|s)$/, "");
+    if (stem !== token && stem.length > 2 && known(v, stem)) return { typed: token, matched: termsFor(v, stem), known: true };
+    if (typing) {
+      var completions = v.latin.filter(function (w) { return w.lastIndexOf(token, 0) === 0; }).slice(0, ALTERNATIVES);
+      if (completions.length) return { typed: token, matched: expandTerms(v, completions), known: true };
+    }
+    // Korean typed with the keyboard left in English mode: dlapdlf is 이메일.
+    typoKeys(v);
+    var korean = v.byKeys.get(token);
+    if (korean && token.length >= 3) return { typed: token, matched: termsFor(v, korean), known: true, korean: true };
+    // Two words run together: helpcenter, passwordreset.
+    for (var at = 2; at <= token.length - 2; at++) {
+      var head = token.slice(0, at);
+      var tail = token.slice(at);
+      if (known(v, head) && known(v, tail) && !v.stop.has(head) && !v.stop.has(tail)) {
+        return { typed: token, matched: [termsFor(v, head)[0] + " " + termsFor(v, tail)[0]], known: true };
+      }
+    }
+    var fixed = correct(v, token);
+    if (fixed.length) return { typed: token, matched: expandTerms(v, fixed.map(function (f) { return f.word; })), known: true };
+    return { typed: token, matched: [], known: false };
+  }
+
+  // ---------------------------------------------------------------- the query
+
+  // Words as typed: split at spaces and punctuation, and where Hangul meets Latin (TV로그인).
+  function tokens(raw) {
+    var text = raw.normalize ? raw.normalize("NFC") : raw;
+    text = text.toLowerCase().slice(0, 400);
+    var out = [];
+    var re = /[\uac00-\ud7a3\u3131-\u3163]+|[a-z0-9]+(?:['’][a-z]+)*/g;
+    var m;
+    while ((m = re.exec(text)) !== null && out.length < MAX_TOKENS) {
+      out.push({ text: m[0].replace(/’/g, "'"), end: m.index + m[0].length, hangul: isHangulChar(m[0].charAt(0)) });
+    }
+    return { list: out, text: text };
+  }
+
+  // Words the reader spaced apart that the vocabulary knows as one (비밀 번호, 자주 묻는 질문, sign in),
+  // or, at the end of a query being typed, as the start of a synonym (sign i on the Korean site).
+  function join(v, list, typing) {
+    var out = [];
+    for (var i = 0; i < list.length; i++) {
+      var joined = null;
+      for (var span = Math.min(4, list.length - i); span > 1 && !joined; span--) {
+        var group = list.slice(i, i + span);
+        var text = group.map(function (t) { return t.text; }).join("");
+        var sameScript = group.every(function (t) { return t.hangul === group[0].hangul; });
+        var started = typing && i + span === list.length && !group[0].hangul && !known(v, group[0].text) && startsSynonym(v, text);
+        if (sameScript && (known(v, text) || started)) {
+          joined = { text: text, end: group[span - 1].end, hangul: group[0].hangul };
+          i += span - 1;
+        }
+      }
+      out.push(joined || list[i]);
+    }
+    return out;
+  }
+
+  function startsSynonym(v, text) {
+    var found = false;
+    v.synonyms.forEach(function (_, key) { found = found || (key.length > text.length && key.lastIndexOf(text, 0) === 0); });
+    return found;
+  }
+
+  function isForeign(text, lang) {
+    var hangul = (text.match(/[\uac00-\ud7a3\u3131-\u3163]/g) || []).length;
+    var latin = (text.match(/[a-z]/g) || []).length;
+    if (lang === "ko") return latin > 0 && hangul === 0;
+    return hangul > 0 && hangul >= latin;
+  }
+
+  function expand(raw, vocab, lang) {
+    try {
+      return expandUnsafe(typeof raw === "string" ? raw : String(raw == null ? "" : raw), vocab, lang);
+    } catch (error) {
+      return { query: "", words: [], foreign: false, fallback: [] };
+    }
+  }
+
+  function expandUnsafe(raw, vocab, lang) {
+    var v = prepare(vocab);
+    var site = typeof lang === "string" && lang ? lang : v.lang;
+    var parsed = tokens(raw);
+    var typing = !/\s$/.test(raw) && raw.length <= 400;
+    var list = join(v, parsed.list, typing && parsed.list.length > 0 && parsed.list[parsed.list.length - 1].end === parsed.text.length);
+    var words = [];
+    list.forEach(function (token, i) {
+      var last = typing && i === list.length - 1 && token.end === parsed.text.length;
+      var found = remembered(v, (last ? "typing " : "typed ") + token.text, function () {
+        if (token.hangul) return hangulWords(v, token.text, last);
+        var word = latinWord(v, token.text, last);
+        return word ? [word] : [];
+      });
+      words = words.concat(found);
+    });
+    // An unknown word is searched as typed only when the vocabulary left rare words out: the engine
+    // may know it. With every indexed word in the vocabulary, it could only match by accident.
+    // The engine requires every word it knows, so a verb or adjective stem (바꾸, 늦) is searched
+    // only when the query has nothing else: "카드 바꾸고 싶어요" is about cards.
+    var strong = [];
+    var weak = [];
+    words.forEach(function (w) {
+      var term = w.known ? w.matched[0] : (!v.complete && w.typed.length > 1 && !/[\u3131-\u3163]/.test(w.typed) ? w.typed : "");
+      var list = v.weak.has(term.split(" ")[0]) ? weak : strong;
+      if (term && list.indexOf(term) < 0) list.push(term);
+    });
+    var terms = strong.length ? strong : weak;
+    var anyKnown = words.some(function (w) { return w.known; });
+    return {
+      query: anyKnown ? terms.join(" ") : "",
+      words: words,
+      // Korean typed in English mode is not the other language.
+      foreign: isForeign(parsed.text, site) && !words.some(function (w) { return w.korean; }),
+      fallback: anyKnown ? fallback(v, terms) : []
+    };
+  }
+
+  // Queries to try, in order, when `query` finds too little: each leaves out one of its words, the
+  // most used first (the engine requires every word it knows, and a reader's word may be on every
+  // page but the one they need: "compare support options" where the page says "methods").
+  function fallback(v, terms) {
+    if (terms.length < 2) return [];
+    var order = terms.slice().sort(function (a, b) { return usage(v, a) - usage(v, b); });
+    return order.map(function (left) {
+      return terms.filter(function (t) { return t !== left; }).join(" ");
+    });
+  }
+
+  function usage(v, term) {
+    var word = term.split(" ")[0];
+    return v.rank.has(word) ? v.rank.get(word) : v.rank.size;
+  }
+
+  var api = { expand: expand, keystrokes: keystrokes, initials: initials, distance: distance };
+  root.HCQuery = api;
+  if (typeof module === "object" && module && module.exports) module.exports = api;
+})(typeof self !== "undefined" ? self : typeof window !== "undefined" ? window : this);

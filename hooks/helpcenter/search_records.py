@@ -1,0 +1,52 @@
+"""What the search engine indexes: one record per page and one per FAQ question, in plain text.
+
+`records()` is the one place that decides what becomes searchable; the security gate of the
+published output (issue 13) reads the same list. Every record is a plain dict:
+url (relative to its language's root), title, content (plain text, never HTML), lang, kind
+("page" or "faq").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from .faq import Question, plain_text
+
+# The FAQ page's questions are records of their own: indexing them inside the page as well doubled
+# their bytes and made the page compete with its own questions.
+_QUESTION_BLOCK = re.compile(r'<details class="question".*?</details>', re.S)
+_HEADERLINK = re.compile(r'<a class="headerlink"[^>]*>.*?</a>', re.S)
+_H1 = re.compile(r"<h1\b.*?</h1>", re.S)
+
+
+@dataclass(frozen=True)
+class PageText:
+    """One built page as search sees it: its URL, language, title and body HTML."""
+
+    url: str
+    lang: str
+    title: str
+    html: str
+    questions: tuple[Question, ...] = ()
+
+
+def body_text(page_html: str) -> str:
+    """The page body as plain text, without its title, permalink signs and FAQ questions."""
+    for pattern in (_QUESTION_BLOCK, _HEADERLINK, _H1):
+        page_html = pattern.sub(" ", page_html)
+    return plain_text(page_html)
+
+
+def records(pages: Iterable[PageText], language_prefix: dict[str, str]) -> list[dict[str, str]]:
+    """The search records of `pages`; URLs lose their language's prefix ("en/") so each language's
+    index is addressed from that language's root."""
+    found: list[dict[str, str]] = []
+    for page in pages:
+        url = page.url.removeprefix(language_prefix[page.lang])
+        # MkDocs gives the title as HTML ("can&#x27;t"): records hold plain text only.
+        found.append({"url": url, "title": plain_text(page.title), "content": body_text(page.html), "lang": page.lang, "kind": "page"})
+        found += [{"url": f"{url}#{q.id}", "title": q.question, "content": q.answer, "lang": page.lang, "kind": "faq"}
+                  for q in page.questions]
+    return found

@@ -1,0 +1,160 @@
+"""The vocabulary the browser needs to read a query as the reader meant it (search/query.js).
+
+The search engine matches whole indexed words and their prefixes. What readers type often is
+neither: half a syllable (결ㅈ), initial consonants (ㅂㅁㅂㅎ), a typo (결졔), a loanword (페이먼트).
+docs/assets/javascripts/search/query.js maps such input to indexed words, and for that it needs
+the indexed words themselves, ranked by how often the pages use them, plus the synonyms, the
+Korean particles and endings (cut off a word only when they follow one) and the words that carry
+no topic in a query ("왜", "how"). The vocabulary is downloaded on the first search, so it is capped
+to a byte budget by dropping the rarest words first: a dropped word is still found by the engine
+when typed exactly, it only loses typo and keystroke-state matching.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import re
+import zlib
+from collections import Counter
+
+FORMAT = 1
+# Gzip bytes of the vocabulary at most: the first search may cost 200 KiB in all, at 1,000 articles.
+BUDGET = 40 * 1024
+# Words as the engine indexes them: runs of Hangul (syllables, and jamo a reader may type), or of
+# Latin letters and digits; longer runs than this are not words anyone types.
+_WORD = re.compile(r"[\uac00-\ud7a3]+|[a-z0-9]+(?:'[a-z]+)*")
+LONGEST = 24
+_HANGUL_WORD = re.compile(r"[\uac00-\ud7a3]+")
+MAX_COMPOUND = 8  # syllables
+MIN_COMPOUND_USES = 2
+STEP = 50  # words between the size checks of the budget
+
+# Korean particles (조사) and endings (어미) as the analysis cuts them off words, and as readers type
+# them after one. Closed word classes of the language, not our content: kept here, not in data/.
+PARTICLES = tuple(dict.fromkeys((
+    "이 가 은 는 을 를 의 에 에서 에게 께 한테 로 으로 와 과 랑 이랑 하고 도 만 까지 부터 보다 처럼 "
+    "마다 이나 나 든지 이든지 야 아 요 이요 이에요 예요 에요 이야 인데 인가요 이죠 죠 지 지요 네요 "
+    "어요 아요 여요 해요 어 아 여 고 는데 은데 니까 으니까 면 으면 서 어서 아서 려고 으려고 려면 "
+    "으려면 나요 는지 은지 을까요 까요 습니다 니다 습니까 니까요 였 었 았 겠 던 "
+    "기 음 게 도록 세요 으세요 셔요"
+).split()))
+# Endings that follow only a verb or adjective stem (바꾸+고, 늦+어요): a word the pages mostly use
+# before one is a predicate, which a query does not need to match ("카드 바꾸고 싶어요" is about
+# cards, and the card page may say 변경 rather than 바꾸).
+STEM_ENDINGS = frozenset(
+    "어요 아요 여요 세요 으세요 습니다 니다 었 았 였 어서 아서 려고 으려고 려면 으려면 으면 고 지 게 도록 "
+    "는데 어 아 겠 던 나요 니까 으니까 네요 죠 지요 어야 아야 기 음".split()
+)
+# Words that carry no topic in a query, so the engine, which requires every word it knows, is
+# not asked for them: question words, "not", "want to", "please", pronouns, fillers.
+STOP_WORDS = {
+    "ko": (
+        "왜 안 못 좀 잘 다 더 또 꼭 너무 계속 자꾸 그냥 다시 갑자기 어떻게 어떡해 어떡하 어디 어디서 "
+        "언제 뭐 뭔가 무엇 무슨 어느 어떤 있 없 하 되 돼 해 했 됐 된 될 함 됨 싶 주 줘 알려 알려주 "
+        "나 저 제 내 우리 이거 그거 저거 이것 그것 거 것 수 때 등 및 혹시 진짜 정말 지금 이제 "
+        "하나요 되나요 되죠 돼요 되요 해요 했어요 됐어요 싶어요 있나요 없나요 있어요 없어요 주세요 "
+        "하는 하는법 방법은 건가요 거예요 거에요 당 당했 당하 번 번째 회 개 ㅠㅠ ㅜㅜ ㅋㅋ ㅎㅎ"
+    ).split(),
+    "en": (
+        "a an the i i'm im my me we our you your it its is are was were be been am do does did don't "
+        "doesn't didn't dont doesnt didnt cant wont isnt not no can can't cannot could would should will won't how what why when where "
+        "which who to of in on at for from with by about into as and or but if so this that these "
+        "those there here please just get got getting want need have has had still any some "
+        "go goes going went let lets keep keeps kept make makes made try tried trying see use using "
+        "know tell say said give take put seems like really very also all one way anyone nobody someone "
+        "something anything thing things back again even ever never now then already always every "
+        "me mine myself us i'd i've you're it's there's won't wouldn't isn't aren't wasn't"
+    ).split(),
+}
+
+
+def words_of(text: str) -> list[str]:
+    """The words of an analysed text as the vocabulary counts them: lower case, punctuation left out."""
+    return [w for w in _WORD.findall(text.lower()) if len(w) <= LONGEST]
+
+
+def build_vocabulary(texts: list[str], lang: str, synonyms: dict, budget: int = BUDGET) -> dict:
+    """What query.js needs for one language: words by frequency (most used first) within `budget`
+    gzip bytes, synonyms, particles and stop words.
+
+    `texts` are the analysed texts the engine indexes (Korean already cut at morpheme boundaries,
+    words separated by spaces); `synonyms` maps a word readers type to words the pages use.
+    """
+    split = [words_of(text) for text in texts]
+    counts = Counter(w for words in split for w in words)
+    ranked = _by_frequency(counts)
+    compounds = _by_frequency(_compounds(split, counts))
+    base = {
+        "format": FORMAT,
+        "lang": lang,
+        "synonyms": {str(key).lower(): [str(v) for v in values] for key, values in (synonyms or {}).items()},
+        "particles": " ".join(PARTICLES),
+        # Both languages' stop words on both sites: readers type either language on either site.
+        "stop": " ".join(word for words in STOP_WORDS.values() for word in words),
+        "compounds": "",
+        "weak": "",
+        "words": "",
+    }
+    # A quarter of the budget at most for compounds, the rest for words.
+    keep = _most_within(compounds, "compounds", base, gzip_size(base) + (budget - gzip_size(base)) // 4)
+    base["compounds"] = " ".join(compounds[:keep])
+    base["weak"] = " ".join(_predicates(split, counts))
+    keep = _most_within(ranked, "words", base, budget)
+    # Whether every indexed word is here: then a word that is not cannot be in the index either.
+    return {**base, "complete": keep == len(ranked), "words": " ".join(ranked[:keep])}
+
+
+def _by_frequency(counts: Counter) -> list[str]:
+    return [w for w, _ in sorted(counts.items(), key=lambda item: (-item[1], item[0]))]
+
+
+def _predicates(split: list[list[str]], counts: Counter) -> list[str]:
+    """Korean words the pages mostly use as a verb or adjective stem (followed by a stem ending)."""
+    before_ending = Counter(a for words in split for a, b in zip(words, words[1:]) if b in STEM_ENDINGS)
+    stems = {w for w, n in before_ending.items() if n * 2 >= counts[w] and _HANGUL_WORD.fullmatch(w)
+             and w not in STEM_ENDINGS and w not in PARTICLES}
+    # A stem the analysis left joined to its ending (늦어) is one too.
+    joined = {w for w in counts if w not in stems and _HANGUL_WORD.fullmatch(w)
+              and any(w[:i] in stems and w[i:] in STEM_ENDINGS for i in range(1, len(w)))}
+    return sorted(stems | joined)
+
+
+def _compounds(split: list[list[str]], counts: Counter) -> Counter:
+    """Neighbouring Korean words that the pages use together, as "재+설정": the analysis cuts
+    compounds (재설정, 고객지원) that readers type whole, or as initial consonants (ㅈㅅㅈ)."""
+    function = set(PARTICLES) | {w for words in STOP_WORDS.values() for w in words}
+    # Words that can be half of one, decided once per distinct word, not per occurrence.
+    halves = {w for w in counts if counts[w] >= MIN_COMPOUND_USES and w not in function and _HANGUL_WORD.fullmatch(w)}
+    pairs = Counter(
+        (a, b) for words in split for a, b in zip(words, words[1:])
+        if a in halves and b in halves and len(a) + len(b) <= MAX_COMPOUND
+    )
+    return Counter({f"{a}+{b}": count for (a, b), count in pairs.items() if count >= MIN_COMPOUND_USES})
+
+
+def to_json(vocabulary: dict) -> str:
+    return json.dumps(vocabulary, ensure_ascii=False, separators=(",", ":"))
+
+
+def gzip_size(vocabulary: dict) -> int:
+    return len(gzip.compress(to_json(vocabulary).encode("utf-8"), mtime=0))
+
+
+def _most_within(ranked: list[str], field: str, base: dict, budget: int) -> int:
+    """How many of the first `ranked` fit in `field` within `budget` gzip bytes.
+
+    One pass of a streaming compressor, flushed every STEP words, gives the compressed size of
+    every prefix (a little over, from the flushes): compressing each candidate prefix again made
+    a 1,000-article build seconds slower.
+    """
+    if gzip_size({**base, field: " ".join(ranked)}) <= budget:
+        return len(ranked)
+    total = gzip_size(base)
+    compressor = zlib.compressobj(9, zlib.DEFLATED, -zlib.MAX_WBITS)
+    for start in range(0, len(ranked), STEP):
+        chunk = " ".join(ranked[start:start + STEP]) + " "
+        total += len(compressor.compress(chunk.encode("utf-8"))) + len(compressor.flush(zlib.Z_SYNC_FLUSH))
+        if total > budget:
+            return start
+    return len(ranked)

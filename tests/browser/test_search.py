@@ -1,0 +1,116 @@
+"""Search as a reader meets it: nothing loaded while reading, results in Material's look, a way
+forward when nothing matches, the other language when the query is in its script, no script error."""
+
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import expect
+
+pytestmark = pytest.mark.browser
+
+SEARCH_FILES = ("pagefind", "search_index", "hc-vocabulary", "search/query.js", "lunr")
+ANSWERS = ".md-search-result__item > a, .hc-search-empty"
+
+
+def search_requests(page, base_url) -> list[str]:
+    requests: list[str] = []
+    page.on("request", lambda r: any(part in r.url for part in SEARCH_FILES) and requests.append(r.url.removeprefix(base_url)))
+    return requests
+
+
+def search(page, query: str) -> None:
+    box = page.locator("input.md-search__input")
+    if not box.is_visible():
+        page.locator("label.md-header__button[for=__search]").click()
+    box.fill(query)
+    page.locator(ANSWERS).first.wait_for()
+
+
+@pytest.mark.parametrize("path", ["", "en/", "account/password-reset/", "en/faq/"])
+def test_reading_downloads_nothing_for_search_and_the_first_search_only_its_language(page, base_url, path):
+    requests = search_requests(page, base_url)
+    page.goto(base_url + path)
+    page.mouse.wheel(0, 2000)
+    page.wait_for_load_state("networkidle")
+    assert requests == [], requests
+    search(page, "password" if path.startswith("en/") else "비밀번호")
+    own = "en/pagefind/" if path.startswith("en/") else "pagefind/"
+    engine = [url for url in requests if "pagefind" in url]
+    assert engine and all(url.startswith(own) for url in engine), requests
+    assert not page.problems, page.problems
+
+
+def test_nothing_matching_says_so_and_offers_ways_forward_in_the_reader_s_language(page, base_url):
+    page.goto(base_url)
+    search(page, "손흥민 경기 중계 zqxv")
+    expect(page.locator(".md-search-result__item")).to_have_count(0)
+    panel = page.locator(".hc-search-empty")
+    expect(panel).to_contain_text("찾지 못했어요")
+    hrefs = [a.get_attribute("href") for a in panel.locator("a").all()]
+    for expected in ("faq/", "support/methods/", "support/phone/", "support/email/"):
+        assert base_url + expected in hrefs, hrefs
+    assert base_url + "en/" in hrefs  # the other language's site
+    for href in hrefs:
+        assert page.request.get(href).ok, href
+    assert not page.problems, page.problems
+
+
+def test_english_no_results_panel_is_in_english(page, base_url):
+    page.goto(base_url + "en/")
+    search(page, "zqxvw ploughmanship")
+    expect(page.locator(".hc-search-empty")).to_contain_text("couldn't find")
+    assert base_url + "en/support/phone/" in [a.get_attribute("href") for a in page.locator(".hc-search-empty a").all()]
+
+
+# Words only the other language's pages use (synonyms would map a common word such as "password").
+@pytest.mark.parametrize(("home", "query", "other", "label"), [("", "arriving", "en", "English"), ("en/", "리모컨", "ko", "Korean")])
+def test_a_query_in_the_other_language_s_script_shows_its_pages_labelled(page, base_url, home, query, other, label):
+    page.goto(base_url + home)
+    search(page, query)
+    foreign = page.locator(f'.md-search-result__item > a[hreflang="{other}"]')
+    expect(foreign.first).to_be_visible()
+    expect(foreign.first.locator(".hc-search-lang")).to_contain_text(label)
+    expect(page.locator(".hc-search-other")).to_be_visible()
+    assert not page.problems, page.problems
+
+
+@pytest.mark.parametrize(("home", "question"), [("", "비밀번호를 잊어버렸어요"), ("en/", "I forgot my password")])
+def test_an_faq_question_is_a_result_of_its_own_linking_to_its_answer(page, base_url, home, question):
+    page.goto(base_url + home)
+    search(page, question)
+    first = page.locator(".md-search-result__item > a").first
+    assert "faq/#q-" in first.get_attribute("href")
+    expect(first.locator(".hc-search-kind")).to_be_visible()
+    first.click()
+    expect(page.locator("details.question:target, details.question[open]").first).to_be_attached()
+
+
+HOSTILE = [
+    "constructor", "__proto__", "toString", "hasOwnProperty", "x" * 2000, "결제" * 1000, "😀🙏 결제", "🙂",
+    "مرحبا كلمة المرور", "\u202eedoc", "<img src=x onerror=alert(1)>", "\"'`;--", "\\", ".*+?^$()[]{}|",
+    "%00%", "\u200b\u200b", "ㅂㅁㅂㅎ", "ㄱ", "a b c d e f g h i j k l m n o p q r s t u v w x y z",
+]
+
+
+@pytest.mark.parametrize("home", ["", "en/"])
+def test_hostile_queries_give_results_or_the_no_results_panel_never_an_error(page, base_url, home):
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto(base_url + home)
+    for query in HOSTILE:
+        search(page, query)
+        page.wait_for_timeout(50)
+        meta = page.locator(".md-search-result__meta").inner_text()
+        assert meta.strip(), query
+        assert not page.locator(".md-search-result img, .md-search-result script").count(), query
+    assert not errors and not page.problems, errors + page.problems
+    assert page.evaluate("window.__csp") == []
+
+
+def test_results_use_material_s_result_list_with_highlighted_excerpts(page, base_url):
+    page.goto(base_url)
+    search(page, "결제 오류")
+    item = page.locator(".md-search-result__item").first
+    expect(item.locator("article.md-search-result__article h1")).to_be_visible()
+    expect(page.locator(".md-search-result__item mark").first).to_be_visible()
+    expect(page.locator(".md-search-result__meta")).not_to_be_empty()

@@ -1,0 +1,198 @@
+"""Queries as Koreans type them read as they meant them: search/query.js run in node against
+vocabularies built here from made-up pages (never the site's own content)."""
+
+from __future__ import annotations
+
+import functools
+import json
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from helpcenter.search_vocab import build_vocabulary
+
+ROOT = Path(__file__).resolve().parents[2]
+HARNESS = ROOT / "tests" / "js" / "expand.js"
+NODE = shutil.which("node") or "/usr/bin/node"
+
+# Analysed texts as the index holds them: Korean cut at morpheme boundaries, words between spaces.
+# 결제 is used more than 계정 (so ㄱㅈ reads 결제 first); 손, 민, 중, 계 exist as stray one-syllable
+# words that an unknown name must not be cut into.
+KOREAN = (
+    ["결제 오류 가 나 면 결제 수단 을 확인 하 세요"] * 4
+    + ["계정 에 로그인 하 세요", "계정 을 만드 세요", "비밀번호 재 설정 은 비밀번호 를 잊 었 을 때 하 세요"] * 2
+    + ["이메일 로 문의 하 세요", "이메일 주소 를 확인 하 세요", "환불 은 결제 취소 후 에 됩니다",
+       "로그 아웃 한 뒤 다시 로그인 하 세요", "고객 센터 전화번호 는 도움말 에 있 습니다",
+       "손 을 씻 고 민 원 중 에 계 속", "멤버십 구독 해지", "결과 를 보 세요", "TV 에서 로그인",
+       "결제 카드 를 바꾸 려면 카드 를 바꾸 고 저장 하 세요", "카드 변경"]
+)
+ENGLISH = [
+    "payment failed check your payment method", "reset your password", "sign in to your account",
+    "contact support by email", "payment error", "password reset email",
+]
+SYNONYMS_KO = {"페이먼트": ["결제"], "어카운트": ["계정"], "콜센터": ["고객 센터"], "password": ["비밀번호"], "안돼요": ["오류"]}
+SYNONYMS_EN = {"비밀번호": ["password"], "결제": ["payment"], "pw": ["password"]}
+
+
+@functools.cache
+def vocabulary(lang: str) -> dict:
+    return build_vocabulary(KOREAN, "ko", SYNONYMS_KO) if lang == "ko" else build_vocabulary(ENGLISH, "en", SYNONYMS_EN)
+
+
+_BUILT = "built from the made-up pages"
+
+
+def expand(queries: list[str], lang: str, vocab: object = _BUILT) -> list[dict]:
+    vocab = vocabulary(lang) if vocab is _BUILT else vocab
+    result = subprocess.run([NODE, str(HARNESS)], input=json.dumps({"vocab": vocab, "lang": lang, "queries": queries}),
+                            capture_output=True, text=True, check=True, timeout=60)
+    return json.loads(result.stdout)
+
+
+_expanded: dict[tuple[str, str], dict] = {}
+
+
+def first_terms(queries: list[str], lang: str = "ko") -> dict[str, str]:
+    """What the engine is asked for each query; the module's queries go to node in one batch."""
+    if (lang, queries[0]) not in _expanded:
+        batch = sorted({q for q, _ in CASES[lang]} | set(queries))
+        _expanded.update({(lang, q): r for q, r in zip(batch, expand(batch, lang))})
+    return {q: _expanded[(lang, q)]["query"] for q in queries}
+
+
+TYPING = [
+    ("결ㅈ", "결제"),        # incomplete last syllable
+    ("이메", "이메일"),      # half-typed word: its 이 is not a particle
+    ("로긍", "로그인"),      # the final consonant is the next syllable's first
+    ("결젱", "결제"),
+    ("비밀번", "비밀번호"),
+    ("계저", "계정"),        # the final consonant not typed yet
+]
+INITIALS = [("ㅂㅁㅂㅎ", "비밀번호"), ("ㅇㅁㅇ", "이메일"), ("ㄹㄱㅇ", "로그인"), ("비밀ㅂㅎ", "비밀번호")]
+TYPOS = [("결졔", "결제"), ("결재", "결제"), ("환뷸", "환불"), ("비밀번허", "비밀번호"), ("이메알", "이메일"), ("결졔가", "결제")]
+ENGLISH_TYPOS = [("passwrd", "password"), ("paymnet", "payment"), ("acount", "account"), ("pw", "password")]
+JOINED = [
+    ("비밀번호재설정", ["비밀번호", "재", "설정"]),
+    ("결제가", ["결제"]),
+    ("결제수단을", ["결제", "수단"]),
+    ("결제가 왜 안 되죠", ["결제"]),
+    ("계정에 로그인이 안돼요", ["계정", "로그인", "오류"]),
+    ("이메일로 문의하고 싶어요", ["이메일", "문의"]),
+]
+LOANWORDS = [("페이먼트", "결제"), ("어카운트가", "계정"), ("콜센터", "고객 센터")]
+CASES = {"ko": TYPING + INITIALS + TYPOS + JOINED + LOANWORDS + [("결제 오ㄹ", "")], "en": ENGLISH_TYPOS}
+
+
+@pytest.mark.parametrize(("typed", "meant"), TYPING)
+def test_a_word_still_being_typed_finds_the_word(typed, meant):
+    assert first_terms([typed])[typed] == meant
+
+
+def test_a_word_still_being_typed_after_finished_ones():
+    assert first_terms(["결제 오ㄹ"])["결제 오ㄹ"].split() == ["결제", "오류"]
+
+
+@pytest.mark.parametrize(("typed", "meant"), INITIALS)
+def test_initial_consonants_find_the_word(typed, meant):
+    assert first_terms([typed])[typed] == meant
+
+
+def test_initial_consonants_across_words_and_their_alternatives():
+    both, ambiguous = expand(["ㅂㅁㅂㅎㅈㅅㅈ", "ㄱㅈ"], "ko")
+    assert both["query"].split()[0] == "비밀번호" and "설정" in both["query"].split()
+    matched = ambiguous["words"][0]["matched"]
+    assert matched[0] == "결제" and "계정" in matched  # the more used word first
+
+
+@pytest.mark.parametrize(("typed", "meant"), TYPOS)
+def test_a_word_one_or_two_keystrokes_off_finds_the_word(typed, meant):
+    assert first_terms([typed])[typed] == meant
+
+
+@pytest.mark.parametrize(("typed", "meant"), ENGLISH_TYPOS)
+def test_english_typos_find_the_word(typed, meant):
+    assert first_terms([typed], "en")[typed] == meant
+
+
+@pytest.mark.parametrize(("typed", "meant"), JOINED)
+def test_spaces_left_out_and_particles_and_endings_stripped(typed, meant):
+    assert first_terms([typed])[typed].split() == meant
+
+
+def test_an_unknown_word_stays_one_unknown_word():
+    (result,) = expand(["손흥민 경기 중계"], "ko")
+    assert [w["typed"] for w in result["words"]] == ["손흥민", "경기", "중계"]
+    assert not any(w["known"] for w in result["words"])
+    assert result["query"] == ""  # nothing to search: the no-results panel, not stray syllables
+
+
+def test_a_verb_is_searched_only_when_the_query_has_nothing_else():
+    with_topic, alone = expand(["카드 바꾸고 싶어요", "바꾸고"], "ko")
+    assert with_topic["query"] == "카드"  # the card page may say 변경, not 바꾸
+    assert [w["typed"] for w in with_topic["words"] if w["known"]] == ["카드", "바꾸"]
+    assert alone["query"] == "바꾸"
+
+
+def test_fallback_queries_leave_out_one_word_each_the_most_used_first():
+    (result,) = expand(["환불 결제 이메일"], "ko")
+    assert result["query"] == "환불 결제 이메일"
+    assert result["fallback"][0] == "환불 이메일"  # 결제 is the most used word of the made-up pages
+    assert sorted(result["fallback"]) == sorted(["결제 이메일", "환불 이메일", "환불 결제"])
+
+
+def test_an_unknown_word_is_searched_as_typed_only_when_the_vocabulary_left_words_out():
+    complete = vocabulary("ko")
+    capped = {**complete, "complete": False}
+    (whole,), (cut,) = expand(["결제 손흥민"], "ko", complete), expand(["결제 손흥민"], "ko", capped)
+    assert whole["query"] == "결제"
+    assert cut["query"] == "결제 손흥민"  # the engine may know a word the vocabulary had no room for
+
+
+def test_an_unknown_word_next_to_a_known_one_is_reported_as_unknown():
+    (result,) = expand(["손흥민 결제"], "ko")
+    assert [(w["typed"], w["known"]) for w in result["words"]] == [("손흥민", False), ("결제", True)]
+
+
+@pytest.mark.parametrize(("typed", "meant"), LOANWORDS)
+def test_loanwords_find_the_words_the_pages_use(typed, meant):
+    assert first_terms([typed])[typed] == meant
+
+
+def test_the_other_language_is_recognised_and_mapped():
+    on_ko, on_en, mixed = expand(["password"], "ko") + expand(["비밀번호 재설정"], "en") + expand(["TV 로그인"], "ko")
+    assert on_ko["foreign"] and on_ko["query"] == "비밀번호"
+    assert on_en["foreign"] and on_en["query"].split()[0] == "password"
+    assert not mixed["foreign"]
+
+
+def test_the_other_language_half_typed_or_mistyped():
+    half, typo, spaced = expand(["passw", "pasword", "pass wo"], "ko")
+    assert half["query"] == typo["query"] == "비밀번호"
+    assert spaced["query"] == "비밀번호"  # "pass wo" is the start of "password", typed with a slip of the space bar
+
+
+def test_korean_typed_with_the_keyboard_in_english_mode_is_read_as_korean():
+    (result,) = expand(["dlapdlf"], "ko")  # the keys of 이메일
+    assert result["query"] == "이메일" and not result["foreign"]
+
+
+HOSTILE = ["constructor", "__proto__", "toString", "hasOwnProperty", "a" * 2000, "결" * 2000, "ㅂ" * 2000,
+           "😀🎉 결제 😀", "ㅏ", "ㅗㅏ", "ㄳ", "مرحبا بالعالم", "שלום", "\u200b\u200f결제\u202e", "", "   ", "\x00",
+           "*~^:+-\"", "결제" + "\u0301" * 50, "\ud800", "ㅋㅋㅋㅋ", "1234", "a b c d e f g h i j k l m n o p q r s t u v w x y z"]
+
+
+@pytest.mark.parametrize("lang", ["ko", "en"])
+def test_any_input_gives_an_answer_of_the_promised_shape(lang):
+    for query, result in zip(HOSTILE, expand(HOSTILE, lang)):
+        assert isinstance(result["query"], str) and isinstance(result["foreign"], bool), query
+        assert all(isinstance(q, str) for q in result["fallback"]), query
+        for word in result["words"]:
+            assert isinstance(word["typed"], str) and isinstance(word["known"], bool), query
+            assert all(isinstance(term, str) for term in word["matched"]), query
+
+
+def test_a_broken_or_hostile_vocabulary_does_not_break_the_search():
+    for vocab in [None, {}, {"words": 5, "synonyms": ["x"]}, {"words": "결제", "synonyms": {"__proto__": ["결제"], "constructor": "결제"}}]:
+        (result,) = expand(["constructor 결제"], "ko", vocab)
+        assert isinstance(result["query"], str)
