@@ -13,7 +13,7 @@ from pathlib import Path
 import site_languages
 from build_errors import as_build_error
 from helpcenter import diskcache, frontmatter, translations
-from helpcenter.checks import Problem, Source, files as file_checks, run_rules
+from helpcenter.checks import Problem, Source, files as file_checks, project_files, run_rules
 from helpcenter.datafile import load_schema, load_validated
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -28,6 +28,9 @@ _state: dict = {}
 
 def on_config(config: MkDocsConfig) -> None:
     root = Path(config.config_file_path).parent
+    foreign = project_files.check(root) if site_languages.first_pass(config) else []
+    if foreign:  # before MkDocs lists, reads or copies any file
+        raise PluginError("\n".join(map(str, foreign)))
     with as_build_error():
         glossary, _ = load_validated(root / "data/glossary.yml", load_schema(root / "data/glossary.schema.json"), "data/glossary.yml")
     avoid: dict[str, dict[str, str]] = {}

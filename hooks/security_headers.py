@@ -57,6 +57,8 @@ def on_post_build(config: MkDocsConfig) -> None:
         path.write_text(text, encoding="utf-8")
         label = "mkdocs.yml (redirects)" if redirect else "overrides/404.html"
         _gate(text, label, _read(root / "mkdocs.yml"), path.relative_to(site).as_posix(), redirect=redirect, hashes=hashes)
+    for path in sorted(site.rglob("*.svg")):  # an SVG opened on its own is a document that can run code
+        _gate(path.read_text(encoding="utf-8", errors="replace"), f"docs/{path.relative_to(site).as_posix()}", "", path.relative_to(site).as_posix())
     _gate_search(site)
     (site / "_headers").write_text(csp.headers_file(csp.policy(_state["hashes"] | redirect_hashes)), encoding="utf-8")
     diskcache.save(_state["cache"], _state["version"], dict.fromkeys(_state["seen"], True))
