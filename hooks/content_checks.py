@@ -58,6 +58,8 @@ def on_files(files: Files, config: MkDocsConfig) -> None:
         return
     unreadable = [str(p) for f in files.documentation_pages()
                   for p in file_checks.check(f"docs/{f.src_uri}", Path(f.abs_src_path), _state["docs"])]
+    unreadable += [str(p) for f in files.documentation_pages() if not unreadable
+                   for p in frontmatter.alias_problems(f"docs/{f.src_uri}", f.content_string)]
     if unreadable:  # MkDocs cannot read such a page: stop before it tries
         raise PluginError("\n".join(unreadable))
     pages: dict[str, list[str]] = {lang: [] for lang in site_languages.built_languages(config)}

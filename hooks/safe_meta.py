@@ -18,7 +18,15 @@ from mkdocs.structure.pages import Page
 TEXT_FIELDS = ("title", "description")
 
 
+# Front matter keys MkDocs or the theme act on, that a page must not set: `template` picks the file
+# that renders the page (a missing one stopped the build with a traceback, another one changes its
+# markup). The schema reports them to the writer (hooks/content_checks.py); here they are dropped.
+THEME_KEYS = ("template",)
+
+
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, **kwargs) -> str:
+    for key in THEME_KEYS:
+        page.meta.pop(key, None)
     for field in TEXT_FIELDS:
         if isinstance(page.meta.get(field), str):
             # Markup: escaped once here; the templates that do escape (`| e`) leave it as it is.

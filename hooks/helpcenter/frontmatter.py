@@ -9,6 +9,7 @@ import jsonschema
 import yaml
 
 from .checks.source import Problem
+from .yamlfile import refuse_aliases
 
 NAME = "front-matter"
 # libyaml when PyYAML has it: the pure-Python loader was a third of the checks' time.
@@ -22,13 +23,32 @@ def read(text: str) -> tuple[dict[str, Any] | None, dict[str, int]]:
     if not match:
         return None, {}
     body = match["body"] or ""
-    data = yaml.load(body, Loader=_LOADER) or {}
+    loader = _LOADER(body)
+    try:
+        tree = loader.get_single_node()
+        refuse_aliases(tree)
+        data = (loader.construct_document(tree) if tree is not None else None) or {}
+    finally:
+        loader.dispose()
     lines = {}
     for number, line in enumerate(body.split("\n"), start=2):
         key = re.match(r"^([A-Za-z_][\w-]*)\s*:", line)
         if key:
             lines.setdefault(key[1], number)
     return data, lines
+
+
+def alias_problems(path: str, text: str) -> list[Problem]:
+    """Aliases in front matter, found before MkDocs' own loader expands them (it has no limit)."""
+    match = _BLOCK.match(text)
+    if not match or "*" not in (match["body"] or "") or "&" not in (match["body"] or ""):
+        return []
+    try:
+        read(text)
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        return [Problem(path, mark.line + 2 if mark else 2, NAME, f"front matter is not valid YAML ({getattr(error, 'problem', error)})")]
+    return []
 
 
 def check(path: str, text: str, schema: dict[str, Any], lang: str, default_lang: str) -> list[Problem]:
@@ -42,6 +62,9 @@ def check(path: str, text: str, schema: dict[str, Any], lang: str, default_lang:
         return [Problem(path, 1, NAME, "no front matter; start the page with ---, title: ..., description: ..., ---")]
     if not isinstance(data, dict):
         return [Problem(path, 2, NAME, "front matter must be 'key: value' lines")]
+    odd = next((key for key in data if not isinstance(key, str)), None)
+    if odd is not None:
+        return [Problem(path, 2, NAME, f"front matter key {odd!r} is not a name; keys are words such as title:")]
     problems = []
     for error in _validator(schema).iter_errors(data):
         key = error.absolute_path[0] if error.absolute_path else _unknown_key(error)
