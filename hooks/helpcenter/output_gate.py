@@ -29,6 +29,7 @@ template xmp plaintext foreignobject animate set animatemotion animatetransform 
 _LOADS = frozenset({"src", "srcset", "poster", "data", "background", "xlink:href"})
 _SCHEME = re.compile(r"([a-zA-Z][a-zA-Z0-9+.-]*):")
 _LINK_RELS = frozenset("stylesheet icon canonical alternate prev next manifest preload modulepreload sitemap search".split())
+_LINK_LOADS = frozenset("stylesheet icon manifest preload modulepreload".split())
 _DATA_SCRIPTS = {"application/json", "application/ld+json"}
 _THEME_NO_OP = "javascript:void(0)"  # Material's search share button: a link that does nothing
 # Material's own forms, which submit nowhere (its script reads them): the search box and the palette.
@@ -113,8 +114,8 @@ class _Walker:
         urls = [part.split()[0] for part in value.split(",") if part.split()] if name == "srcset" else [value]
         for url in urls:
             scheme = url_scheme(url)
-            if name in _LOADS or (tag == "link" and name == "href"):
-                if scheme is not None and not (tag == "link" and scheme in ("http", "https")):
+            if name in _LOADS:
+                if scheme is not None:
                     self.fail(f"<{tag} {name}=\"{_short(url)}\"> loads from outside the site; put the file under docs/assets/", url.strip()[:40] or name)
             elif scheme is not None and scheme not in SAFE_SCHEMES and url != _THEME_NO_OP:
                 self.fail(f"'{scheme}:' URL in <{tag} {name}>; link to a page or an https:// address", url.strip()[:40])
@@ -158,6 +159,8 @@ class _Walker:
         rels = set((attrs.get("rel") or "").lower().split())
         if not rels or not rels <= _LINK_RELS:
             self.fail(f"<link rel=\"{attrs.get('rel')}\"> is not allowed", "<link")
+        elif rels & _LINK_LOADS and url_scheme(attrs.get("href") or "") is not None:
+            self.fail(f"<link rel=\"{attrs.get('rel')}\"> loads from outside the site", "<link")
 
     def tag_form(self, attrs: Mapping[str, str | None]) -> None:
         self.forms += 1
