@@ -97,6 +97,34 @@ CASES = {
     "html: image without alt text": (add_before_first_h2("docs/ko/support/email.md", "![](../assets/logo.svg)"), r"docs/ko/support/email\.md:\d+: image without alt text"),
     "heading: skipped level": (add_before_first_h2("docs/en/support/phone.md", "#### Deep"), r"docs/en/support/phone\.md:\d+: heading level 4 after level 1 skips a level"),
     "contact fact in a page": (add_before_first_h2("docs/ko/support/phone.md", "고객센터 1588-1234로 전화하세요."), r"docs/ko/support/phone\.md:\d+: phone number '1588-1234' in a page"),
+    # what readers receive (the output gate): constructs the source rules never see
+    "output: script from a snippet": (lambda p: (write("snippets/ko/evil.md", "<script>alert(1)</script>\n")(p), add_before_first_h2("docs/ko/support/tips.md", '--8<-- "ko/evil.md"')(p)), r"docs/ko/support/tips\.md:\d+: inline <script> that is not one of the theme's.*\[output-gate\]"),
+    "output: attribute list adds onclick": (add_before_first_h2("docs/en/support/tips.md", "Hover me\n{ onclick=\"alert(1)\" }"), r"docs/en/support/tips\.md:\d+: .*onclick"),
+    "output: entity-encoded javascript link": (add_before_first_h2("docs/ko/faq.md", "[x][r]\n\n[r]: &#106;avascript:alert(1)"), r"docs/ko/faq\.md:\d+: .*(javascript|'&#106;avascript)"),
+    "output: base href": (add_before_first_h2("docs/ko/support/tips.md", '<base href="https://evil.test/">'), r"docs/ko/support/tips\.md:\d+: <base"),
+    "output: meta refresh": (add_before_first_h2("docs/en/faq.md", '<meta http-equiv="refresh" content="0;url=https://evil.test">'), r"docs/en/faq\.md:\d+: <meta"),
+    "output: form": (add_before_first_h2("docs/ko/support/email.md", '<form action="https://evil.test"><input type="password"></form>'), r"docs/ko/support/email\.md:\d+: <form"),
+    "output: style element": (add_before_first_h2("docs/en/support/email.md", "<style>body{display:none}</style>"), r"docs/en/support/email\.md:\d+: <style"),
+    "output: multi-line tag with a handler": (add_before_first_h2("docs/ko/support/phone.md", '<p\n  onmouseover="alert(1)">x</p>'), r"docs/ko/support/phone\.md:\d+: inline event handler"),
+    "output: HTML file copied as is": (write("docs/assets/evil.html", "<script>alert(1)</script>"), r"docs/assets/evil\.html:1: '\.html' files are not published"),
+    "output: SVG with a script": (write("docs/assets/evil.svg", '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'), r"docs/assets/evil\.svg:1: inline <script>"),
+    "output: nav label with markup": (edit("mkdocs.yml", "  - 계정:\n", "  - '<img src=x onerror=alert(1)>':\n"), r"(output-gate|not allowed)"),
+    # files from outside the project
+    "symlink: static file to .git/config": (symlink("docs/assets/config.css", "../../.git/config"), r"docs/assets/config\.css:1: is a symbolic link"),
+    "symlink: folder to the home folder": (symlink("docs/assets/home", "/root"), r"docs/assets/home:1: is a symbolic link"),
+    "symlink: snippet": (symlink("snippets/ko-link.md", "/etc/hostname"), r"snippets/ko-link\.md:1: is a symbolic link"),
+    "symlink: loop": (symlink("docs/assets/loop", "loop"), r"docs/assets/loop:1: is a symbolic link"),
+    # redirects
+    "redirect: key with ../": (edit("mkdocs.yml", "contact.md: support/methods.md", "../../escaped.md: support/methods.md"), r"redirect_maps: '\.\./\.\./escaped\.md': the old address"),
+    "redirect: target with a scheme": (edit("mkdocs.yml", "contact.md: support/methods.md", "contact.md: https://evil.test/x.md"), r"redirect_maps: 'contact\.md': the target"),
+    "redirect: fragment with a quote": (edit("mkdocs.yml", "contact.md: support/methods.md", "contact.md: 'support/methods.md#\\\"+alert(1)+\\\"'"), r"the target's anchor"),
+    # bounded work
+    "yaml: alias bomb in data": (edit("data/search-synonyms.yml", "  비번: [비밀번호]", "  비번: &a [비밀번호, 비밀번호]\n  비번2: [*a, *a]"), r"data/search-synonyms\.yml:\d+: invalid YAML: aliases"),
+    "yaml: alias bomb in front matter": (edit("docs/ko/faq.md", "title: 자주 묻는 질문", "title: 자주 묻는 질문\nx: &a [a, a, a]\ny: [*a, *a, *a]"), r"docs/ko/faq\.md:\d+: front matter is not valid YAML \(aliases"),
+    "faq: thousands of unclosed questions": (add_before_first_h2("docs/ko/faq.md", '??? question "x"\n' * 3000), r"docs/ko/faq\.md"),
+    # writer input that used to end in a traceback
+    "front matter: template key": (edit("docs/en/faq.md", "title: Frequently asked questions", "title: Frequently asked questions\ntemplate: nowhere.html"), r"docs/en/faq\.md:\d+: unknown front matter key 'template'"),
+    "front matter: non-string key": (edit("docs/ko/faq.md", "title: 자주 묻는 질문", "title: 자주 묻는 질문\n1: x"), r"docs/ko/faq\.md:2: front matter key 1 is not a name"),
 }
 
 
@@ -117,8 +145,8 @@ def _build(project: Path, target: Path, log: list) -> int:
     return build.returncode
 
 
-def test_there_are_at_least_30_cases():
-    assert len(CASES) >= 30
+def test_there_are_at_least_60_cases():
+    assert len(CASES) >= 60
 
 
 @pytest.mark.parametrize("case", list(CASES))
