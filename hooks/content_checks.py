@@ -48,7 +48,12 @@ def _load_results(cache: Path, schema: dict, avoid: dict) -> None:
     the checks were 5 % of a 2,000-page build, and most pages do not change between builds."""
     rules = sorted((Path(__file__).parent / "helpcenter" / "checks").glob("*.py")) + [Path(frontmatter.__file__)]
     version = diskcache.fingerprint([*(path.read_bytes() for path in rules), json.dumps([schema, avoid], sort_keys=True)])
-    _state.update(cache=cache, version=version, results=diskcache.load(cache, version), used=set(), new=False, revisions={})
+    _state.update(cache=cache, version=version, results=diskcache.load(cache, version, _is_result), used=set(), new=False, revisions={})
+
+
+def _is_result(entry) -> bool:
+    return isinstance(entry, list) and all(
+        isinstance(item, list) and len(item) == 3 and isinstance(item[0], int) and all(isinstance(x, str) for x in item[1:]) for item in entry)
 
 
 @event_priority(50)  # before mkdocs-static-i18n (-100) narrows the files to one language

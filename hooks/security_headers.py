@@ -32,7 +32,7 @@ def on_config(config: MkDocsConfig) -> None:
     hashes = frozenset(csp.template_hashes(csp.template_scripts(theme_dirs), contexts))
     policy = gate_policy.build_policy(theme_dirs, [REDIRECT_TEMPLATE])
     version = diskcache.fingerprint([repr(policy), *sorted(hashes), *_gate_code()])
-    _state.update(policy=policy, hashes=hashes, meta=csp.meta_tag(hashes), pages={}, findings=[],
+    _state.update(config_text=_read(root / "mkdocs.yml"), policy=policy, hashes=hashes, meta=csp.meta_tag(hashes), pages={}, findings=[],
                   cache=root / CACHE, version=version, passed=diskcache.load(root / CACHE, version), seen=set())
 
 
@@ -48,7 +48,7 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
 def on_post_build(config: MkDocsConfig) -> None:
     if not site_languages.whole_site_built(config):
         return
-    site, root = Path(config.site_dir), Path(config.config_file_path).parent
+    site = Path(config.site_dir)
     redirect_hashes = {output_gate.script_hash(body) for body in redirects.scripts(REDIRECT_TEMPLATE)}
     for path in _other_html(site):  # written outside the page events: 404 pages, redirect pages
         redirect = "Redirecting..." in path.read_text(encoding="utf-8")[:400]
@@ -56,7 +56,7 @@ def on_post_build(config: MkDocsConfig) -> None:
         text = _with_meta(path.read_text(encoding="utf-8"), csp.meta_tag(hashes))
         path.write_text(text, encoding="utf-8")
         label = "mkdocs.yml (redirects)" if redirect else "overrides/404.html"
-        _gate(text, label, _read(root / "mkdocs.yml"), path.relative_to(site).as_posix(), redirect=redirect, hashes=hashes)
+        _gate(text, label, _state["config_text"], path.relative_to(site).as_posix(), redirect=redirect, hashes=hashes)
     for path in sorted(site.rglob("*.svg")):  # an SVG opened on its own is a document that can run code
         _gate(path.read_text(encoding="utf-8", errors="replace"), f"docs/{path.relative_to(site).as_posix()}", "", path.relative_to(site).as_posix())
     _gate_search(site)
@@ -75,7 +75,8 @@ def _gate(text: str, label: str, source: str, url: str, *, redirect: bool = Fals
     if not findings:
         _state["passed"][key] = True
     for finding in findings:
-        place = output_gate.locate(finding.needle, {label: source}) or (label, 1)
+        # Not in the page's own text: the navigation, site name and redirects come from mkdocs.yml.
+        place = output_gate.locate(finding.needle, {label: source, "mkdocs.yml": _state["config_text"]}) or (label, 1)
         _state["findings"].append(f"{place[0]}:{place[1]}: {finding.message} (in the published page /{url.lstrip('/')}) [output-gate]")
 
 

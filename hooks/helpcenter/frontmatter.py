@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 from typing import Any
 
@@ -51,6 +52,16 @@ def alias_problems(path: str, text: str) -> list[Problem]:
     return []
 
 
+def _finite(value: Any) -> bool:
+    if isinstance(value, float):
+        return math.isfinite(value)
+    if isinstance(value, dict):
+        return all(_finite(item) for item in value.values())
+    if isinstance(value, list):
+        return all(_finite(item) for item in value)
+    return True
+
+
 def check(path: str, text: str, schema: dict[str, Any], lang: str, default_lang: str) -> list[Problem]:
     try:
         data, lines = read(text)
@@ -65,6 +76,9 @@ def check(path: str, text: str, schema: dict[str, Any], lang: str, default_lang:
     odd = next((key for key in data if not isinstance(key, str)), None)
     if odd is not None:
         return [Problem(path, 2, NAME, f"front matter key {odd!r} is not a name; keys are words such as title:")]
+    infinite = next((key for key in data if not _finite(data[key])), None)
+    if infinite is not None:  # .nan passes every minimum and maximum, and is not JSON
+        return [Problem(path, lines.get(infinite, 2), NAME, f"{infinite}: .nan and .inf are not numbers a page can use; write a number")]
     problems = []
     for error in _validator(schema).iter_errors(data):
         key = error.absolute_path[0] if error.absolute_path else _unknown_key(error)

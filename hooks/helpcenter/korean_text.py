@@ -84,7 +84,8 @@ class KoreanIndexer:
     def __post_init__(self) -> None:
         # Each part is stored as [segmented text, pieces as one string] (see _encode): decoding a list
         # per piece made loading the cache of a 2,000-page site ten times slower.
-        self._cache = diskcache.load(self.cache_file, self.version)
+        self._cache = diskcache.load(self.cache_file, self.version, lambda entry: (
+            isinstance(entry, list) and len(entry) == 2 and all(isinstance(part, str) for part in entry)))
 
     def segment_all(self, texts: list[str]) -> list[str]:
         """Every text segmented, Hangul outside HTML tags only, analysing the new parts in one batch.

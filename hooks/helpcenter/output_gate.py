@@ -72,6 +72,7 @@ class _Walker:
         self.body: list[str] = []
         self.forms = self.in_form = 0
         self.config_blocks = 0
+        self.ids: set[str] = set()
 
     def fail(self, message: str, needle: str) -> None:
         if len(self.findings) < 50:  # enough to fix; a hostile page must not cost unbounded memory
@@ -98,6 +99,13 @@ class _Walker:
             return
         for name, value in attrs.items():
             self.attribute(tag, name, value or "")
+        element_id = attrs.get("id")
+        if element_id:
+            # The theme's script finds its parts by id (__config, __search...): a heading with the
+            # same id takes their place.
+            if element_id in self.ids:
+                self.fail(f"id \"{_short(element_id)}\" is used twice in the page; rename the heading or anchor", element_id)
+            self.ids.add(element_id)
         special = getattr(self, "tag_" + tag, None)
         if special:
             special(attrs)

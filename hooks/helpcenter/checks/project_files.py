@@ -9,12 +9,14 @@ be of a type a help center serves as is: an HTML or XML file would be published 
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 from .source import Problem
 
 NAME = "project-files"
 FOLDERS = ("docs", "snippets", "data", "overrides")
+_PLAIN_NAME = re.compile(r"[\w][\w.-]*\Z")
 STATIC_TYPES = frozenset({".md", ".css", ".js", ".svg", ".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif", ".ico", ".woff2"})
 
 
@@ -26,6 +28,9 @@ def check(root: Path, folders: tuple[str, ...] = FOLDERS) -> list[Problem]:
             if path.is_symlink():
                 problems.append(Problem(label, 1, NAME, f"is a symbolic link (to {os.readlink(path)}); "
                                         "copy the file itself into the project: links are never published"))
+            elif not _PLAIN_NAME.match(path.name):
+                problems.append(Problem(label, 1, NAME, "a file or folder name may hold only letters, digits, - _ and . "
+                                        "(it becomes part of addresses and links); rename it"))
             elif folder == "docs" and path.is_file() and path.suffix.lower() not in STATIC_TYPES:
                 problems.append(Problem(label, 1, NAME, f"'{path.suffix or path.name}' files are not published; "
                                         f"docs/ holds pages (.md) and {', '.join(sorted(STATIC_TYPES - {'.md'}))} files"))
