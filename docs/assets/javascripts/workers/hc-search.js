@@ -121,7 +121,8 @@
     // (Material's "*" makes lunr skip its stemmer, so "tips*" would miss the indexed stem "tip").
     var meant = words.slice();
     words.forEach(function (word) {
-      (synonyms[word] || []).forEach(function (phrase) {
+      // Own keys only: "constructor" or "__proto__" typed by a reader are words, not Object's members.
+      (Object.prototype.hasOwnProperty.call(synonyms, word) ? synonyms[word] : []).forEach(function (phrase) {
         phrase.toLowerCase().split(/\s+/).forEach(function (w) { addTo(meant, w); });
       });
       if (stem(word) !== word) addTo(meant, stem(word));
