@@ -19,7 +19,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
 from mkdocs_redirects.plugin import HTML_TEMPLATE as REDIRECT_TEMPLATE
 
-CACHE = ".cache/output-gate.json"
+CACHE, POLICY_CACHE = ".cache/output-gate.json", ".cache/output-gate-policy.json"
 _state: dict = {}
 
 
@@ -27,13 +27,29 @@ def on_config(config: MkDocsConfig) -> None:
     if not site_languages.first_pass(config):
         return
     root, theme_dirs = Path(config.config_file_path).parent, [Path(d) for d in config.theme.dirs]
-    contexts = [{"config": {"extra": dict(config.extra)}, "base_url": url}
-                for url in csp.base_urls(_site_path(config.site_url))]
-    hashes = frozenset(csp.template_hashes(csp.template_scripts(theme_dirs), contexts))
-    policy = gate_policy.build_policy(theme_dirs, [REDIRECT_TEMPLATE])
-    version = diskcache.fingerprint([repr(policy), *sorted(hashes), *_gate_code()])
+    policy, hashes = _policy_and_hashes(root, theme_dirs, config)
+    version = diskcache.fingerprint([repr(sorted(policy.tags)), *sorted(hashes), *_gate_code()])
     _state.update(config_text=_read(root / "mkdocs.yml"), policy=policy, hashes=hashes, meta=csp.meta_tag(hashes), pages={}, findings=[],
                   cache=root / CACHE, version=version, passed=diskcache.load(root / CACHE, version), seen=set())
+
+
+def _policy_and_hashes(root: Path, theme_dirs: list[Path], config: MkDocsConfig) -> tuple[gate_policy.Policy, frozenset[str]]:
+    """The allowlist and the template scripts' hashes, kept in .cache/ while the templates, the
+    settings they are rendered with and the gate's code are the same (reading every template took
+    about half a second per build)."""
+    contexts = [{"config": {"extra": dict(config.extra)}, "base_url": url} for url in csp.base_urls(_site_path(config.site_url))]
+    templates = gate_policy.theme_templates(theme_dirs)
+    version = diskcache.fingerprint([*(p.read_bytes() for p in templates), REDIRECT_TEMPLATE, repr(contexts), *_gate_code()])
+    stored = diskcache.load(root / POLICY_CACHE, version)
+    if (isinstance(stored.get("tags"), list) and isinstance(stored.get("hashes"), list) and isinstance(stored.get("attrs"), dict)
+            and all(isinstance(names, list) for names in stored["attrs"].values())):
+        attrs = {tag: frozenset(names) for tag, names in stored["attrs"].items()}
+        return gate_policy.Policy(frozenset(stored["tags"]), attrs), frozenset(stored["hashes"])
+    policy = gate_policy.build_policy(theme_dirs, [REDIRECT_TEMPLATE])
+    hashes = frozenset(csp.template_hashes(csp.template_scripts(theme_dirs), contexts))
+    diskcache.save(root / POLICY_CACHE, version, {"tags": sorted(policy.tags), "hashes": sorted(hashes),
+                                                   "attrs": {tag: sorted(names) for tag, names in policy.attrs.items()}})
+    return policy, hashes
 
 
 @event_priority(-1000)  # last, on the page exactly as it is written
