@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from pathlib import Path
 
 import site_languages
@@ -21,6 +22,7 @@ from mkdocs_redirects.plugin import HTML_TEMPLATE as REDIRECT_TEMPLATE
 
 CACHE, POLICY_CACHE = ".cache/output-gate.json", ".cache/output-gate-policy.json"
 _state: dict = {}
+_SNIPPET = re.compile(r"""--8<--\s+["']([^"'\n]+)["']""")
 
 
 def on_config(config: MkDocsConfig) -> None:
@@ -28,9 +30,11 @@ def on_config(config: MkDocsConfig) -> None:
         return
     root, theme_dirs = Path(config.config_file_path).parent, [Path(d) for d in config.theme.dirs]
     policy, hashes = _policy_and_hashes(root, theme_dirs, config)
-    version = diskcache.fingerprint([repr(sorted(policy.tags)), *sorted(hashes), *_gate_code()])
-    _state.update(config_text=_read(root / "mkdocs.yml"), policy=policy, hashes=hashes, meta=csp.meta_tag(hashes), pages={}, findings=[],
-                  cache=root / CACHE, version=version, passed=diskcache.load(root / CACHE, version), seen=set())
+    allowed = sorted((tag, sorted(policy.attrs.get(tag, ()))) for tag in policy.tags)
+    version = diskcache.fingerprint([repr(allowed), *sorted(hashes), *_gate_code()])
+    _state.update(root=root, config_text=_read(root / "mkdocs.yml"), policy=policy, hashes=hashes,
+                  meta=csp.meta_tag(hashes), pages={}, findings=[], cache=root / CACHE, version=version,
+                  passed=diskcache.load(root / CACHE, version), seen=set())
 
 
 def _policy_and_hashes(root: Path, theme_dirs: list[Path], config: MkDocsConfig) -> tuple[gate_policy.Policy, frozenset[str]]:
@@ -91,8 +95,9 @@ def _gate(text: str, label: str, source: str, url: str, *, redirect: bool = Fals
     if not findings:
         _state["passed"][key] = True
     for finding in findings:
-        # Not in the page's own text: the navigation, site name and redirects come from mkdocs.yml.
-        place = output_gate.locate(finding.needle, {label: source, "mkdocs.yml": _state["config_text"]}) or (label, 1)
+        # Not in the page's own text: then in a snippet it includes, or mkdocs.yml (navigation, redirects).
+        sources = {label: source, **_snippets(source), "mkdocs.yml": _state["config_text"]}
+        place = output_gate.locate(finding.needle, sources) or (label, 1)
         _state["findings"].append(f"{place[0]}:{place[1]}: {finding.message} (in the published page /{url.lstrip('/')}) [output-gate]")
 
 
@@ -105,6 +110,14 @@ def _gate_search(site: Path) -> None:
             continue
         for url, finding in output_gate.check_search_records(records):
             _state["findings"].append(f"search result /{url}: {finding.message}; the text comes from that page [output-gate]")
+
+
+def _snippets(source: str) -> dict[str, str]:
+    """The snippet files a page includes (--8<-- "name"), by the label writers know them by."""
+    found = {}
+    for name in _SNIPPET.findall(source) if "--8<--" in source else []:
+        found[f"snippets/{name}"] = _read(Path(_state["root"], "snippets", name))
+    return found
 
 
 def _with_meta(html: str, meta: str) -> str:
