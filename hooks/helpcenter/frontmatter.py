@@ -9,18 +9,17 @@ from typing import Any
 import jsonschema
 import yaml
 
-from .checks.source import Problem
+from .checks.source import FRONT_MATTER, Problem
 from .yamlfile import refuse_aliases
 
 NAME = "front-matter"
 # libyaml when PyYAML has it: the pure-Python loader was a third of the checks' time.
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-_BLOCK = re.compile(r"\A---[ \t]*\n(?P<body>.*?\n)?---[ \t]*(?:\n|\Z)", re.S)
 
 
 def read(text: str) -> tuple[dict[str, Any] | None, dict[str, int]]:
     """The front matter (None if the page has none) and the line of each key."""
-    match = _BLOCK.match(text)
+    match = FRONT_MATTER.match(text)
     if not match:
         return None, {}
     body = match["body"] or ""
@@ -41,7 +40,7 @@ def read(text: str) -> tuple[dict[str, Any] | None, dict[str, int]]:
 
 def alias_problems(path: str, text: str) -> list[Problem]:
     """Aliases in front matter, found before MkDocs' own loader expands them (it has no limit)."""
-    match = _BLOCK.match(text)
+    match = FRONT_MATTER.match(text)
     if not match or "*" not in (match["body"] or "") or "&" not in (match["body"] or ""):
         return []
     try:

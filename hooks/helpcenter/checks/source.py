@@ -9,7 +9,9 @@ from functools import cached_property
 
 _FENCE = re.compile(r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,})")
 _INLINE_CODE = re.compile(r"(`+)(?:(?!\1).)+?\1")
-_FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.S)
+# Front matter exactly as MkDocs finds it (mkdocs.utils.meta.YAML_RE): closed by --- or ..., with
+# blanks allowed after either line. A block MkDocs reads must be the block the checks read.
+FRONT_MATTER = re.compile(r"\A-{3}[ \t]*\n(?P<body>.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.S)
 
 
 @dataclass(frozen=True)
@@ -32,7 +34,7 @@ class Source:
     @cached_property
     def prose(self) -> list[str]:
         """The lines, 1-based via line(), with front matter, fenced code and inline code blanked."""
-        text = _FRONT_MATTER.sub(lambda m: "\n" * m[0].count("\n"), self.text)
+        text = FRONT_MATTER.sub(lambda m: "\n" * m[0].count("\n"), self.text)
         lines, fence = [], None
         for line in text.split("\n"):
             match = _FENCE.match(line)
