@@ -14,6 +14,17 @@ _INLINE_CODE = re.compile(r"(`+)(?:(?!\1).)+?\1")
 FRONT_MATTER = re.compile(r"\A-{3}[ \t]*\n(?P<body>.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.S)
 
 
+def _longest_fence_after(fences: list) -> list[dict[str, int]]:
+    """For each line, the longest ``` and ~~~ fence on any later line (one pass from the end)."""
+    result, longest = [{}] * len(fences), {}
+    for number in range(len(fences) - 1, -1, -1):
+        result[number] = longest
+        match = fences[number]
+        if match and len(match["fence"]) > longest.get(match["fence"][0], 0):
+            longest = {**longest, match["fence"][0]: len(match["fence"])}
+    return result
+
+
 @dataclass(frozen=True)
 class Problem:
     path: str
@@ -35,15 +46,18 @@ class Source:
     def prose(self) -> list[str]:
         """The lines, 1-based via line(), with front matter, fenced code and inline code blanked."""
         text = FRONT_MATTER.sub(lambda m: "\n" * m[0].count("\n"), self.text)
+        raw = text.split("\n")
+        fences = [_FENCE.match(line) for line in raw]
+        closable = _longest_fence_after(fences)
         lines, fence = [], None
-        for line in text.split("\n"):
-            match = _FENCE.match(line)
+        for number, (line, match) in enumerate(zip(raw, fences)):
             if fence:
                 lines.append("")
                 if match and match["fence"][0] == fence[0] and len(match["fence"]) >= len(fence):
                     fence = None
                 continue
-            if match:
+            # A fence that nothing below closes is no code block to superfences: its lines are prose.
+            if match and closable[number].get(match["fence"][0], 0) >= len(match["fence"]):
                 fence = match["fence"]
                 lines.append("")
                 continue
