@@ -98,3 +98,25 @@ def test_a_malformed_source_date_epoch_is_named(monkeypatch):
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "tomorrow")
     with pytest.raises(ContentError, match="SOURCE_DATE_EPOCH"):
         notices.build_date()
+
+
+@pytest.mark.parametrize("text", [
+    "# T\n\n```\n<script>alert(1)</script>\n",  # a fence nothing closes is prose to superfences
+    '# T\n\n<p\n  onmouseover="alert(1)">x</p>\n',  # a tag over several lines
+    '# T\n\nHover\n{ onclick="alert(1)" }\n',  # an attribute list adding a handler
+    "# T\n\n<form><input></form>\n",
+    '# T\n\n<base href="https://evil.test/">\n',
+    "# T\n\n<style>body{}</style>\n",
+])
+def test_source_rules_see_what_superfences_and_attribute_lists_render(text):
+    from helpcenter.checks import Source, run_rules
+
+    assert any(p.rule == "unsafe-html" for p in run_rules(Source("docs/ko/x.md", text, "ko")))
+
+
+def test_front_matter_is_the_block_mkdocs_reads():
+    from mkdocs.utils.meta import get_data
+
+    for text in ("---\ntitle: a\n...\n# x\n", "---  \ntitle: a\n---\t\n# x\n", "---\ntitle: a\n---"):
+        data, _ = frontmatter.read(text)
+        assert (data or {}) == get_data(text)[1]
