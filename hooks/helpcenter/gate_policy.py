@@ -27,7 +27,7 @@ svg path g circle ellipse line polyline polygon rect title desc defs lineargradi
 """.split())
 GLOBAL_ATTRS = frozenset("id class title lang dir role hidden tabindex".split())
 CONTENT_ATTRS = {
-    "a": {"href", "rel", "target", "hreflang", "download"},
+    "a": {"href", "rel", "target", "hreflang", "download", "name"},
     "img": {"src", "alt", "width", "height", "loading", "decoding", "srcset", "sizes"},
     "source": {"srcset", "type", "media", "sizes"},
     "abbr": set(), "time": {"datetime"}, "q": {"cite"}, "blockquote": {"cite"}, "del": {"cite", "datetime"},

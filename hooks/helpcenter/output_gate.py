@@ -31,6 +31,7 @@ _SCHEME = re.compile(r"([a-zA-Z][a-zA-Z0-9+.-]*):")
 _LINK_RELS = frozenset("stylesheet icon canonical alternate prev next manifest preload modulepreload sitemap search".split())
 _LINK_LOADS = frozenset("stylesheet icon manifest preload modulepreload".split())
 _DATA_SCRIPTS = {"application/json", "application/ld+json"}
+_ALIGNMENT = re.compile(r"text-align: (left|right|center);?\Z")
 _THEME_NO_OP = "javascript:void(0)"  # Material's search share button: a link that does nothing
 # Material's own forms, which submit nowhere (its script reads them): the search box and the palette.
 _THEME_FORMS = (("name", "search"), ("data-md-component", "palette"))
@@ -113,6 +114,8 @@ class _Walker:
     def attribute(self, tag: str, name: str, value: str) -> None:
         if name.startswith("on"):
             self.fail(f"event handler {name}= on <{tag}> runs code", name)
+        elif name == "style" and tag in ("th", "td") and _ALIGNMENT.match(value):
+            return  # a Markdown table's column alignment (|:---|), the only style content writes
         elif name == "style" or name == "srcdoc" or name == "formaction" or not self.policy.allows_attr(tag, name):
             self.fail(f"attribute {name}= is not allowed on <{tag}>", name)
         elif name in URL_ATTRS:

@@ -44,6 +44,7 @@ HOSTILE = {
     "password input": '<input type="password">',
     "style element": "<style>body{display:none}</style>",
     "style attribute": '<p style="background:url(https://evil.test)">x</p>',
+    "style on a table cell beyond alignment": '<table><tr><td style="text-align: left; background:url(x)">x</td></tr></table>',
     "iframe": '<iframe src="https://evil.test"></iframe>',
     "iframe srcdoc": '<iframe srcdoc="<script>alert(1)</script>"></iframe>',
     "object": '<object data="x.swf"></object>',
@@ -77,6 +78,9 @@ INERT = {
     "keys": '<span class="keys"><kbd class="key-control">Ctrl</kbd></span>',
     "image": '<img alt="화면" src="../assets/logo.svg">',
     "JSON-LD": '<script type="application/ld+json">{"@type": "FAQPage"}</script>',
+    "aligned table column": '<table><tr><th style="text-align: center;">a</th><td style="text-align: right;">1</td></tr></table>',
+    "heading permalink": '<h2 id="계정">계정<a class="headerlink" href="#계정" title="Permanent link">&para;</a></h2>',
+    "definition list": "<dl><dt>용어</dt><dd>뜻</dd></dl>",
 }
 
 
