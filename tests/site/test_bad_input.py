@@ -77,7 +77,7 @@ CASES = {
     "page: very large": (edit("docs/ko/support/tips.md", "\n## ", "\n" + "아주 긴 문단입니다. " * 20000 + "\n\n## "), r"docs/ko/support/tips\.md:1: is [\d,]+ bytes, more than 200,000; split it"),
     "page: non-UTF-8 bytes": (prepend_bytes("docs/ko/faq.md", b"---\ntitle: \xff\xfe\n"), r"docs/ko/faq\.md:2: byte \d+ is not UTF-8 text; save the file as UTF-8"),
     "page: byte-order mark": (prepend_bytes("docs/en/faq.md", b"\xef\xbb\xbf"), r"docs/en/faq\.md:1: starts with a byte-order mark"),
-    "page: symbolic link out of docs": (symlink("docs/ko/secret.md", "/etc/hostname"), r"docs/ko/secret\.md:1: is a link to /etc/hostname, outside docs/"),
+    "page: symbolic link out of docs": (symlink("docs/ko/secret.md", "/etc/hostname"), r"docs/ko/secret\.md:1: is a symbolic link \(to /etc/hostname\)"),
     "page: snippet outside its folder": (add_before_first_h2("docs/ko/support/tips.md", '--8<-- "../mkdocs.yml"'), r"ko/support/tips\.md.*\n?.*Snippet at path '\.\./mkdocs\.yml' could not be found"),
     # markers
     "marker: unknown": (add_before_first_h2("docs/ko/support/methods.md", "<!-- hc:tabel -->"), r"docs/ko/support/methods\.md:\d+: unknown marker '<!-- hc:tabel -->'; known markers"),
