@@ -12,7 +12,7 @@ ORDINARY = """
 | 왼쪽 | 가운데 | 오른쪽 |
 
 !!! note "참고"
-    안내 문구입니다. ++ctrl+alt+del++ 을 누르세요 :smile:
+    안내 문구입니다. ++ctrl+alt+del++ 을 누르세요 :material-account:
 
 ??? question "접히는 질문인가요?"
     네, 답은 여기에 있습니다. `<script>`는 코드로 보입니다.
