@@ -13,7 +13,7 @@ from pathlib import Path
 import site_languages
 from build_errors import as_build_error, log
 from helpcenter import diskcache, frontmatter, translations
-from helpcenter.checks import Problem, Source, files as file_checks, run_rules
+from helpcenter.checks import Problem, Source, files as file_checks, project_files, run_rules
 from helpcenter.datafile import load_schema, load_validated
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -27,6 +27,9 @@ _state: dict = {}
 
 def on_config(config: MkDocsConfig) -> None:
     root = Path(config.config_file_path).parent
+    foreign = project_files.check(root) if site_languages.first_pass(config) else []
+    if foreign:  # before MkDocs lists, reads or copies any file
+        raise PluginError("\n".join(map(str, foreign)))
     with as_build_error():
         glossary, _ = load_validated(root / "data/glossary.yml", load_schema(root / "data/glossary.schema.json"), "data/glossary.yml")
     avoid: dict[str, dict[str, str]] = {}
@@ -44,7 +47,12 @@ def _load_results(cache: Path, schema: dict, avoid: dict) -> None:
     the checks were 5 % of a 2,000-page build, and most pages do not change between builds."""
     rules = sorted((Path(__file__).parent / "helpcenter" / "checks").glob("*.py")) + [Path(frontmatter.__file__)]
     version = diskcache.fingerprint([*(path.read_bytes() for path in rules), json.dumps([schema, avoid], sort_keys=True)])
-    _state.update(cache=cache, version=version, results=diskcache.load(cache, version), used=set(), new=False, revisions={})
+    _state.update(cache=cache, version=version, results=diskcache.load(cache, version, _is_result), used=set(), new=False, revisions={})
+
+
+def _is_result(entry) -> bool:
+    return isinstance(entry, list) and all(
+        isinstance(item, list) and len(item) == 3 and isinstance(item[0], int) and all(isinstance(x, str) for x in item[1:]) for item in entry)
 
 
 @event_priority(50)  # before mkdocs-static-i18n (-100) narrows the files to one language
@@ -54,6 +62,8 @@ def on_files(files: Files, config: MkDocsConfig) -> None:
         return
     unreadable = [str(p) for f in files.documentation_pages()
                   for p in file_checks.check(f"docs/{f.src_uri}", Path(f.abs_src_path), _state["docs"])]
+    unreadable += [str(p) for f in files.documentation_pages() if not unreadable
+                   for p in frontmatter.alias_problems(f"docs/{f.src_uri}", f.content_string)]
     if unreadable:  # MkDocs cannot read such a page: stop before it tries
         raise PluginError("\n".join(unreadable))
     pages: dict[str, list[str]] = {lang: [] for lang in site_languages.built_languages(config)}

@@ -9,8 +9,11 @@ and reads the files again through its own on_files.
 
 from __future__ import annotations
 
+import posixpath
+
 import site_languages
-from build_errors import log
+from build_errors import as_build_error, log
+from helpcenter import redirects
 from helpcenter.languages import language_root
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
@@ -25,7 +28,9 @@ def on_config(config: MkDocsConfig) -> None:
     # first pass: later passes see the plugin's map already rewritten for the previous language.
     if site_languages.first_pass(config):
         _written.clear()
-        _written.update(config.plugins["redirects"].config["redirect_maps"])
+        redirects.TARGETS.clear()
+        with as_build_error():
+            _written.update(redirects.check_map(config.plugins["redirects"].config["redirect_maps"]))
 
 
 def language_map(written: dict[str, str], lang: str, default: str) -> dict[str, str]:
@@ -42,3 +47,16 @@ def on_files(files: Files, config: MkDocsConfig) -> None:
             log.warning(f"mkdocs.yml: redirects: '{old}' is still a page (docs/{lang}/{old}); remove the redirect or the page")
     plugin.config["redirect_maps"] = language_map(_written, lang, site_languages.default_language(config))
     plugin.on_files(files, config=config)
+    _note_targets(plugin.config["redirect_maps"], files, config.use_directory_urls)
+
+
+def _note_targets(language_redirects: dict[str, str], files: Files, directory_urls: bool) -> None:
+    """Where each redirect page sends readers, computed as mkdocs-redirects does (for the CSP hashes)."""
+    from mkdocs_redirects.plugin import get_html_path, get_relative_html_path
+
+    for old, new in language_redirects.items():
+        path, _, fragment = new.partition("#")
+        target = files.get_file_from_path(path)
+        if target is not None:
+            redirects.TARGETS[get_html_path(old, directory_urls)] = get_relative_html_path(old, target.url + (f"#{fragment}" if fragment else ""), directory_urls)
+

@@ -18,7 +18,16 @@ from mkdocs.structure.pages import Page
 TEXT_FIELDS = ("title", "description")
 
 
+# `template` picks the file that renders the page: a missing one stopped the build with a traceback,
+# another one changes its markup. Pages may choose only the layouts the front-matter schema lists
+# (data/front-matter.schema.json, `template`); the schema reports any other value to the writer
+# (hooks/content_checks.py), and here it is dropped so the page still renders as an article.
+ALLOWED_TEMPLATES = ("home.html",)
+
+
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, **kwargs) -> str:
+    if page.meta.get("template") not in ALLOWED_TEMPLATES:
+        page.meta.pop("template", None)
     for field in TEXT_FIELDS:
         if isinstance(page.meta.get(field), str):
             # Markup: escaped once here; the templates that do escape (`| e`) leave it as it is.

@@ -1,43 +1,139 @@
-"""Write _headers beside the built site: the security headers it is served with (README: Hosting).
+"""MkDocs glue for what readers receive: the CSP (a <meta> in every page, _headers beside the site)
+and the output gate over every published page, search record and JSON-LD block.
 
-Runs once all languages are built, so the policy covers every page's inline scripts.
+The logic is in helpcenter/csp.py, helpcenter/gate_policy.py and helpcenter/output_gate.py; see
+MAINTAINERS.md (## Security). A finding fails the build, naming the source file and line.
 """
 
 from __future__ import annotations
 
+import json
 import os
+import re
 from pathlib import Path
 
 import site_languages
-from helpcenter import csp
+from helpcenter import csp, diskcache, gate_policy, output_gate, redirects
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
+from mkdocs_redirects.plugin import HTML_TEMPLATE as REDIRECT_TEMPLATE
 
-_pages: dict[str, set[str]] = {}  # written page → its inline scripts' hashes
+CACHE, POLICY_CACHE = ".cache/output-gate.json", ".cache/output-gate-policy.json"
+_state: dict = {}
+_SNIPPET = re.compile(r"""--8<--\s+["']([^"'\n]+)["']""")
 
 
 def on_config(config: MkDocsConfig) -> None:
-    if site_languages.first_pass(config):
-        _pages.clear()
+    if not site_languages.first_pass(config):
+        return
+    root, theme_dirs = Path(config.config_file_path).parent, [Path(d) for d in config.theme.dirs]
+    policy, hashes = _policy_and_hashes(root, theme_dirs, config)
+    allowed = sorted((tag, sorted(policy.attrs.get(tag, ()))) for tag in policy.tags)
+    version = diskcache.fingerprint([repr(allowed), *sorted(hashes), *_gate_code()])
+    _state.update(root=root, config_text=_read(root / "mkdocs.yml"), policy=policy, hashes=hashes,
+                  meta=csp.meta_tag(hashes), pages={}, findings=[], cache=root / CACHE, version=version,
+                  passed=diskcache.load(root / CACHE, version), seen=set())
+
+
+def _policy_and_hashes(root: Path, theme_dirs: list[Path], config: MkDocsConfig) -> tuple[gate_policy.Policy, frozenset[str]]:
+    """The allowlist and the template scripts' hashes, kept in .cache/ while the templates, the
+    settings they are rendered with and the gate's code are the same (reading every template took
+    about half a second per build)."""
+    contexts = [{"config": {"extra": dict(config.extra)}, "base_url": url} for url in csp.base_urls(_site_path(config.site_url))]
+    templates = gate_policy.theme_templates(theme_dirs)
+    version = diskcache.fingerprint([*(p.read_bytes() for p in templates), REDIRECT_TEMPLATE, repr(contexts), *_gate_code()])
+    stored = diskcache.load(root / POLICY_CACHE, version)
+    if (isinstance(stored.get("tags"), list) and isinstance(stored.get("hashes"), list) and isinstance(stored.get("attrs"), dict)
+            and all(isinstance(names, list) for names in stored["attrs"].values())):
+        attrs = {tag: frozenset(names) for tag, names in stored["attrs"].items()}
+        return gate_policy.Policy(frozenset(stored["tags"]), attrs), frozenset(stored["hashes"])
+    policy = gate_policy.build_policy(theme_dirs, [REDIRECT_TEMPLATE])
+    hashes = frozenset(csp.template_hashes(csp.template_scripts(theme_dirs), contexts))
+    diskcache.save(root / POLICY_CACHE, version, {"tags": sorted(policy.tags), "hashes": sorted(hashes),
+                                                   "attrs": {tag: sorted(names) for tag, names in policy.attrs.items()}})
+    return policy, hashes
 
 
 @event_priority(-1000)  # last, on the page exactly as it is written
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    # From memory: reading every page back from disk cost twice as much on a 2,000-page site.
-    _pages[os.path.normpath(page.file.abs_dest_path)] = csp.inline_script_hashes(output)
+    output = _with_meta(output, _state["meta"])
+    _state["pages"][os.path.normpath(page.file.abs_dest_path)] = True
+    _gate(output, f"docs/{page.file.src_uri}", page.file.content_string, page.url or "/")
     return output
 
 
-@event_priority(-300)  # after every language is built and the search hooks are done
+@event_priority(-400)  # after every language, the redirects, the search indexes and our other hooks
 def on_post_build(config: MkDocsConfig) -> None:
     if not site_languages.whole_site_built(config):
         return
     site = Path(config.site_dir)
-    hashes = set().union(*_pages.values())
-    # Pages written outside the page events: 404s, redirects.
-    for folder, _, names in os.walk(site):
-        for path in (os.path.join(folder, name) for name in names if name.endswith(".html")):
-            if path not in _pages:
-                hashes |= csp.inline_script_hashes(Path(path).read_text(encoding="utf-8"))
-    (site / "_headers").write_text(csp.headers_file(csp.policy(hashes)), encoding="utf-8")
+    redirect_hashes = {output_gate.script_hash(body) for body in redirects.scripts(REDIRECT_TEMPLATE)}
+    for path in _other_html(site):  # written outside the page events: 404 pages, redirect pages
+        redirect = "Redirecting..." in path.read_text(encoding="utf-8")[:400]
+        hashes = _state["hashes"] | (redirect_hashes if redirect else set())
+        text = _with_meta(path.read_text(encoding="utf-8"), csp.meta_tag(hashes))
+        path.write_text(text, encoding="utf-8")
+        label = "mkdocs.yml (redirects)" if redirect else "overrides/404.html"
+        _gate(text, label, _state["config_text"], path.relative_to(site).as_posix(), redirect=redirect, hashes=hashes)
+    for path in sorted(site.rglob("*.svg")):  # an SVG opened on its own is a document that can run code
+        _gate(path.read_text(encoding="utf-8", errors="replace"), f"docs/{path.relative_to(site).as_posix()}", "", path.relative_to(site).as_posix())
+    (site / "_headers").write_text(csp.headers_file(csp.policy(_state["hashes"] | redirect_hashes)), encoding="utf-8")
+    diskcache.save(_state["cache"], _state["version"], dict.fromkeys(_state["seen"], True))
+    if _state["findings"]:
+        raise PluginError("What readers would receive is unsafe; nothing was published:\n" + "\n".join(_state["findings"]))
+
+
+def _gate(text: str, label: str, source: str, url: str, *, redirect: bool = False, hashes: frozenset | None = None) -> None:
+    key = diskcache.fingerprint([text, str(redirect), *sorted(hashes or ())])
+    _state["seen"].add(key)
+    if key in _state["passed"]:
+        return
+    findings = output_gate.check_html(text, _state["policy"], frozenset(hashes or _state["hashes"]), redirect=redirect)
+    if not findings:
+        _state["passed"][key] = True
+    for finding in findings:
+        # Not in the page's own text: then in a snippet it includes, or mkdocs.yml (navigation, redirects).
+        sources = {label: source, **_snippets(source), "mkdocs.yml": _state["config_text"]}
+        place = output_gate.locate(finding.needle, sources) or (label, 1)
+        _state["findings"].append(f"{place[0]}:{place[1]}: {finding.message} (in the published page /{url.lstrip('/')}) [output-gate]")
+
+
+def _snippets(source: str) -> dict[str, str]:
+    """The snippet files a page includes (--8<-- "name"), by the label writers know them by."""
+    found = {}
+    for name in _SNIPPET.findall(source) if "--8<--" in source else []:
+        found[f"snippets/{name}"] = _read(Path(_state["root"], "snippets", name))
+    return found
+
+
+def _with_meta(html: str, meta: str) -> str:
+    """The policy as the first thing in <head>, before any script it governs."""
+    for anchor in ('<meta charset="utf-8">', "<head>"):
+        if anchor in html:
+            return html.replace(anchor, anchor + meta, 1)
+    return meta + html
+
+
+def _other_html(site: Path) -> list[Path]:
+    return [Path(folder, name) for folder, _, names in os.walk(site) for name in names
+            if name.endswith(".html") and os.path.normpath(os.path.join(folder, name)) not in _state["pages"]]
+
+
+def _site_path(site_url: str | None) -> str:
+    from urllib.parse import urlsplit
+
+    return urlsplit(site_url or "/").path or "/"
+
+
+def _read(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8")
+    except OSError:
+        return ""
+
+
+def _gate_code() -> list[bytes]:
+    folder = Path(__file__).parent / "helpcenter"
+    return [(folder / name).read_bytes() for name in ("output_gate.py", "gate_policy.py", "csp.py")]

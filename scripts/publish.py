@@ -4,12 +4,17 @@ switch of the output. A failed build changes nothing: the previous output stays,
 
 The output (default `site`) is a symbolic link to the current build in `.site-builds/`; switching it
 is a single rename, so a web server or an upload never sees a half-written site. The previous build
-is kept beside it. Run through scripts/build.
+is kept beside it. Only this switch ever writes `site` (a plain `mkdocs build` writes to
+`.mkdocs-build/`, see mkdocs.yml); one build at a time holds the store's lock, and the builds kept
+are the live one and the one before it, never "the newest folders" (a killed build leaves the newest).
+Run through scripts/build.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
+import fcntl
 import os
 import shutil
 import sys
@@ -22,9 +27,6 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from project import ROOT, build  # noqa: E402
 from sitecontents import forbidden_files  # noqa: E402
 
-KEEP = 2  # the current build and the one before it
-
-
 def strict_build(target: Path) -> int:
     return build(ROOT, target, capture=False).returncode
 
@@ -35,6 +37,24 @@ def publish(output: Path, build: Callable[[Path], int] = strict_build, root: Pat
     output = output.absolute()
     store = output.parent / f".{output.name}-builds"
     store.mkdir(parents=True, exist_ok=True)
+    with _lock(store):
+        return _publish_locked(output, store, build)
+
+
+@contextlib.contextmanager
+def _lock(store: Path):
+    """One publishing build at a time: a second one waits, saying so, instead of pruning the first's."""
+    with open(store / ".lock", "w") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            print(f"another build is publishing to {store.parent}; waiting for it to finish", file=sys.stderr)
+            fcntl.flock(handle, fcntl.LOCK_EX)
+        yield
+
+
+def _publish_locked(output: Path, store: Path, build: Callable[[Path], int]) -> int:
+    live = _build_folder(output, store)
     fresh = Path(tempfile.mkdtemp(prefix=time.strftime("%Y%m%dT%H%M%S-"), dir=store))
     code = build(fresh / "site")
     if code == 0 and (fresh / "site" / "index.html").is_file():
@@ -45,14 +65,31 @@ def publish(output: Path, build: Callable[[Path], int] = strict_build, root: Pat
         shutil.rmtree(fresh, ignore_errors=True)
         print(f"build failed: {output.name}/ was left as it was", file=sys.stderr)
         return code or 1
+    _readable(fresh)
     _adopt_plain_folder(output, store)
     link = store / ".next-link"
     link.unlink(missing_ok=True)
     link.symlink_to(fresh / "site", target_is_directory=True)
     os.replace(link, output)  # the one step: readers see either the old site or the new one
-    _prune(store, keep={fresh, *_recent(store, KEEP)})
+    _prune(store, keep={fresh, live} if live else {fresh, *_adopted(store)})
     print(f"published: {output.name}/ -> {os.readlink(output)}")
     return 0
+
+
+def _build_folder(output: Path, store: Path) -> Path | None:
+    """The store folder the live output points into, if it does."""
+    if not output.is_symlink():
+        return None
+    target = Path(os.path.realpath(output)).parent
+    return target if target.parent == store.resolve() else None
+
+
+def _readable(folder: Path) -> None:
+    # mkdtemp makes 0700 folders: a web server running as another user would answer 403.
+    for parent, folders, files in os.walk(folder):
+        os.chmod(parent, 0o755)
+        for name in files:
+            os.chmod(os.path.join(parent, name), 0o644)
 
 
 def _adopt_plain_folder(output: Path, store: Path) -> None:
@@ -61,14 +98,14 @@ def _adopt_plain_folder(output: Path, store: Path) -> None:
         output.rename(store / f"{time.strftime('%Y%m%dT%H%M%S')}-adopted")
 
 
-def _recent(store: Path, count: int) -> list[Path]:
-    builds = sorted((p for p in store.iterdir() if p.is_dir()), key=lambda p: p.stat().st_mtime, reverse=True)
-    return builds[:count]
+def _adopted(store: Path) -> list[Path]:
+    return [p for p in store.iterdir() if p.name.endswith("-adopted")]
 
 
 def _prune(store: Path, keep: set[Path]) -> None:
+    keep = {p.resolve() for p in keep}
     for folder in store.iterdir():
-        if folder.is_dir() and folder not in keep:
+        if folder.is_dir() and not folder.is_symlink() and folder.resolve() not in keep:
             shutil.rmtree(folder, ignore_errors=True)
 
 

@@ -30,7 +30,7 @@ def load_validated(path: Path, schema: dict[str, Any], label: str) -> tuple[Any,
 
 def describe(error: jsonschema.ValidationError, raw: Any, tree: Any, label: str) -> str:
     path = list(error.absolute_path)
-    return f"{label}:{line_of(tree, path)}: {entry_name(path, raw)}{_problem(error, _field(path))}"
+    return f"{label}:{line_of(tree, path) or 1}: {entry_name(path, raw)}{_problem(error, _field(path))}"
 
 
 def entry_name(path: list[Any], raw: Any) -> str:
@@ -111,4 +111,14 @@ def require_languages(schema: dict[str, Any], pointers: list[list[str]], languag
 
 
 def load_schema(path: Path) -> dict[str, Any]:
-    return json.loads(path.read_text(encoding="utf-8"))
+    label = f"{path.parent.name}/{path.name}"
+    try:
+        schema = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise ContentError(f"{label}: file not found; restore it from git") from None
+    except (ValueError, UnicodeDecodeError) as error:
+        line = getattr(error, "lineno", 1)
+        raise ContentError(f"{label}:{line}: not valid JSON ({getattr(error, 'msg', error)}); restore it from git or fix it") from None
+    if not isinstance(schema, dict):
+        raise ContentError(f"{label}:1: a schema is a JSON object {{...}}; restore it from git")
+    return schema

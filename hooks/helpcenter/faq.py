@@ -11,9 +11,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-_QUESTION = re.compile(
-    r'<details class="question"(?P<attrs>[^>]*)>\s*<summary>(?P<summary>.*?)</summary>(?P<body>.*?)</details>', re.S
-)
+_OPEN, _HEAD = '<details class="question"', re.compile(r'(?P<attrs>[^>]*)>\s*<summary>')
 _TAG = re.compile(r"<(/?)([a-zA-Z0-9]+)[^>]*>")
 # Inline elements vanish without a trace ("<a>계정</a>을" reads "계정을"); block ones leave a space.
 _INLINE = {"a", "abbr", "b", "code", "em", "i", "kbd", "mark", "small", "span", "strong", "sub", "sup"}
@@ -36,7 +34,7 @@ def mark_questions(page_html: str, slugify: Callable[[str, str], str]) -> tuple[
     questions: list[Question] = []
     used: set[str] = set()
 
-    def add_id(match: re.Match[str]) -> str:
+    def add_id(match: _Match) -> str:
         question = plain_text(match["summary"])
         anchor = base = "q-" + slugify(question, "-")
         counter = 1
@@ -46,13 +44,53 @@ def mark_questions(page_html: str, slugify: Callable[[str, str], str]) -> tuple[
         questions.append(Question(anchor, question, plain_text(match["body"])))
         return f'<details class="question" id="{anchor}"{match["attrs"]}><summary>{match["summary"]}</summary>{match["body"]}</details>'
 
-    return _QUESTION.sub(add_id, page_html), questions
+    return _replace_questions(page_html, add_id), questions
 
 
 def find_questions(page_html: str) -> list[Question]:
     """The FAQ questions of a page whose questions already have their ids (see mark_questions)."""
     return [
         Question(re.search(r'\bid="([^"]+)"', m["attrs"])[1] if 'id="' in m["attrs"] else "", plain_text(m["summary"]), plain_text(m["body"]))
-        for m in _QUESTION.finditer(page_html)
+        for m in _questions(page_html)
     ]
+
+
+def _questions(page_html: str):
+    """Every question block, found with plain searches from left to right: linear in the page, where
+    one pattern with two lazy .*? spans rescanned the rest of the page for each unclosed question."""
+    position = 0
+    while (start := page_html.find(_OPEN, position)) >= 0:
+        head = _HEAD.match(page_html, start + len(_OPEN))
+        summary_end = page_html.find("</summary>", head.end()) if head else -1
+        end = page_html.find("</details>", summary_end) if summary_end >= 0 else -1
+        if end < 0:
+            if head and summary_end < 0:
+                return  # no </summary> anywhere after: no later question can close either
+            position = start + len(_OPEN)
+            if summary_end >= 0:
+                return  # no </details> anywhere after
+            continue
+        yield _Match(start, end + len("</details>"), head["attrs"], page_html[head.end():summary_end],
+                     page_html[summary_end + len("</summary>"):end])
+        position = end + len("</details>")
+
+
+@dataclass(frozen=True)
+class _Match:
+    start: int
+    end: int
+    attrs: str
+    summary: str
+    body: str
+
+    def __getitem__(self, name: str) -> str:
+        return getattr(self, name)
+
+
+def _replace_questions(page_html: str, replace: Callable[[_Match], str]) -> str:
+    parts, position = [], 0
+    for match in _questions(page_html):
+        parts += [page_html[position:match.start], replace(match)]
+        position = match.end
+    return "".join(parts) + page_html[position:]
 

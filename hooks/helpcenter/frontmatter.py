@@ -2,35 +2,64 @@
 
 from __future__ import annotations
 
+import math
 import re
 from typing import Any
 
 import jsonschema
 import yaml
 
-from .checks.source import Problem
+from .checks.source import FRONT_MATTER, Problem
 from .translations import NEW
-from .yamlfile import where
+from .yamlfile import refuse_aliases, where
 
 NAME = "front-matter"
 # libyaml when PyYAML has it: the pure-Python loader was a third of the checks' time.
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-_BLOCK = re.compile(r"\A---[ \t]*\n(?P<body>.*?\n)?---[ \t]*(?:\n|\Z)", re.S)
 
 
 def read(text: str) -> tuple[dict[str, Any] | None, dict[str, int]]:
     """The front matter (None if the page has none) and the line of each key."""
-    match = _BLOCK.match(text)
+    match = FRONT_MATTER.match(text)
     if not match:
         return None, {}
     body = match["body"] or ""
-    data = yaml.load(body, Loader=_LOADER) or {}
+    loader = _LOADER(body)
+    try:
+        tree = loader.get_single_node()
+        refuse_aliases(tree)
+        data = (loader.construct_document(tree) if tree is not None else None) or {}
+    finally:
+        loader.dispose()
     lines = {}
     for number, line in enumerate(body.split("\n"), start=2):
         key = re.match(r"^([A-Za-z_][\w-]*)\s*:", line)
         if key:
             lines.setdefault(key[1], number)
     return data, lines
+
+
+def alias_problems(path: str, text: str) -> list[Problem]:
+    """Aliases in front matter, found before MkDocs' own loader expands them (it has no limit)."""
+    match = FRONT_MATTER.match(text)
+    if not match or "*" not in (match["body"] or "") or "&" not in (match["body"] or ""):
+        return []
+    try:
+        read(text)
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        return [Problem(path, mark.line + 2 if mark else 2, NAME, f"front matter is not valid YAML ({getattr(error, 'problem', error)})")]
+    return []
+
+
+def _finite(value: Any) -> bool:
+    if isinstance(value, float):
+        return math.isfinite(value)
+    if isinstance(value, dict):
+        return all(_finite(item) for item in value.values())
+    if isinstance(value, list):
+        return all(_finite(item) for item in value)
+    return True
 
 
 def check(path: str, text: str, schema: dict[str, Any], lang: str, default_lang: str) -> list[Problem]:
@@ -45,6 +74,12 @@ def check(path: str, text: str, schema: dict[str, Any], lang: str, default_lang:
         return [Problem(path, 1, NAME, "no front matter; start the page with ---, title: ..., description: ..., ---")]
     if not isinstance(data, dict):
         return [Problem(path, 2, NAME, "front matter must be 'key: value' lines")]
+    odd = next((key for key in data if not isinstance(key, str)), None)
+    if odd is not None:
+        return [Problem(path, 2, NAME, f"front matter key {odd!r} is not a name; keys are words such as title:")]
+    infinite = next((key for key in data if not _finite(data[key])), None)
+    if infinite is not None:  # .nan passes every minimum and maximum, and is not JSON
+        return [Problem(path, lines.get(infinite, 2), NAME, f"{infinite}: .nan and .inf are not numbers a page can use; write a number")]
     problems = []
     for error in _validator(schema).iter_errors(data):
         key = error.absolute_path[0] if error.absolute_path else _unknown_key(error)

@@ -64,7 +64,8 @@ class KoreanIndexer:
     _dirty: bool = False
 
     def __post_init__(self) -> None:
-        self._cache = diskcache.load(self.cache_file, self.version)
+        # A damaged or foreign cache (an entry that is not segmented text) is ignored, never trusted.
+        self._cache = diskcache.load(self.cache_file, self.version, lambda entry: isinstance(entry, str))
 
     def segment_all(self, texts: list[str]) -> list[str]:
         """Every text segmented, Hangul outside HTML tags only, analysing the new parts in one batch.

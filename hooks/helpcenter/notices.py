@@ -27,4 +27,9 @@ def active(notices: list[dict], today: date) -> dict | None:
 def build_date() -> date:
     """Today, or the day of SOURCE_DATE_EPOCH when set, so reproducible builds agree."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    return datetime.fromtimestamp(int(epoch), timezone.utc).date() if epoch else date.today()
+    if not epoch:
+        return date.today()
+    try:
+        return datetime.fromtimestamp(int(epoch), timezone.utc).date()
+    except (ValueError, OverflowError, OSError):
+        raise ContentError(f"SOURCE_DATE_EPOCH={epoch[:40]!r} is not a time in seconds since 1970 (such as 1767225600); fix or unset it") from None

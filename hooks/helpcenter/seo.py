@@ -69,5 +69,6 @@ def organization(data: SupportData, lang: str, name: str, site_url: str) -> dict
 
 
 def script_json(data: dict) -> str:
-    """JSON for a <script type="application/ld+json"> block: no '</' can end the block early."""
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
+    """JSON for a <script type="application/ld+json"> block: no '<' at all, so neither '</script' nor
+    '<!--' (which changes how the browser finds the end of the block) can appear in it."""
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("<", "\\u003c")

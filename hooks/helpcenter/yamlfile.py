@@ -40,6 +40,23 @@ def _construct_mapping(loader: _StrictLoader, node: yaml.MappingNode, deep: bool
 
 _StrictLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
 
+MAX_BYTES = 1_000_000  # data files are a few KB; past this, something is wrong (and slow to load)
+
+
+def refuse_aliases(node: yaml.Node | None) -> None:
+    """Aliases (*name) let a few lines expand into gigabytes (a "billion laughs"): data and front
+    matter never need them. The composed tree shares an aliased node, so seeing one twice is an alias."""
+    seen, stack = set(), [node] if node is not None else []
+    while stack:
+        current = stack.pop()
+        if id(current) in seen:
+            raise yaml.constructor.ConstructorError(None, None, "aliases (*name) are not allowed; write the value out", current.start_mark)
+        seen.add(id(current))
+        if isinstance(current, yaml.MappingNode):
+            stack += [part for pair in current.value for part in pair]
+        elif isinstance(current, yaml.SequenceNode):
+            stack += current.value
+
 
 def load_yaml(path: Path, label: str) -> tuple[Any, yaml.Node | None]:
     """Return the data and its node tree; `label` is how messages name the file."""
@@ -51,11 +68,14 @@ def load_yaml(path: Path, label: str) -> tuple[Any, yaml.Node | None]:
         raise ContentError(
             f"{label}: not valid UTF-8 (byte {error.start}); save the file as UTF-8"
         ) from None
+    if len(text) > MAX_BYTES:
+        raise ContentError(f"{label}: is {len(text):,} characters, more than {MAX_BYTES:,}; split it")
     if text.startswith("\ufeff"):
         raise ContentError(f"{label}:1: starts with a byte-order mark; save it as UTF-8 without BOM")
     loader = _StrictLoader(text)
     try:
         tree = loader.get_single_node()
+        refuse_aliases(tree)
         return (loader.construct_document(tree) if tree is not None else None), tree
     except yaml.MarkedYAMLError as error:
         line, problem = where(error)

@@ -1,26 +1,37 @@
-"""The security policy allows exactly the inline scripts a page has, and nothing from elsewhere."""
+"""The security policy allows exactly the theme's own inline scripts, taken from its templates, and
+nothing from elsewhere; the same policy reaches readers as a <meta> tag wherever _headers is ignored."""
 
 from __future__ import annotations
 
-import base64
-import hashlib
+from pathlib import Path
 
-from helpcenter.csp import headers_file, inline_script_hashes, policy
+import material
+from helpcenter.csp import base_urls, headers_file, meta_tag, policy, template_hashes, template_scripts
+from helpcenter.output_gate import script_hash
+
+MATERIAL = Path(material.__file__).parent / "templates"
 
 
-def sha(text: str) -> str:
-    return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode()).digest()).decode() + "'"
-
-
-def test_inline_scripts_are_hashed_and_external_scripts_and_json_are_not():
-    page = '<script>a()</script><script src="x.js"></script><script id="__config" type="application/json">{}</script><SCRIPT>b()</SCRIPT>'
-    assert inline_script_hashes(page) == {sha("a()"), sha("b()")}
+def test_template_scripts_are_hashed_for_every_page_depth_and_never_an_injected_one():
+    bodies = template_scripts([MATERIAL])
+    contexts = [{"config": {"extra": {}}, "base_url": url} for url in base_urls("/")]
+    hashes = template_hashes(bodies, contexts)
+    scope = next(body for body in bodies if "__md_scope" in body)
+    for url in (".", "..", "../../..", "/"):
+        assert script_hash(scope.replace("{{ config.extra.scope | d(base_url) }}", url)) in hashes
+    assert script_hash("alert(1)") not in hashes
 
 
 def test_policy_allows_only_this_origin_the_hashed_scripts_and_compiling_webassembly():
-    csp = policy({sha("a()")})
-    assert f"script-src 'self' 'wasm-unsafe-eval' {sha('a()')}" in csp  # the search engine's wasm, no eval()
+    csp = policy({script_hash("a()")})
+    assert f"script-src 'self' 'wasm-unsafe-eval' {script_hash('a()')}" in csp  # the search engine's wasm, no eval()
     assert "'unsafe-inline'" not in csp and "'unsafe-eval'" not in csp and "http" not in csp and "frame-ancestors 'none'" in csp
+
+
+def test_meta_policy_leaves_out_what_a_meta_tag_cannot_carry():
+    tag = meta_tag({script_hash("a()")})
+    assert tag.startswith('<meta http-equiv="Content-Security-Policy" content="default-src')
+    assert "frame-ancestors" not in tag and script_hash("a()") in tag
 
 
 def test_headers_file_applies_to_every_path():

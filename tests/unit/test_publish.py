@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 from publish import publish
@@ -30,7 +31,7 @@ def test_failed_build_leaves_the_previous_output_byte_for_byte(tmp_path):
     assert publish(tmp_path / "site", fake_build({"index.html": "half"}, code=1)) == 1
     assert publish(tmp_path / "site", fake_build({"a.html": "no index page"})) == 1
     assert tree_digest(tmp_path / "site") == before
-    assert len(list((tmp_path / ".site-builds").iterdir())) == 1  # failed attempts leave nothing behind
+    assert len([p for p in (tmp_path / ".site-builds").iterdir() if p.is_dir()]) == 1  # failed attempts leave nothing behind
 
 
 def test_output_is_switched_by_one_rename_and_the_previous_build_is_kept(tmp_path):
@@ -49,3 +50,47 @@ def test_a_plain_output_folder_is_kept_not_deleted(tmp_path):
     publish(tmp_path / "site", fake_build({"index.html": "v1"}))
     adopted = [p for p in (tmp_path / ".site-builds").iterdir() if p.name.endswith("-adopted")]
     assert (adopted[0] / "index.html").read_text() == "from mkdocs build"
+
+
+def test_the_live_build_survives_a_killed_build(tmp_path):
+    publish(tmp_path / "site", fake_build({"index.html": "v1"}))
+    publish(tmp_path / "site", fake_build({"index.html": "v2"}))
+    live = (tmp_path / "site").resolve()
+    # A build killed mid-way leaves the newest folder in the store, half written.
+    killed = tmp_path / ".site-builds" / "99999999T999999-killed"
+    (killed / "site").mkdir(parents=True)
+    (killed / "site" / "index.html").write_text("half")
+    assert publish(tmp_path / "site", fake_build({"index.html": "v3"})) == 0
+    assert (live / "index.html").read_text() == "v2"  # the build that was live is kept as the previous one
+    assert not killed.exists()
+
+
+def test_published_files_are_readable_by_a_web_server_running_as_another_user(tmp_path):
+    publish(tmp_path / "site", fake_build({"index.html": "v1", "a.html": "a"}))
+    site = (tmp_path / "site").resolve()
+    for path in [site, site.parent, *site.rglob("*")]:
+        mode = path.stat().st_mode & 0o777
+        assert mode == (0o755 if path.is_dir() else 0o644), f"{path}: {oct(mode)}"
+
+
+def test_a_second_build_waits_for_the_first_instead_of_pruning_it(tmp_path):
+    import threading
+
+    order = []
+
+    def slow(pages):
+        def build(target):
+            order.append("start")
+            time.sleep(0.5)
+            fake_build(pages)(target)
+            order.append("end")
+            return 0
+        return build
+
+    first = threading.Thread(target=publish, args=(tmp_path / "site", slow({"index.html": "v1"})))
+    first.start()
+    time.sleep(0.1)
+    assert publish(tmp_path / "site", slow({"index.html": "v2"})) == 0
+    first.join()
+    assert order == ["start", "end", "start", "end"]
+    assert (tmp_path / "site" / "index.html").read_text() == "v2"

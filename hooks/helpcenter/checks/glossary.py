@@ -37,4 +37,17 @@ def _word(variant: str) -> str:
 
 
 def _without_link_targets(text: str) -> str:
-    return re.sub(r"\]\([^)\n]*\)", lambda m: " " * len(m[0]), text)
+    """Link targets "](...)" blanked, in one pass: a pattern retried at every unclosed "](" of a long
+    line read the rest of the line each time."""
+    parts, position = [], 0
+    while (start := text.find("](", position)) >= 0:
+        close, newline = text.find(")", start), text.find("\n", start)
+        if close >= 0 and (newline < 0 or close < newline):
+            parts += [text[position:start], " " * (close + 1 - start)]
+            position = close + 1
+        else:
+            parts.append(text[position:start + 2])
+            position = start + 2 if newline < 0 else newline
+            if newline < 0:
+                break
+    return "".join(parts) + text[position:]

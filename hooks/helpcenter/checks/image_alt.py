@@ -7,8 +7,10 @@ import re
 from .source import Problem, Source
 
 NAME = "image-alt"
-_MARKDOWN_IMAGE = re.compile(r"!\[(?P<alt>[^\]]*)\]\(")
-_HTML_IMAGE = re.compile(r"<img\b(?P<attrs>[^>]*)>", re.I)
+# [^\[\]] stops at the next "[": each try reads to the next bracket only, so a line of many
+# unclosed "![" is read once, not once per "![".
+_MARKDOWN_IMAGE = re.compile(r"!\[(?P<alt>[^\[\]]*)\]\(")
+_HTML_IMAGE = re.compile(r"<img\b(?P<attrs>[^<>]*)>", re.I)
 _ALT = re.compile(r"\balt\s*=\s*(\"[^\"]*\S[^\"]*\"|'[^']*\S[^']*')", re.I)
 
 

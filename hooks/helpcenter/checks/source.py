@@ -9,7 +9,20 @@ from functools import cached_property
 
 _FENCE = re.compile(r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,})")
 _INLINE_CODE = re.compile(r"(`+)(?:(?!\1).)+?\1")
-_FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.S)
+# Front matter exactly as MkDocs finds it (mkdocs.utils.meta.YAML_RE): closed by --- or ..., with
+# blanks allowed after either line. A block MkDocs reads must be the block the checks read.
+FRONT_MATTER = re.compile(r"\A-{3}[ \t]*\n(?P<body>.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.S)
+
+
+def _longest_fence_after(fences: list) -> list[dict[str, int]]:
+    """For each line, the longest ``` and ~~~ fence on any later line (one pass from the end)."""
+    result, longest = [{}] * len(fences), {}
+    for number in range(len(fences) - 1, -1, -1):
+        result[number] = longest
+        match = fences[number]
+        if match and len(match["fence"]) > longest.get(match["fence"][0], 0):
+            longest = {**longest, match["fence"][0]: len(match["fence"])}
+    return result
 
 
 @dataclass(frozen=True)
@@ -32,16 +45,19 @@ class Source:
     @cached_property
     def prose(self) -> list[str]:
         """The lines, 1-based via line(), with front matter, fenced code and inline code blanked."""
-        text = _FRONT_MATTER.sub(lambda m: "\n" * m[0].count("\n"), self.text)
+        text = FRONT_MATTER.sub(lambda m: "\n" * m[0].count("\n"), self.text)
+        raw = text.split("\n")
+        fences = [_FENCE.match(line) for line in raw]
+        closable = _longest_fence_after(fences)
         lines, fence = [], None
-        for line in text.split("\n"):
-            match = _FENCE.match(line)
+        for number, (line, match) in enumerate(zip(raw, fences)):
             if fence:
                 lines.append("")
                 if match and match["fence"][0] == fence[0] and len(match["fence"]) >= len(fence):
                     fence = None
                 continue
-            if match:
+            # A fence that nothing below closes is no code block to superfences: its lines are prose.
+            if match and closable[number].get(match["fence"][0], 0) >= len(match["fence"]):
                 fence = match["fence"]
                 lines.append("")
                 continue
@@ -60,8 +76,11 @@ class Source:
         """(line number, match) for every match in the prose (or in `text`, the prose rewritten with
         its line breaks kept). One search of the whole page: per line, the rules cost 5% of a build."""
         text = self.prose_text if text is None else text
+        line, counted = 1, 0  # lines counted from the previous match on: linear in the page
         for match in pattern.finditer(text):
-            yield text.count("\n", 0, match.start()) + 1, match
+            line += text.count("\n", counted, match.start())
+            counted = match.start()
+            yield line, match
 
     def problem(self, line: int, rule: str, message: str) -> Problem:
         return Problem(self.path, line, rule, message)

@@ -15,7 +15,11 @@ NAME = "unsafe-html"
 _CHECKS = [
     (re.compile(r"<\s*script\b"), "raw <script> in a page; page content cannot run code: remove it (scripts belong in docs/assets/javascripts)"),
     (re.compile(r"<\s*(iframe|object|embed|frame)\b"), "embedded <{0}>; it loads another site into ours: link to the page instead"),
-    (re.compile(r"<[^>\n]*\s(on[a-z]+)\s*="), "inline event handler '{0}=' in HTML; remove it (it runs code)"),
+    # [^<>]* stops at the next "<": linear on a line of many unclosed "<", and a tag over several
+    # lines is still one tag.
+    (re.compile(r"<[a-z][^<>]*?[\s/\"'](on[a-z]+)\s*="), "inline event handler '{0}=' in HTML; remove it (it runs code)"),
+    (re.compile(r"<\s*(base|form|style|meta|link|input|button|textarea|select|svg|math)\b"), "<{0}> in a page; content cannot use it (the theme provides forms, styles and metadata)"),
+    (re.compile(r"\{[^{}\n]*?[\s.#](on[a-z]+)\s*="), "attribute list adds '{0}=' (an event handler); remove it"),
     (re.compile(r"(?:\]\(\s*|(?:href|src|action)\s*=\s*[\"']?\s*)(javascript|vbscript|data)\s*:"), "'{0}:' URL; link to a page or an https:// address instead"),
 ]
 

@@ -1,0 +1,47 @@
+"""project-files: only the project's own files, of known static types, are published.
+
+A symbolic link under docs/, snippets/, data/ or overrides/ can pull in any file the build machine
+can read (the checkout's .git/config holds the CI token), and a link loop stops the build with a
+traceback; so every link is refused, wherever it points. Files under docs/ that are not pages must
+be of a type a help center serves as is: an HTML or XML file would be published unchecked.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+from .source import Problem
+
+NAME = "project-files"
+FOLDERS = ("docs", "snippets", "data", "overrides")
+_PLAIN_NAME = re.compile(r"[\w][\w.-]*\Z")
+STATIC_TYPES = frozenset({".md", ".css", ".js", ".svg", ".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif", ".ico", ".woff2"})
+
+
+def check(root: Path, folders: tuple[str, ...] = FOLDERS) -> list[Problem]:
+    problems = []
+    for folder in folders:
+        for path in _entries(root / folder):
+            label = path.relative_to(root).as_posix()
+            if path.is_symlink():
+                problems.append(Problem(label, 1, NAME, f"is a symbolic link (to {os.readlink(path)}); "
+                                        "copy the file itself into the project: links are never published"))
+            elif not _PLAIN_NAME.match(path.name):
+                problems.append(Problem(label, 1, NAME, "a file or folder name may hold only letters, digits, - _ and . "
+                                        "(it becomes part of addresses and links); rename it"))
+            elif folder == "docs" and path.is_file() and path.suffix.lower() not in STATIC_TYPES:
+                problems.append(Problem(label, 1, NAME, f"'{path.suffix or path.name}' files are not published; "
+                                        f"docs/ holds pages (.md) and {', '.join(sorted(STATIC_TYPES - {'.md'}))} files"))
+    return problems
+
+
+def _entries(folder: Path):
+    """Every file, folder and link under `folder`, without following links (a loop is only a link)."""
+    if folder.is_symlink():
+        yield folder
+        return
+    for parent, folders, files in os.walk(folder, followlinks=False, onerror=lambda error: None):
+        for name in sorted(folders + files):
+            yield Path(parent, name)

