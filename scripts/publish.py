@@ -38,7 +38,7 @@ def publish(output: Path, build: Callable[[Path], int] = strict_build, root: Pat
     store = output.parent / f".{output.name}-builds"
     store.mkdir(parents=True, exist_ok=True)
     with _lock(store):
-        return _publish_locked(output, store, build)
+        return _publish_locked(output, store, build, root)
 
 
 @contextlib.contextmanager
@@ -53,7 +53,7 @@ def _lock(store: Path):
         yield
 
 
-def _publish_locked(output: Path, store: Path, build: Callable[[Path], int]) -> int:
+def _publish_locked(output: Path, store: Path, build: Callable[[Path], int], root: Path) -> int:
     live = _build_folder(output, store)
     fresh = Path(tempfile.mkdtemp(prefix=time.strftime("%Y%m%dT%H%M%S-"), dir=store))
     code = build(fresh / "site")

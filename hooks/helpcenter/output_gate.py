@@ -30,6 +30,8 @@ _LOADS = frozenset({"src", "srcset", "poster", "data", "background", "xlink:href
 _SCHEME = re.compile(r"([a-zA-Z][a-zA-Z0-9+.-]*):")
 _LINK_RELS = frozenset("stylesheet icon canonical alternate prev next manifest preload modulepreload sitemap search".split())
 _LINK_LOADS = frozenset("stylesheet icon manifest preload modulepreload".split())
+# The settings blocks templates write: Material's and our search box's (overrides/partials/search.html).
+CONFIG_BLOCKS = ("__config", "hc-search-config")
 _DATA_SCRIPTS = {"application/json", "application/ld+json"}
 _ALIGNMENT = re.compile(r"text-align: (left|right|center);?\Z")
 _THEME_NO_OP = "javascript:void(0)"  # Material's search share button: a link that does nothing
@@ -72,7 +74,7 @@ class _Walker:
         self.script: dict[str, str | None] | None = None  # attributes of the open <script>
         self.body: list[str] = []
         self.forms = self.in_form = 0
-        self.config_blocks = 0
+        self.config_blocks: dict[str, int] = {}
         self.ids: set[str] = set()
 
     def fail(self, message: str, needle: str) -> None:
@@ -150,8 +152,10 @@ class _Walker:
 
     def data_block(self, attrs: Mapping[str, str | None], kind: str, body: str) -> None:
         if kind == "application/json":
-            self.config_blocks += 1
-            if attrs.get("id") != "__config" or self.config_blocks > 1:
+            block = attrs.get("id") or ""
+            self.config_blocks[block] = self.config_blocks.get(block, 0) + 1
+            # Each template settings block once: a second copy (from content) would override the first.
+            if block not in CONFIG_BLOCKS or self.config_blocks[block] > 1:
                 self.fail("a JSON <script> block other than the theme's configuration", "application/json")
         try:
             json.loads(body)

@@ -23,6 +23,7 @@ HOSTILE = {
     "script from a data URL": '<script src="data:text/javascript,alert(1)"></script>',
     "script with a JSON type but code": '<script type="application/json">alert(1)</script>',
     "second config block": '<script id="__config" type="application/json">{}</script><script id="__config" type="application/json">{}</script>',
+    "second search settings block": '<script id="hc-search-config" type="application/json">{}</script><script id="hc-search-config" type="application/json">{}</script>',
     "JSON-LD that is not JSON": '<script type="application/ld+json">{"a": </script>',
     "event handler": '<p onclick="alert(1)">x</p>',
     "event handler, no quotes": "<img src=x onerror=alert(1) alt=x>",
