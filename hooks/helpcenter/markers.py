@@ -77,15 +77,28 @@ def _each_marker(markdown: str, replace: Callable[[re.Match[str]], str], label: 
 
 def mentions_markers(markdown: str) -> bool:
     """Whether the text has anything that is, or looks like, a marker (cheap test before expanding)."""
-    return _NEAR.search(markdown) is not None
+    return any(_NEAR.fullmatch(comment) for _, comment in _comments(markdown))
+
+
+def _comments(markdown: str):
+    """(offset, text) of every closed <!-- ... --> comment, left to right: linear in the page, where
+    one pattern over the whole page rescanned the rest of it for every unclosed '<!-- hc'."""
+    position = 0
+    while (start := markdown.find("<!--", position)) >= 0:
+        end = markdown.find("-->", start + 4)
+        if end < 0:
+            return
+        yield start, markdown[start:end + 3]
+        position = end + 3
 
 
 def _refuse_near_misses(markdown: str, renderers: Mapping[str, Renderer], label: str, first_line: int) -> None:
     """A comment that looks like a marker but is not one would vanish from the page: an error instead."""
-    for match in _NEAR.finditer(markdown):
-        if _EXACT.match(match[0]):
+    for start, comment in _comments(markdown):
+        match = _NEAR.fullmatch(comment)
+        if not match or _EXACT.match(comment):
             continue
-        line = first_line + markdown.count("\n", 0, match.start())
+        line = first_line + markdown.count("\n", 0, start)
         name = match["name"].lower()
         meant = name if name in renderers else (difflib.get_close_matches(name, list(renderers), n=1, cutoff=0.5) or [name])[0]
         fixed = f"<!-- hc:{meant}{' ' + ' '.join(match['rest'].split()) if match['rest'].strip() else ''} -->"
