@@ -18,7 +18,9 @@
   var lang = settings.lang;
   var other = Object.keys(settings.roots).filter(function (l) { return l !== lang; })[0];
   var MAX_QUERY = 200; // characters; a longer paste is cut, never an error
-  var FEW = 3; // a foreign-script query with fewer own results also searches the other language
+  // Fewer results than this: the query's fallbacks are tried, and a foreign-script query also
+  // searches the other language.
+  var FEW = 3;
   var SHOWN = 10;
   var EXCERPT_WORDS = 24;
   // Pagefind's defaults favour short records strongly (pageLength 0.75): every short FAQ answer
@@ -81,10 +83,21 @@
     if (!expanded.query.trim() || unmatched * 2 > expanded.words.length) {
       return Promise.resolve({ expanded: expanded, results: [] });
     }
-    return loaded.pagefind.search(expanded.query).then(function (found) {
-      var results = (found && found.results) || [];
+    return gather(loaded.pagefind, [expanded.query].concat(expanded.fallback || []), []).then(function (results) {
       return Promise.all(results.slice(0, SHOWN).map(function (result) { return result.data(); }));
     }).then(function (results) { return { expanded: expanded, results: results }; });
+  }
+
+  // The engine requires every word: when the whole query finds fewer than FEW records, the query
+  // analysis's fallbacks (each leaves out one word) are tried in turn, their new records after the
+  // ones already found, so a reader's extra word never hides the page that answers.
+  function gather(pagefind, queries, found) {
+    if (!queries.length || found.length >= FEW) return Promise.resolve(found);
+    return pagefind.search(queries[0]).then(function (answer) {
+      var seen = new Set(found.map(function (result) { return result.id; }));
+      var more = ((answer && answer.results) || []).filter(function (result) { return !seen.has(result.id); });
+      return gather(pagefind, queries.slice(1), found.concat(more));
+    });
   }
 
   function run() {
