@@ -85,7 +85,25 @@
     }
     return gather(loaded.pagefind, [expanded.query].concat(expanded.fallback || []), []).then(function (results) {
       return Promise.all(results.slice(0, SHOWN).map(function (result) { return result.data(); }));
-    }).then(function (results) { return { expanded: expanded, results: results }; });
+    }).then(function (results) { return { expanded: expanded, results: pagesFirst(results) }; });
+  }
+
+  // An FAQ question is a short record, so one shared word ranks it high, above the page that
+  // answers. Pages whose title has a word of the query come first, then the rest, each in the
+  // engine's order: a title match outranks an FAQ question or a page that only shares words.
+  function pagesFirst(results) {
+    var titled = results.filter(titleMatch);
+    return titled.concat(results.filter(function (result) { return !titleMatch(result); }));
+  }
+
+  function titleMatch(result) {
+    if (result.meta && result.meta.kind === "faq") return false;
+    var words = titleWords(result);
+    return (result.locations || []).some(function (at) { return at < words; });
+  }
+
+  function titleWords(result) {
+    return readable(result.meta && result.meta.title).split(/\s+/).length;
   }
 
   // The engine requires every word: when the whole query finds fewer than FEW records, the query
@@ -146,7 +164,7 @@
   // The densest run of matched words after the title, with the matches in <mark>.
   function excerpt(result) {
     var words = String(result.content || "").normalize("NFC").split(/[\r\n\s]+/);
-    var skip = readable(result.meta && result.meta.title).split(/\s+/).length;
+    var skip = titleWords(result);
     var matches = (result.locations || []).filter(function (at) { return at >= skip; });
     var start = skip;
     if (matches.length) start = Math.max(skip, matches[Math.floor(matches.length / 2)] - EXCERPT_WORDS / 2);
