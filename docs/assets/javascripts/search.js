@@ -83,17 +83,26 @@
     if (!expanded.query.trim() || unmatched * 2 > expanded.words.length) {
       return Promise.resolve({ expanded: expanded, results: [] });
     }
-    return gather(loaded.pagefind, [expanded.query].concat(expanded.fallback || []), []).then(function (results) {
-      return Promise.all(results.slice(0, SHOWN).map(function (result) { return result.data(); }));
-    }).then(function (results) { return { expanded: expanded, results: pagesFirst(results) }; });
+    return gather(loaded.pagefind, [expanded.query].concat(expanded.fallback || []), [], 0).then(function (found) {
+      return { expanded: expanded, results: ranked(found).slice(0, SHOWN) };
+    });
   }
 
   // An FAQ question is a short record, so one shared word ranks it high, above the page that
-  // answers. Pages whose title has a word of the query come first, then the rest, each in the
-  // engine's order: a title match outranks an FAQ question or a page that only shares words.
-  function pagesFirst(results) {
-    var titled = results.filter(titleMatch);
-    return titled.concat(results.filter(function (result) { return !titleMatch(result); }));
+  // answers. Pages whose title has a word of the query come first, then the rest: a title match
+  // outranks an FAQ question or a page that only shares words. A title match of the whole query
+  // outranks one of a fallback; when the whole query matched no title, its best record still
+  // leads. Within each tier: the whole query's records, then each fallback's, in the engine's order.
+  function ranked(found) {
+    var whole = found.filter(function (f) { return f.level === 0; });
+    var lead = whole.some(function (f) { return titleMatch(f.data); }) ? null : whole[0];
+    function tier(f) {
+      if (f === lead || (f.level === 0 && titleMatch(f.data))) return 0;
+      return titleMatch(f.data) ? 1 : 2;
+    }
+    return found.map(function (f, i) { return { f: f, i: i }; }).sort(function (a, b) {
+      return tier(a.f) - tier(b.f) || a.f.level - b.f.level || a.i - b.i;
+    }).map(function (x) { return x.f.data; });
   }
 
   function titleMatch(result) {
@@ -106,16 +115,21 @@
     return readable(result.meta && result.meta.title).split(/\s+/).length;
   }
 
-  // The engine requires every word: when the whole query finds fewer than FEW records, the query
-  // analysis's fallbacks (each leaves out one word) are tried in turn, their new records after the
-  // ones already found, so a reader's extra word never hides the page that answers.
-  function gather(pagefind, queries, found) {
-    if (!queries.length || found.length >= FEW) return Promise.resolve(found);
+  // The engine requires every word. When the whole query finds fewer than FEW records, or no page
+  // with a query word in its title, the query analysis's fallbacks (each leaves out one word) are
+  // tried in turn, and their first new records are added: a reader's extra word ("forgot my
+  // password help") must not hide the page that answers. Only FEW records of each fallback are
+  // loaded, so a relaxed query costs a few small fragments.
+  function gather(pagefind, queries, found, level) {
+    var enough = found.length >= FEW && found.some(function (f) { return titleMatch(f.data); });
+    if (!queries.length || enough) return Promise.resolve(found);
     return pagefind.search(queries[0]).then(function (answer) {
-      var seen = new Set(found.map(function (result) { return result.id; }));
-      var more = ((answer && answer.results) || []).filter(function (result) { return !seen.has(result.id); });
-      return gather(pagefind, queries.slice(1), found.concat(more));
-    });
+      var seen = new Set(found.map(function (f) { return f.id; }));
+      var more = ((answer && answer.results) || []).filter(function (result) { return !seen.has(result.id); }).slice(0, level ? FEW : SHOWN);
+      return Promise.all(more.map(function (result) {
+        return result.data().then(function (data) { return { id: result.id, data: data, level: level }; });
+      }));
+    }).then(function (more) { return gather(pagefind, queries.slice(1), found.concat(more), level + 1); });
   }
 
   function run() {
