@@ -114,3 +114,15 @@ def test_results_use_material_s_result_list_with_highlighted_excerpts(page, base
     expect(item.locator("article.md-search-result__article h1")).to_be_visible()
     expect(page.locator(".md-search-result__item mark").first).to_be_visible()
     expect(page.locator(".md-search-result__meta")).not_to_be_empty()
+
+
+# A page's own title, typed as a reader would: that page is the first result, never an FAQ question
+# that only shares its words. The titles are read from the built pages, not pinned here.
+@pytest.mark.parametrize("path", ["support/phone/", "en/support/email/"])
+def test_a_page_s_title_finds_that_page_first_not_an_faq_question(page, base_url, path):
+    page.goto(base_url + path)
+    title = page.locator("article h1").first.inner_text().strip()
+    search(page, title)
+    first = page.locator(".md-search-result__item > a").first
+    expect(first).to_have_attribute("href", base_url + path)
+    expect(first.locator(".hc-search-kind")).to_have_count(0)

@@ -18,7 +18,9 @@
   var lang = settings.lang;
   var other = Object.keys(settings.roots).filter(function (l) { return l !== lang; })[0];
   var MAX_QUERY = 200; // characters; a longer paste is cut, never an error
-  var FEW = 3; // a foreign-script query with fewer own results also searches the other language
+  // Fewer results than this: the query's fallbacks are tried, and a foreign-script query also
+  // searches the other language.
+  var FEW = 3;
   var SHOWN = 10;
   var EXCERPT_WORDS = 24;
   // Pagefind's defaults favour short records strongly (pageLength 0.75): every short FAQ answer
@@ -81,10 +83,53 @@
     if (!expanded.query.trim() || unmatched * 2 > expanded.words.length) {
       return Promise.resolve({ expanded: expanded, results: [] });
     }
-    return loaded.pagefind.search(expanded.query).then(function (found) {
-      var results = (found && found.results) || [];
-      return Promise.all(results.slice(0, SHOWN).map(function (result) { return result.data(); }));
-    }).then(function (results) { return { expanded: expanded, results: results }; });
+    return gather(loaded.pagefind, [expanded.query].concat(expanded.fallback || []), [], 0).then(function (found) {
+      return { expanded: expanded, results: ranked(found).slice(0, SHOWN) };
+    });
+  }
+
+  // An FAQ question is a short record, so one shared word ranks it high, above the page that
+  // answers. Pages whose title has a word of the query come first, then the rest: a title match
+  // outranks an FAQ question or a page that only shares words. A title match of the whole query
+  // outranks one of a fallback; when the whole query matched no title, its best record still
+  // leads. Within each tier: the whole query's records, then each fallback's, in the engine's order.
+  function ranked(found) {
+    var whole = found.filter(function (f) { return f.level === 0; });
+    var lead = whole.some(function (f) { return titleMatch(f.data); }) ? null : whole[0];
+    function tier(f) {
+      if (f === lead || (f.level === 0 && titleMatch(f.data))) return 0;
+      return titleMatch(f.data) ? 1 : 2;
+    }
+    return found.map(function (f, i) { return { f: f, i: i }; }).sort(function (a, b) {
+      return tier(a.f) - tier(b.f) || a.f.level - b.f.level || a.i - b.i;
+    }).map(function (x) { return x.f.data; });
+  }
+
+  function titleMatch(result) {
+    if (result.meta && result.meta.kind === "faq") return false;
+    var words = titleWords(result);
+    return (result.locations || []).some(function (at) { return at < words; });
+  }
+
+  function titleWords(result) {
+    return readable(result.meta && result.meta.title).split(/\s+/).length;
+  }
+
+  // The engine requires every word. When the whole query finds fewer than FEW records, or no page
+  // with a query word in its title, the query analysis's fallbacks (each leaves out one word) are
+  // tried in turn, and their first new records are added: a reader's extra word ("forgot my
+  // password help") must not hide the page that answers. Only FEW records of each fallback are
+  // loaded, so a relaxed query costs a few small fragments.
+  function gather(pagefind, queries, found, level) {
+    var enough = found.length >= FEW && found.some(function (f) { return titleMatch(f.data); });
+    if (!queries.length || enough) return Promise.resolve(found);
+    return pagefind.search(queries[0]).then(function (answer) {
+      var seen = new Set(found.map(function (f) { return f.id; }));
+      var more = ((answer && answer.results) || []).filter(function (result) { return !seen.has(result.id); }).slice(0, level ? FEW : SHOWN);
+      return Promise.all(more.map(function (result) {
+        return result.data().then(function (data) { return { id: result.id, data: data, level: level }; });
+      }));
+    }).then(function (more) { return gather(pagefind, queries.slice(1), found.concat(more), level + 1); });
   }
 
   function run() {
@@ -133,7 +178,7 @@
   // The densest run of matched words after the title, with the matches in <mark>.
   function excerpt(result) {
     var words = String(result.content || "").normalize("NFC").split(/[\r\n\s]+/);
-    var skip = readable(result.meta && result.meta.title).split(/\s+/).length;
+    var skip = titleWords(result);
     var matches = (result.locations || []).filter(function (at) { return at >= skip; });
     var start = skip;
     if (matches.length) start = Math.max(skip, matches[Math.floor(matches.length / 2)] - EXCERPT_WORDS / 2);
