@@ -92,9 +92,10 @@ def on_post_build(config: MkDocsConfig) -> None:
         own = [record for record in found if record["lang"] == lang]
         texts = _analysed([text for record in own for text in (record["title"], record["content"])], lang, root)
         output = site / language_root(lang, default) / pagefind_index.ENGINE_DIR
-        documents = [("/" + record["url"], pagefind_index.engine_html(record, title, content))
+        documents = [pagefind_index.engine_html(record, title, content)
                      for record, title, content in zip(own, texts[0::2], texts[1::2])]
-        pagefind_index.write_index(documents, lang, output)
+        with as_build_error():
+            pagefind_index.write_index(documents, lang, output)
         vocabulary = search_vocab.build_vocabulary(texts, lang, synonyms[lang])
         (output / VOCABULARY).write_text(json.dumps(vocabulary, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
     if _indexer:

@@ -195,7 +195,7 @@
   function item(result, l) {
     var li = element("li", "md-search-result__item");
     var link = element("a", "md-search-result__link");
-    link.href = new URL(String(result.raw_url || result.url || "").replace(/^\//, ""), languageRoot(l)).href;
+    link.href = new URL(String((result.meta && result.meta.url) || "").replace(/^\//, ""), languageRoot(l)).href;
     link.tabIndex = -1;
     var article = element("article", "md-search-result__article md-typeset");
     article.appendChild(element("div", "md-search-result__icon md-icon"));
