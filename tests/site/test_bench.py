@@ -7,9 +7,12 @@ import json
 import subprocess
 import sys
 
+import pytest
+
 from tests.conftest import ROOT
 
 
+@pytest.mark.slow
 def test_bench_runs_every_variant_and_prints_every_figure(tmp_path):
     figures = tmp_path / "bench.json"
     result = subprocess.run(

@@ -26,7 +26,7 @@ ORDINARY = """
 용어
 :   뜻을 설명합니다.
 
-[계정](../account/index.md){ .md-button target="_blank" } 그리고 ![로고](../assets/logo.svg){ width="40" loading=lazy }
+[계정](../account/index.md){ .md-button target="_blank" } 그리고 ![로고](../assets/favicon.svg){ width="40" loading=lazy }
 
 ```text
 <b>코드 안의 태그</b>

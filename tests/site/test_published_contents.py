@@ -70,12 +70,13 @@ def _readable(file: Path) -> bytes:
 
 def test_a_writers_file_named_like_a_credential_is_not_published_and_the_message_names_it(tmp_path, capsys):
     project = copy_project(tmp_path / "project")
-    (project / "docs" / "assets" / "deploy-token.txt").write_text(CANARY)
-    (project / "docs" / "en" / "settings.env").write_text(CANARY)
+    # File types the build publishes (a .txt or .env file is refused earlier, by the build itself).
+    (project / "docs" / "assets" / "deploy-token.css").write_text(f"/* {CANARY} */")
+    (project / "docs" / "assets" / "client-secret.css").write_text(f"/* {CANARY} */")
 
     code = publish(tmp_path / "site", lambda target: build(project, target).returncode, root=project)
 
     errors = capsys.readouterr().err
     assert code != 0 and not (tmp_path / "site").exists()
-    assert "site/assets/deploy-token.txt: named like a credential (*token*); rename or remove docs/assets/deploy-token.txt" in errors
-    assert "site/en/settings.env: named like a credential (*.env); rename or remove docs/en/settings.env" in errors
+    assert "site/assets/deploy-token.css: named like a credential (*token*); rename or remove docs/assets/deploy-token.css" in errors
+    assert "site/assets/client-secret.css: named like a credential (*secret*); rename or remove docs/assets/client-secret.css" in errors
