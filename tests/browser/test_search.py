@@ -78,10 +78,11 @@ def test_a_query_in_the_other_language_s_script_shows_its_pages_labelled(page, b
 def test_an_faq_question_is_a_result_of_its_own_linking_to_its_answer(page, base_url, home, question):
     page.goto(base_url + home)
     search(page, question)
-    first = page.locator(".md-search-result__item > a").first
-    assert "faq/#q-" in first.get_attribute("href")
-    expect(first.locator(".hc-search-kind")).to_be_visible()
-    first.click()
+    # Among the first three (a page whose title has the query's words may come first: see ranking).
+    links = page.locator(".md-search-result__item > a")
+    answer = next(links.nth(i) for i in range(min(3, links.count())) if "faq/#q-" in links.nth(i).get_attribute("href"))
+    expect(answer.locator(".hc-search-kind")).to_be_visible()
+    answer.click()
     expect(page.locator("details.question:target, details.question[open]").first).to_be_attached()
 
 
