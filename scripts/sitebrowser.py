@@ -123,3 +123,12 @@ def chromium():
             yield browser
         finally:
             browser.close()
+
+
+def wait_for_results(page, query: str) -> None:
+    """Wait until the search box shows its answer to `query`, not to a half-typed prefix of it
+    (search.js marks its result list with the query it answers)."""
+    page.wait_for_function(
+        "q => document.querySelector('.md-search-result__list')?.getAttribute('data-hc-results-for') === q",
+        arg=query,
+    )

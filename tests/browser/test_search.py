@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import pytest
 from playwright.sync_api import expect
+from sitebrowser import wait_for_results
 
 pytestmark = pytest.mark.browser
 
 SEARCH_FILES = ("pagefind", "search_index", "hc-vocabulary", "search/query.js", "lunr")
-ANSWERS = ".md-search-result__item > a, .hc-search-empty"
 
 
 def search_requests(page, base_url) -> list[str]:
@@ -23,7 +23,7 @@ def search(page, query: str) -> None:
     if not box.is_visible():
         page.locator("label.md-header__button[for=__search]").click()
     box.fill(query)
-    page.locator(ANSWERS).first.wait_for()
+    wait_for_results(page, query)
 
 
 @pytest.mark.parametrize("path", ["", "en/", "account/password-reset/", "en/faq/"])

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from playwright.sync_api import expect
+from sitebrowser import wait_for_results
 
 pytestmark = pytest.mark.browser
 
@@ -22,6 +23,8 @@ def test_reader_searches_from_the_home_page_and_gets_a_matching_page(page, base_
     search = page.locator("input.md-search__input")
     expect(search).to_be_focused()
     page.keyboard.type(query)
+    # Typing shows results for each half-typed prefix first; read those for the whole query.
+    wait_for_results(page, query)
     results = page.locator(".md-search-result__item > a")
     expect(results.first).to_be_visible()
     expect(page.locator(".md-search-result mark").first).to_be_visible()  # the query is highlighted

@@ -161,6 +161,7 @@
   function clear(message) {
     meta.textContent = message;
     list.replaceChildren();
+    list.removeAttribute("data-hc-results-for");
   }
 
   function element(tag, className, content) {
@@ -248,6 +249,9 @@
       meta.textContent = count(own.length + foreign.length);
     }
     list.replaceChildren.apply(list, items);
+    // Which query these results answer, so tests (and assistive tooling) can tell them from the
+    // results of a half-typed query still on screen.
+    list.setAttribute("data-hc-results-for", input.value);
   }
 
   // As in Material: focusing the box opens the search overlay (on wide screens the box is always
