@@ -53,10 +53,14 @@ def _body(text: str) -> list[str]:
 
 
 def _cut(lines: list[str], pools: Pools) -> None:
-    question = None
+    question, fenced = None, False
     for line in lines:
         stripped = line.strip()
-        if line.startswith("## "):
+        if stripped.startswith("```"):
+            fenced = not fenced  # a code block's lines are examples, not prose to recombine
+        elif fenced:
+            continue
+        elif line.startswith("## "):
             pools.headings.append(_HEADING_ID.sub("", line[3:]).strip())
         elif stripped.startswith('??? question "'):
             question = stripped[len('??? question "'):-1]
