@@ -235,15 +235,23 @@ def main() -> None:
     zensical_command = None
     if not args.no_zensical:
         zensical_command, engines["Zensical"] = zensical()
-    results = []
+    results: list[dict] = []
+    preview = None
+
+    def save() -> None:  # after every step: a late failure must not lose an hour of figures
+        if args.json:
+            args.json.parent.mkdir(parents=True, exist_ok=True)
+            args.json.write_text(json.dumps({"engines": engines, "sizes": results, "preview": preview}, indent=2))
+
     with tempfile.TemporaryDirectory(prefix="hc-bench-") as temp:
         for articles in [int(size) for size in args.sizes.split(",") if size != "none"]:
             results.append(bench_size(Path(temp), articles, args.runs, zensical_command, not args.no_reader))
+            save()
             print(f"measured {articles} articles per language", file=sys.stderr, flush=True)
-        preview = previews(Path(temp), [int(size) for size in args.preview_sizes.split(",")], args.previews) if args.previews else None
-    if args.json:
-        args.json.parent.mkdir(parents=True, exist_ok=True)
-        args.json.write_text(json.dumps({"engines": engines, "sizes": results, "preview": preview}, indent=2))
+            print(report(results, None, engines), file=sys.stderr, flush=True)
+        if args.previews:
+            preview = previews(Path(temp), [int(size) for size in args.preview_sizes.split(",")], args.previews)
+            save()
     print(report(results, preview, engines))
 
 

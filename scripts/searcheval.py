@@ -29,13 +29,15 @@ from urllib.parse import urlsplit
 import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+import benchprojects  # noqa: E402
 from project import ROOT, build, copy_project  # noqa: E402
 from sitebrowser import chromium, serve  # noqa: E402
 
 QUERIES = ROOT / "tests" / "search" / "queries.yml"
 DEFAULT_LANGUAGE = "ko"
-# name: (our hooks on?, build environment, how it is searched). "no analyzer" is ours without Kiwi's
-# morpheme cuts in the Korean index, to show what Kiwi adds (on request only: one more build).
+# name: (our project or plain Material's?, build environment, how it is searched). "no analyzer" is
+# ours without Kiwi's morpheme cuts in the Korean index, to show what Kiwi adds (on request only: one
+# more build). Plain Pagefind indexes the plain Material pages, as its documentation sets it up.
 VARIANTS = {
     "ours": (True, {}, "box"),
     "plain": (False, {}, "box"),
@@ -127,6 +129,13 @@ def run_pagefind_queries(browser, base_url: str, queries: list[Query]) -> list[O
     return outcomes
 
 
+def build_plain(project: Path, site: Path) -> None:
+    """Plain Material for MkDocs (search plugin, no hooks, no i18n) over the same pages, one project
+    per language (scripts/benchprojects.py), laid out as ours is: Korean at the root, others below."""
+    for lang, config in benchprojects.plain_projects(project, project.parent / f"{project.name}-plain").items():
+        build(config.parent, site / _root(lang), strict=False, quiet=True, check=True)
+
+
 def index_pagefind(site: Path) -> None:
     """Stock Pagefind over the built HTML, as its documentation sets it up (no configuration)."""
     subprocess.run([sys.executable, "-m", "pagefind", "--site", str(site), "--output-subdir", "pagefind"],
@@ -211,9 +220,12 @@ def main() -> None:
     results, sizes, queries = {}, {}, None
     with tempfile.TemporaryDirectory() as temp, chromium() as browser:
         for name, (hooks, env, engine) in variants.items():
-            project = copy_project(Path(temp) / name, hooks=hooks)
+            project = copy_project(Path(temp) / name)
             site = Path(temp) / f"site-{name}"
-            build(project, site, strict=False, quiet=True, check=True, env=env)
+            if hooks:
+                build(project, site, strict=False, quiet=True, check=True, env=env)
+            else:
+                build_plain(project, site)
             if engine == "pagefind":
                 index_pagefind(site)
             sizes[name] = index_bytes(site)

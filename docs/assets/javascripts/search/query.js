@@ -494,6 +494,12 @@
       if (!best || option.cost < best.cost) best = option;
     });
     var words = best.words || gather(v, run, best.result);
+    // Mid-word, a reading of only stop words and a pending consonant (해ㅈ: 해 + ㅈ…) loses to the
+    // word being typed (해지).
+    if (typing && !words.length && all.length === els.length) {
+      var typed = prefixWords(v, els, 0, els.length);
+      if (typed.length) return [{ typed: run, matched: expandTerms(v, typed), known: true }];
+    }
     if (all.length > els.length) words.push({ typed: run.slice(els[els.length - 1].at + 1), matched: [], known: false });
     return words;
   }
@@ -527,7 +533,9 @@
       var single = piece.to - piece.from === 1;
       var stray = piece.kind === "unknown" || (single && pieces.length > 1 && (piece.kind === "word" || piece.kind === "prefix"));
       var last = groups[groups.length - 1];
-      if (last && last.stray && (stray || (piece.kind === "particle" && single && last.unknown && last.to - last.from === 1))) {
+      // A particle right after an unknown piece is part of that unknown word (디바+이+스 is 디바이스,
+      // not an unknown 디바, the subject particle 이 and an unknown 스).
+      if (last && last.stray && (stray || (piece.kind === "particle" && single && last.unknown))) {
         last.to = piece.to;
         last.unknown = true;
       } else {
@@ -667,9 +675,12 @@
     // only when the query has nothing else: "카드 바꾸고 싶어요" is about cards.
     var strong = [];
     var weak = [];
+    function isWeak(term) { return v.weak.has(term.split(" ")[0]); }
     words.forEach(function (w) {
-      var term = w.known ? w.matched[0] : (!v.complete && w.typed.length > 1 && !/[\u3131-\u3163]/.test(w.typed) ? w.typed : "");
-      var list = v.weak.has(term.split(" ")[0]) ? weak : strong;
+      // A verb stem with a noun among its synonyms is searched as that noun (바꾸 → 변경, 끄 → 해지).
+      var term = w.known ? (w.matched.filter(function (t) { return !isWeak(t); })[0] || w.matched[0])
+        : (!v.complete && w.typed.length > 1 && !/[\u3131-\u3163]/.test(w.typed) ? w.typed : "");
+      var list = isWeak(term) ? weak : strong;
       if (term && list.indexOf(term) < 0) list.push(term);
     });
     var terms = strong.length ? strong : weak;
