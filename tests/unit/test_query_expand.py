@@ -196,3 +196,21 @@ def test_a_broken_or_hostile_vocabulary_does_not_break_the_search():
     for vocab in [None, {}, {"words": 5, "synonyms": ["x"]}, {"words": "결제", "synonyms": {"__proto__": ["결제"], "constructor": "결제"}}]:
         (result,) = expand(["constructor 결제"], "ko", vocab)
         assert isinstance(result["query"], str)
+
+
+def test_a_verb_with_a_noun_among_its_synonyms_is_searched_as_the_noun():
+    vocab = build_vocabulary(KOREAN, "ko", {**SYNONYMS_KO, "바꾸": ["변경"]})
+    (result,) = expand(["카드 바꾸고 싶어요"], "ko", vocab)
+    assert result["query"] == "카드 변경"  # the page that says 변경 is found, not every page with 카드
+
+
+@pytest.mark.parametrize("query", ["디바이스 결제", "결제 디바이스가"])
+def test_a_particle_inside_an_unknown_word_does_not_cut_it(query):
+    (result,) = expand([query], "ko")
+    unknown = [w["typed"] for w in result["words"] if not w["known"]]
+    assert len(unknown) == 1 and unknown[0].startswith("디바이스"), result["words"]
+    assert result["query"] == "결제"  # one unknown word of two: the known one is still searched
+
+
+def test_a_half_typed_word_is_not_read_as_stop_words():
+    assert first_terms(["해ㅈ"])["해ㅈ"] == "해지"  # 해 is a stop word, but 해ㅈ is 해지 being typed
