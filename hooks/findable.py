@@ -8,9 +8,9 @@ from __future__ import annotations
 import html
 from pathlib import Path
 
+import build_state
 import site_languages
 from helpcenter import faq, seo
-from helpcenter.support_data import load_support_data
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.nav import Navigation
@@ -26,10 +26,7 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Naviga
     if questions:
         blocks.append(seo.faq_page(questions, lang))
     if page.url == site_languages.current_root(config):  # each language's home page
-        root = Path(config.config_file_path).parent
-        data = load_support_data(root / "data/support-methods.yml", root / "data/support-methods.schema.json",
-                                 "data/support-methods.yml", site_languages.built_languages(config))
-        organization = seo.organization(data, lang, config.site_name, site_url)
+        organization = seo.organization(build_state.data(config, "support-methods"), lang, config.site_name, site_url)
         if organization:
             blocks.append(organization)
     context["hc_jsonld"] = [seo.script_json(block) for block in blocks]
@@ -54,3 +51,4 @@ def _crumbs(page: Page, home: str, site_url: str, site_name: str) -> list[seo.Cr
         # page.title arrives HTML-escaped (hooks/safe_meta.py); JSON-LD wants the plain text.
         crumbs.append(seo.Crumb(html.unescape(str(page.title)), seo.absolute(site_url, page.url)))
     return crumbs
+

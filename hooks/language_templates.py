@@ -11,21 +11,23 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import build_state
 import site_languages
 from mkdocs.config.defaults import MkDocsConfig
 
 PER_LANGUAGE = ("404.html",)
-_default_output: dict[tuple[str, str], str] = {}
+
 
 
 def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> str:
     if template_name not in PER_LANGUAGE:
         return output
-    key, locale = (config.site_dir, template_name), site_languages.current_language(config)
+    default_output: dict[str, str] = build_state.of(config).once("default-language-templates", dict)
+    locale = site_languages.current_language(config)
     if locale == site_languages.default_language(config):
-        _default_output[key] = output
+        default_output[template_name] = output
         return output
     target = Path(config.site_dir, locale, template_name)
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(output, encoding="utf-8")
-    return _default_output[key]
+    return default_output[template_name]

@@ -14,12 +14,6 @@ def default_language(config: MkDocsConfig) -> str:
     return next(lang.locale for lang in config.plugins["i18n"].config.languages if lang.default)
 
 
-def first_pass(config: MkDocsConfig) -> bool:
-    """In on_config and later: True in the default language's pass, the first of every build
-    (mkdocs-static-i18n runs on_config again for each further language)."""
-    return current_language(config) == default_language(config)
-
-
 def whole_site_built(config: MkDocsConfig) -> bool:
     """In on_post_build: True once every language is built, not within one language's own pass."""
     return not config.plugins["i18n"].building

@@ -62,7 +62,8 @@ def _finite(value: Any) -> bool:
     return True
 
 
-def check(path: str, text: str, schema: dict[str, Any], lang: str, default_lang: str) -> list[Problem]:
+def check(path: str, text: str, schema: Schema, lang: str, default_lang: str) -> list[Problem]:
+    """The page's front matter problems; `schema` as a dict, or compiled once by validator()."""
     try:
         data, lines = read(text)
     except yaml.MarkedYAMLError as error:
@@ -93,14 +94,16 @@ def check(path: str, text: str, schema: dict[str, Any], lang: str, default_lang:
     return problems
 
 
-_validators: dict[int, tuple[dict, jsonschema.Draft202012Validator]] = {}
+Schema = dict[str, Any] | jsonschema.Draft202012Validator
 
 
-def _validator(schema: dict[str, Any]) -> jsonschema.Draft202012Validator:
-    """One validator per schema object, not one per page (the schema is kept to pin its id)."""
-    if id(schema) not in _validators:
-        _validators[id(schema)] = (schema, jsonschema.Draft202012Validator(schema))
-    return _validators[id(schema)][1]
+def validator(schema: dict[str, Any]) -> jsonschema.Draft202012Validator:
+    """The schema compiled once, for a build's every page (hooks/content_checks.py keeps it per build)."""
+    return jsonschema.Draft202012Validator(schema)
+
+
+def _validator(schema: Schema) -> jsonschema.Draft202012Validator:
+    return schema if isinstance(schema, jsonschema.Draft202012Validator) else validator(schema)
 
 
 def _unknown_key(error: jsonschema.ValidationError) -> str | None:
