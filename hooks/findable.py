@@ -33,7 +33,7 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Naviga
     return context
 
 
-@event_priority(-300)
+@event_priority(-300)  # after mkdocs-static-i18n (-100) has built every language
 def on_post_build(config: MkDocsConfig) -> None:
     if not site_languages.whole_site_built(config):
         return
@@ -48,7 +48,12 @@ def _crumbs(page: Page, home: str, site_url: str, site_name: str) -> list[seo.Cr
         if index is not None and index is not page:
             crumbs.append(seo.Crumb(section.title, seo.absolute(site_url, index.url)))
     if not page.is_homepage:
-        # page.title arrives HTML-escaped (hooks/safe_meta.py); JSON-LD wants the plain text.
-        crumbs.append(seo.Crumb(html.unescape(str(page.title)), seo.absolute(site_url, page.url)))
+        crumbs.append(seo.Crumb(_plain(page.title), seo.absolute(site_url, page.url)))
     return crumbs
 
+
+def _plain(title) -> str:
+    """JSON-LD wants the title as text, and page.title is HTML whatever set it: MkDocs keeps a
+    heading's entities (mkdocs.utils.rendering.get_heading_text), hooks/safe_meta.py escapes a front
+    matter title. So it is unescaped whether or not safe_meta has run."""
+    return html.unescape(str(title))

@@ -42,6 +42,9 @@ class _Gate:
     seen: set[str] = field(default_factory=set)
 
 
+# After language_search (100) has put hc_search into config.extra: the template scripts are hashed
+# as rendered with it.
+@event_priority(0)
 def on_config(config: MkDocsConfig) -> None:
     _gate_state(config)
 

@@ -1,15 +1,17 @@
-"""One build state: a running preview sees every edit between builds."""
+"""One build state and an explicit hook order: a running preview sees every edit between builds,
+and the order of `hooks:` in mkdocs.yml changes nothing a reader receives."""
 
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 
 from helpcenter.pagefind_index import ENGINE_DIR
 
-from tests.conftest import copy_project
-from tests.html import read
+from tests.conftest import build, copy_project
+from tests.html import read, tree_digest
 
 # Two builds in one Python process, as `mkdocs serve` rebuilds: the project's sources are edited
 # in between (by the JSON list of [path, old, new] edits given as argv[3]).
@@ -52,3 +54,31 @@ def test_redirects_data_and_synonyms_edited_between_two_builds_of_one_process_al
     vocabulary = [json.loads((site / ENGINE_DIR / "hc-vocabulary.json").read_text(encoding="utf-8")) for site in sites]
     assert "펭귄메일" not in vocabulary[0]["synonyms"] and vocabulary[1]["synonyms"]["펭귄메일"] == ["이메일"]
 
+
+def _search_config(site, path: str) -> dict:
+    config = read(site, path).select_one("[data-hc-search-config]")
+    assert config is not None, f"/{path} has no search box"
+    return json.loads(config.get_text())
+
+
+def test_any_order_of_hooks_builds_the_same_site_and_each_404_searches_its_own_language(tmp_path):
+    sites = {}
+    for name in ("as-written", "reversed"):
+        project = copy_project(tmp_path / name)
+        config = (project / "mkdocs.yml").read_text(encoding="utf-8")
+        block = re.search(r"\nhooks:\n((?:  (?:- .*|#.*)\n)+)", config)
+        hooks = [line for line in block[1].splitlines() if line.startswith("  - ")]
+        if name == "reversed":
+            config = config.replace(block[0], "\nhooks:\n" + "\n".join(reversed(hooks)) + "\n")
+            (project / "mkdocs.yml").write_text(config, encoding="utf-8")
+        result = build(project, tmp_path / f"site-{name}", env={"SOURCE_DATE_EPOCH": "1764000000"})
+        assert result.returncode == 0, result.stdout + result.stderr
+        sites[name] = tmp_path / f"site-{name}"
+    for site in sites.values():
+        korean, english = _search_config(site, "404.html"), _search_config(site, "en/404.html")
+        assert (korean["lang"], english["lang"]) == ("ko", "en")
+        assert korean["roots"][korean["lang"]] == "" and english["roots"][english["lang"]] == "en/"
+        assert read(site, "404.html").find("html")["lang"] == "ko" and read(site, "en/404.html").find("html")["lang"] == "en"
+    written, reordered = tree_digest(sites["as-written"]), tree_digest(sites["reversed"])
+    assert sorted(written) == sorted(reordered)
+    assert [path for path in written if written[path] != reordered[path]] == []
