@@ -14,7 +14,7 @@ from pathlib import Path
 import build_state
 import site_languages
 from build_errors import as_build_error, log
-from helpcenter import diskcache, frontmatter, translations
+from helpcenter import diskcache, frontmatter, results, rules, translations
 from helpcenter.checks import Problem, Source, files as file_checks, project_files, run_rules
 from helpcenter.datafile import load_schema
 from mkdocs.config.defaults import MkDocsConfig
@@ -91,7 +91,7 @@ def on_files(files: Files, config: MkDocsConfig) -> None:
         if lang in pages:
             pages[lang].append(path)
     for problem in translations.missing(pages, state.default):
-        log.warning(str(problem))
+        _report(problem)
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, **kwargs) -> str:
@@ -106,10 +106,16 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, **kwargs) 
         checks.new = True
     checks.used.add(key)
     for line, rule, message in checks.results[key]:
-        log.warning(str(Problem(path, line, rule, message)))
+        _report(Problem(path, line, rule, message))
     if lang != default:
         _note_translation(page, path, Path(config.docs_dir, default), checks.revisions)
     return markdown
+
+
+def _report(problem: Problem) -> None:
+    """A rule's problem, in the log as file:line: message [rule], and as a result (check_results)."""
+    entry = results.record(rules.severity(problem.rule), str(problem), problem.rule, problem.path, problem.line)
+    log.warning(str(problem), extra={"hc_result": entry})
 
 
 def _note_translation(page: Page, path: str, sources: Path, revisions: dict[str, str]) -> None:
@@ -122,7 +128,8 @@ def _note_translation(page: Page, path: str, sources: Path, revisions: dict[str,
         except (OSError, UnicodeDecodeError):  # no source page: reported as a missing translation
             return
     if translations.is_stale(page.meta.get("source_revision"), revisions[relative]):
-        log.info(f"{path} follows an older revision of its Korean page: update it, then run scripts/mark-translated {path}")
+        message = translations.MESSAGES["outdated"].format(path=path)
+        log.info(message, extra={"hc_result": results.record("info", message, results.OUTDATED, path)})
         # The Korean page's URL from the site root; the template prefixes the page's base_url.
         page.meta["hc_outdated_source"] = page.url.partition("/")[2]
 

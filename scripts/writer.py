@@ -18,6 +18,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from project import ROOT, build  # noqa: E402
 
 sys.path.insert(0, str(ROOT / "hooks"))
+from helpcenter import results  # noqa: E402
 from helpcenter.translations import NEW, revision  # noqa: E402
 
 DOCS, DEFAULT, TRANSLATIONS = ROOT / "docs", "ko", ("en",)
@@ -97,18 +98,20 @@ def new_page(name: str, ko_title: str, en_title: str) -> None:
 
 
 def check() -> int:
-    """A strict build into a temporary folder: every content check, link and data file at once."""
-    with tempfile.TemporaryDirectory() as site:
-        result = build(ROOT, Path(site))
-    output = result.stdout + result.stderr
-    problems = [l for l in output.splitlines() if l.startswith(("WARNING", "ERROR")) or l.startswith("  ")]
-    stale = [l.split("-  ", 1)[-1] for l in output.splitlines() if "older revision" in l]
+    """A strict build into a temporary folder: every content check, link and data file at once.
+    The build writes its results as records (hooks/check_results.py); they are read here, not its log."""
+    with tempfile.TemporaryDirectory() as folder:
+        found = Path(folder, "results.jsonl")
+        result = build(ROOT, Path(folder, "site"), env={"HC_CHECK_RESULTS": str(found)})
+        entries = results.read(found.read_text(encoding="utf-8")) if found.is_file() else []
+    stale = [entry["message"] for entry in entries if entry["rule"] == results.OUTDATED]
+    problems = [entry["message"] for entry in entries if entry["severity"] in ("error", "warning")]
     if stale:
         print("Translations behind their Korean page (readers see a notice; not an error):")
-        print("\n".join(f"  {line}" for line in stale))
+        print("\n".join(f"  {message}" for message in stale))
     if result.returncode:
         print("Content checks failed:")
-        print("\n".join(problems) or output)
+        print("\n".join(problems) or result.stdout + result.stderr)
         return 1
     print("Content checks passed: front matter, translations, links and anchors, markers, data files, safe HTML, images, headings, contact facts, product facts (menu paths, amounts, deadlines; fact dates), channel count, topics and related pages, glossary.")
     return 0

@@ -8,7 +8,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from helpcenter import buildstate, registry
+from helpcenter import buildstate, registry, results, rules
 from helpcenter.errors import ContentError
 
 from tests.conftest import ROOT
@@ -80,3 +80,19 @@ def test_once_and_first_mean_once_per_build():
     assert state.first("warn") and not state.first("warn")
     assert state_of(Path("."), object()).first("warn")
 
+
+def test_every_rule_declares_name_description_severity_and_messages():
+    names = [rule.NAME for rule in rules.ALL]
+    assert len(names) == len(set(names))
+    for rule in rules.ALL:
+        assert rule.DESCRIPTION and rule.SEVERITY in rules.SEVERITIES, rule.NAME
+        assert rule.MESSAGES and all(isinstance(text, str) and text for text in rule.MESSAGES.values()), rule.NAME
+
+
+def test_results_are_records_with_file_line_and_rule():
+    (entry,) = results.from_message("warning", "docs/ko/x.md:12: image without alt text: write what it shows [image-alt]")
+    assert (entry["file"], entry["line"], entry["rule"], entry["severity"]) == ("docs/ko/x.md", 12, "image-alt", "warning")
+    whole = results.from_message("error", "mkdocs.yml: redirects: 'a.md' is still a page\nsecond line")
+    assert [e["file"] for e in whole] == [None, None] and len(whole) == 2
+    text = "".join(map(results.dumps, [entry, *whole])) + '{"cut short'
+    assert results.read(text) == [entry, *whole]
