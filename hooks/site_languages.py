@@ -14,6 +14,13 @@ def default_language(config: MkDocsConfig) -> str:
     return next(lang.locale for lang in config.plugins["i18n"].config.languages if lang.default)
 
 
+def site_names(config: MkDocsConfig) -> dict[str, str]:
+    """Each language's site name: its own in the i18n settings, else mkdocs.yml's. Valid in the
+    default language's pass only: later passes see config.site_name already set for their language."""
+    languages = config.plugins["i18n"].config.languages
+    return {lang.locale: lang.site_name or config.site_name for lang in languages if lang.build}
+
+
 def whole_site_built(config: MkDocsConfig) -> bool:
     """In on_post_build: True once every language is built, not within one language's own pass."""
     return not config.plugins["i18n"].building

@@ -8,11 +8,12 @@ data/NAME.yml, and its mistakes a ContentError naming the file, line and field.
 from __future__ import annotations
 
 from .buildstate import BuildState
-from .datafile import load_schema, load_validated
+from .datafile import load_schema, load_validated, require_languages
 from .facts import load_facts
 from .notices import load_notices
 from .support_data import load_support_data
 from .synonyms import load_synonyms
+from .terms import load_glossary
 from .topics import load_topics
 
 LOADERS = {
@@ -20,8 +21,11 @@ LOADERS = {
     "facts": lambda state, path, schema, label: load_facts(path, schema, label, list(state.languages)),
     "topics": lambda state, path, schema, label: load_topics(path, schema, label, list(state.languages),
                                                              state.data("support-methods").ids),
-    "notices": lambda state, path, schema, label: load_notices(path, schema, label),
-    "glossary": lambda state, path, schema, label: load_validated(path, load_schema(schema), label)[0],
+    "notices": lambda state, path, schema, label: load_notices(path, schema, label, list(state.languages)),
+    "glossary": lambda state, path, schema, label: load_glossary(path, schema, label, list(state.languages)),
+    # The interface's own words, a block per language (overrides/ reads them from config.extra).
+    "ui-text": lambda state, path, schema, label: load_validated(
+        path, require_languages(load_schema(schema), [[]], list(state.languages)), label)[0],
     # The glossary's pairs are synonyms across the languages (helpcenter.synonyms).
     "search-synonyms": lambda state, path, schema, label: load_synonyms(path, schema, label, list(state.languages),
                                                                         state.data("glossary")["terms"]),
