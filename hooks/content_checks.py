@@ -8,13 +8,15 @@ translation bookkeeping in helpcenter/translations.py.
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass, field
 from pathlib import Path
 
+import build_state
 import site_languages
 from build_errors import as_build_error, log
-from helpcenter import diskcache, frontmatter, translations
+from helpcenter import diskcache, frontmatter, results, rules, translations
 from helpcenter.checks import Problem, Source, files as file_checks, project_files, run_rules
-from helpcenter.datafile import load_schema, load_validated
+from helpcenter.datafile import load_schema
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
@@ -22,32 +24,48 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 CACHE = ".cache/content-checks.json"
-_state: dict = {}
+
+
+@dataclass
+class _Checks:
+    """This build's rules' inputs and results, with the earlier builds' results per page text."""
+
+    validator: object
+    avoid: dict[str, dict[str, str]]
+    cache: Path
+    version: str
+    results: dict[str, list]
+    used: set[str] = field(default_factory=set)
+    new: bool = False
+    revisions: dict[str, str] = field(default_factory=dict)  # Korean page → its revision
 
 
 def on_config(config: MkDocsConfig) -> None:
-    root = Path(config.config_file_path).parent
-    foreign = project_files.check(root) if site_languages.first_pass(config) else []
-    if foreign:  # before MkDocs lists, reads or copies any file
-        raise PluginError("\n".join(map(str, foreign)))
+    state = build_state.of(config)
+    if state.first("project-files"):
+        foreign = project_files.check(state.root)
+        if foreign:  # before MkDocs lists, reads or copies any file
+            raise PluginError("\n".join(map(str, foreign)))
+    _checks(config)
+
+
+def _checks(config: MkDocsConfig) -> _Checks:
+    state = build_state.of(config)
     with as_build_error():
-        glossary, _ = load_validated(root / "data/glossary.yml", load_schema(root / "data/glossary.schema.json"), "data/glossary.yml")
+        return state.once("content-checks", lambda: _load(state.root, state.data("glossary")))
+
+
+def _load(root: Path, glossary: dict) -> _Checks:
+    """Earlier builds' results per page text, valid while the rules, schema and glossary are the same:
+    the checks were 5 % of a 2,000-page build, and most pages do not change between builds."""
     avoid: dict[str, dict[str, str]] = {}
     for term in glossary["terms"]:
         for lang, variants in term.get("avoid", {}).items():
             avoid.setdefault(lang, {}).update({variant: term[lang] for variant in variants})
     schema = load_schema(root / "data/front-matter.schema.json")
-    _state.update(schema=schema, avoid=avoid, docs=Path(config.docs_dir))
-    if site_languages.first_pass(config):
-        _load_results(root / CACHE, schema, avoid)
-
-
-def _load_results(cache: Path, schema: dict, avoid: dict) -> None:
-    """Earlier builds' results per page text, valid while the rules, schema and glossary are the same:
-    the checks were 5 % of a 2,000-page build, and most pages do not change between builds."""
     rules = sorted((Path(__file__).parent / "helpcenter" / "checks").glob("*.py")) + [Path(frontmatter.__file__)]
     version = diskcache.fingerprint([*(path.read_bytes() for path in rules), json.dumps([schema, avoid], sort_keys=True)])
-    _state.update(cache=cache, version=version, results=diskcache.load(cache, version, _is_result), used=set(), new=False, revisions={})
+    return _Checks(frontmatter.validator(schema), avoid, root / CACHE, version, diskcache.load(root / CACHE, version, _is_result))
 
 
 def _is_result(entry) -> bool:
@@ -57,54 +75,68 @@ def _is_result(entry) -> bool:
 
 @event_priority(50)  # before mkdocs-static-i18n (-100) narrows the files to one language
 def on_files(files: Files, config: MkDocsConfig) -> None:
-    default = site_languages.default_language(config)
-    if site_languages.current_language(config) != default:
+    state = build_state.of(config)
+    if not state.first("page-files"):  # every language's files are here in the build's first pass
         return
+    docs = Path(config.docs_dir)
     unreadable = [str(p) for f in files.documentation_pages()
-                  for p in file_checks.check(f"docs/{f.src_uri}", Path(f.abs_src_path), _state["docs"])]
+                  for p in file_checks.check(f"docs/{f.src_uri}", Path(f.abs_src_path), docs)]
     unreadable += [str(p) for f in files.documentation_pages() if not unreadable
                    for p in frontmatter.alias_problems(f"docs/{f.src_uri}", f.content_string)]
     if unreadable:  # MkDocs cannot read such a page: stop before it tries
         raise PluginError("\n".join(unreadable))
-    pages: dict[str, list[str]] = {lang: [] for lang in site_languages.built_languages(config)}
+    pages: dict[str, list[str]] = {lang: [] for lang in state.languages}
     for file in files.documentation_pages():
         lang, _, path = file.src_uri.partition("/")
         if lang in pages:
             pages[lang].append(path)
-    for problem in translations.missing(pages, default):
-        log.warning(str(problem))
+    for problem in translations.missing(pages, state.default):
+        _report(problem)
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, **kwargs) -> str:
-    lang, default = site_languages.current_language(config), site_languages.default_language(config)
+    checks, lang, default = _checks(config), site_languages.current_language(config), site_languages.default_language(config)
     path = f"docs/{page.file.src_uri}"
     source = page.file.content_string
     key = diskcache.fingerprint([path, lang, source])
-    if key not in _state["results"]:
-        problems = frontmatter.check(path, source, _state["schema"], lang, default)
-        problems += run_rules(Source(path, source, lang), avoid=_state["avoid"])
-        _state["results"][key] = [[p.line, p.rule, p.message] for p in problems]
-        _state["new"] = True
-    _state["used"].add(key)
-    for line, rule, message in _state["results"][key]:
-        log.warning(str(Problem(path, line, rule, message)))
-    _note_translation(page, path, source, lang == default)
+    if key not in checks.results:
+        problems = frontmatter.check(path, source, checks.validator, lang, default)
+        problems += run_rules(Source(path, source, lang), avoid=checks.avoid)
+        checks.results[key] = [[p.line, p.rule, p.message] for p in problems]
+        checks.new = True
+    checks.used.add(key)
+    for line, rule, message in checks.results[key]:
+        _report(Problem(path, line, rule, message))
+    if lang != default:
+        _note_translation(page, path, Path(config.docs_dir, default), checks.revisions)
     return markdown
 
 
-def _note_translation(page: Page, path: str, source: str, is_source: bool) -> None:
-    """Korean pages (built first) record their revision; a translation behind it gets a notice."""
+def _report(problem: Problem) -> None:
+    """A rule's problem, in the log as file:line: message [rule], and as a result (check_results)."""
+    entry = results.record(rules.severity(problem.rule), str(problem), problem.rule, problem.path, problem.line)
+    log.warning(str(problem), extra={"hc_result": entry})
+
+
+def _note_translation(page: Page, path: str, sources: Path, revisions: dict[str, str]) -> None:
+    """A translation behind its Korean page (read from docs/, whichever language is built first)
+    gets a notice."""
     relative = page.file.src_uri.partition("/")[2]
-    if is_source:
-        _state["revisions"][relative] = translations.revision(source)
-    elif relative in _state["revisions"] and translations.is_stale(page.meta.get("source_revision"), _state["revisions"][relative]):
-        log.info(f"{path} follows an older revision of its Korean page: update it, then run scripts/mark-translated {path}")
+    if relative not in revisions:
+        try:
+            revisions[relative] = translations.revision((sources / relative).read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError):  # no source page: reported as a missing translation
+            return
+    if translations.is_stale(page.meta.get("source_revision"), revisions[relative]):
+        message = translations.MESSAGES["outdated"].format(path=path)
+        log.info(message, extra={"hc_result": results.record("info", message, results.OUTDATED, path)})
         # The Korean page's URL from the site root; the template prefixes the page's base_url.
         page.meta["hc_outdated_source"] = page.url.partition("/")[2]
 
 
-@event_priority(-300)
+@event_priority(-300)  # after every language's pass (mkdocs-static-i18n, -100): this build's pages only
 def on_post_build(config: MkDocsConfig) -> None:
-    if site_languages.whole_site_built(config) and (_state["new"] or _state["used"] != set(_state["results"])):
+    checks = _checks(config)
+    if site_languages.whole_site_built(config) and (checks.new or checks.used != set(checks.results)):
         # Only this build's pages: results for page texts that no longer exist are dropped.
-        diskcache.save(_state["cache"], _state["version"], {key: _state["results"][key] for key in _state["used"]})
+        diskcache.save(checks.cache, checks.version, {key: checks.results[key] for key in checks.used})

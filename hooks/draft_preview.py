@@ -7,8 +7,10 @@ Only when build_errors.draft(config): `scripts/serve`. Strict builds never colle
 from __future__ import annotations
 
 import logging
+from dataclasses import dataclass, field
 from pathlib import Path
 
+import build_state
 import site_languages
 from build_errors import draft as is_draft
 from helpcenter import draft
@@ -27,55 +29,55 @@ class _Collector(logging.Handler):
             self.problems.append(draft.locate(record.getMessage()))
 
 
-_state: dict = {}  # this build's collector and the pages it wrote; reset in on_config
+@dataclass
+class _Preview:
+    collector: _Collector
+    written: dict[str, tuple[str, int]] = field(default_factory=dict)  # page → (file written, problems shown)
 
 
 @event_priority(100)  # first: what the other hooks report in on_config is collected too
 def on_config(config: MkDocsConfig) -> None:
-    if not site_languages.first_pass(config):
-        return
-    _stop()
-    if is_draft(config):
-        _state.update(collector=_Collector(), written={})
-        logging.getLogger("mkdocs").addHandler(_state["collector"])
+    _preview(config)
+
+
+def _preview(config: MkDocsConfig) -> _Preview | None:
+    state = build_state.of(config)
+    return state.once("draft-preview", lambda: _start(state) if is_draft(config) else None)
+
+
+def _start(state) -> _Preview:
+    preview = _Preview(_Collector())
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(preview.collector)
+    state.on_close(lambda: logger.removeHandler(preview.collector))
+    return preview
 
 
 @event_priority(-1100)  # after security_headers (-1000) has hashed the page's scripts; the banner has none
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    if "collector" not in _state:
+    preview = _preview(config)
+    if preview is None:
         return output
     src = page.file.src_uri
-    own, site = _problems(src)
-    _state["written"][src] = (page.file.abs_dest_path, len(own) + len(site))
+    own, site = _problems(preview, src)
+    preview.written[src] = (page.file.abs_dest_path, len(own) + len(site))
     return draft.with_banner(output, draft.banner(own, site, src.partition("/")[0]))
 
 
 @event_priority(-1100)  # last: problems found after a page was written (anchors) reach it too
 def on_post_build(config: MkDocsConfig) -> None:
-    if "collector" not in _state or not site_languages.whole_site_built(config):
+    if not site_languages.whole_site_built(config):
         return
-    for src, (dest, shown) in _state["written"].items():
-        own, site = _problems(src)
+    preview = _preview(config)
+    for src, (dest, shown) in preview.written.items() if preview else ():
+        own, site = _problems(preview, src)
         if len(own) + len(site) != shown:
             path = Path(dest)
             path.write_text(draft.with_banner(path.read_text(encoding="utf-8"), draft.banner(own, site, src.partition("/")[0])),
                             encoding="utf-8")
-    _stop()
+    build_state.of(config).close()  # the end of the build: log handlers and filters come off
 
 
-def on_build_error(error: Exception) -> None:
-    _stop()
-
-
-def _problems(src: str) -> tuple[list[str], list[str]]:
-    found = _state["collector"].problems
+def _problems(preview: _Preview, src: str) -> tuple[list[str], list[str]]:
+    found = preview.collector.problems
     return [p.message for p in found if p.src == src], [p.message for p in found if p.src is None]
-
-
-def _stop() -> None:
-    # By class name, not by identity: `mkdocs serve` loads this module afresh for each rebuild, so
-    # the collector of an earlier build may belong to an earlier copy of the module.
-    logger = logging.getLogger("mkdocs")
-    for old in [h for h in logger.handlers if type(h).__name__ == _Collector.__name__]:
-        logger.removeHandler(old)
-    _state.clear()

@@ -8,9 +8,9 @@ from __future__ import annotations
 import html
 from pathlib import Path
 
+import build_state
 import site_languages
 from helpcenter import faq, seo
-from helpcenter.support_data import load_support_data
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.nav import Navigation
@@ -26,17 +26,14 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Naviga
     if questions:
         blocks.append(seo.faq_page(questions, lang))
     if page.url == site_languages.current_root(config):  # each language's home page
-        root = Path(config.config_file_path).parent
-        data = load_support_data(root / "data/support-methods.yml", root / "data/support-methods.schema.json",
-                                 "data/support-methods.yml", site_languages.built_languages(config))
-        organization = seo.organization(data, lang, config.site_name, site_url)
+        organization = seo.organization(build_state.data(config, "support-methods"), lang, config.site_name, site_url)
         if organization:
             blocks.append(organization)
     context["hc_jsonld"] = [seo.script_json(block) for block in blocks]
     return context
 
 
-@event_priority(-300)
+@event_priority(-300)  # after mkdocs-static-i18n (-100) has built every language
 def on_post_build(config: MkDocsConfig) -> None:
     if not site_languages.whole_site_built(config):
         return
@@ -51,6 +48,12 @@ def _crumbs(page: Page, home: str, site_url: str, site_name: str) -> list[seo.Cr
         if index is not None and index is not page:
             crumbs.append(seo.Crumb(section.title, seo.absolute(site_url, index.url)))
     if not page.is_homepage:
-        # page.title arrives HTML-escaped (hooks/safe_meta.py); JSON-LD wants the plain text.
-        crumbs.append(seo.Crumb(html.unescape(str(page.title)), seo.absolute(site_url, page.url)))
+        crumbs.append(seo.Crumb(_plain(page.title), seo.absolute(site_url, page.url)))
     return crumbs
+
+
+def _plain(title) -> str:
+    """JSON-LD wants the title as text, and page.title is HTML whatever set it: MkDocs keeps a
+    heading's entities (mkdocs.utils.rendering.get_heading_text), hooks/safe_meta.py escapes a front
+    matter title. So it is unescaped whether or not safe_meta has run."""
+    return html.unescape(str(title))

@@ -9,8 +9,8 @@ and reads the files again through its own on_files.
 
 from __future__ import annotations
 
-import posixpath
 
+import build_state
 import site_languages
 from build_errors import as_build_error, log
 from helpcenter import redirects
@@ -19,18 +19,18 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 
-_written: dict[str, str] = {}  # the map as writers wrote it, for this build
-
 
 def on_config(config: MkDocsConfig) -> None:
-    # Read again at the start of every build (each `mkdocs serve` rebuild loads mkdocs.yml afresh):
-    # a map kept from the first build would ignore a writer's edit until a restart. Only in the
-    # first pass: later passes see the plugin's map already rewritten for the previous language.
-    if site_languages.first_pass(config):
-        _written.clear()
-        redirects.TARGETS.clear()
-        with as_build_error():
-            _written.update(redirects.check_map(config.plugins["redirects"].config["redirect_maps"]))
+    # Read at the start of every build (each `mkdocs serve` rebuild loads mkdocs.yml afresh), before
+    # the first pass's on_files rewrites the plugin's map for a language.
+    _written(config)
+
+
+def _written(config: MkDocsConfig) -> dict[str, str]:
+    """The map as writers wrote it, for this build."""
+    state = build_state.of(config)
+    with as_build_error():
+        return state.once("redirects", lambda: dict(redirects.check_map(config.plugins["redirects"].config["redirect_maps"])))
 
 
 def language_map(written: dict[str, str], lang: str, default: str) -> dict[str, str]:
@@ -42,15 +42,16 @@ def language_map(written: dict[str, str], lang: str, default: str) -> dict[str, 
 def on_files(files: Files, config: MkDocsConfig) -> None:
     plugin = config.plugins["redirects"]
     lang = site_languages.current_language(config)
-    for old in _written:
+    written = _written(config)
+    for old in written:
         if files.get_file_from_path(f"{lang}/{old}"):
             log.warning(f"mkdocs.yml: redirects: '{old}' is still a page (docs/{lang}/{old}); remove the redirect or the page")
-    plugin.config["redirect_maps"] = language_map(_written, lang, site_languages.default_language(config))
+    plugin.config["redirect_maps"] = language_map(written, lang, site_languages.default_language(config))
     plugin.on_files(files, config=config)
-    _note_targets(plugin.config["redirect_maps"], files, config.use_directory_urls)
+    _note_targets(plugin.config["redirect_maps"], files, config.use_directory_urls, build_state.of(config).redirect_targets)
 
 
-def _note_targets(language_redirects: dict[str, str], files: Files, directory_urls: bool) -> None:
+def _note_targets(language_redirects: dict[str, str], files: Files, directory_urls: bool, targets: dict[str, str]) -> None:
     """Where each redirect page sends readers, computed as mkdocs-redirects does (for the CSP hashes)."""
     from mkdocs_redirects.plugin import get_html_path, get_relative_html_path
 
@@ -58,5 +59,5 @@ def _note_targets(language_redirects: dict[str, str], files: Files, directory_ur
         path, _, fragment = new.partition("#")
         target = files.get_file_from_path(path)
         if target is not None:
-            redirects.TARGETS[get_html_path(old, directory_urls)] = get_relative_html_path(old, target.url + (f"#{fragment}" if fragment else ""), directory_urls)
+            targets[get_html_path(old, directory_urls)] = get_relative_html_path(old, target.url + (f"#{fragment}" if fragment else ""), directory_urls)
 

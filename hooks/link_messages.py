@@ -6,12 +6,11 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-import site_languages
+import build_state
 from helpcenter.link_messages import Restater
 from mkdocs.config.defaults import MkDocsConfig
 
 _LOGGER = logging.getLogger("mkdocs.structure.pages")  # where MkDocs reports links
-_state: dict = {}  # this build's filter; reset in on_config
 
 
 class _Restate(logging.Filter):
@@ -34,19 +33,8 @@ def _read(path: Path) -> str | None:
 
 
 def on_config(config: MkDocsConfig) -> None:
-    if site_languages.first_pass(config):  # a fresh count of repeated links for every build
-        _stop()
-        _state["filter"] = _Restate(Path(config.docs_dir))
-        _LOGGER.addFilter(_state["filter"])
-
-
-def on_build_error(error: Exception) -> None:
-    _stop()
-
-
-def _stop() -> None:
-    # By class name, not by identity: `mkdocs serve` loads this module afresh for each rebuild, so
-    # the filter of an earlier build may belong to an earlier copy of the module.
-    for old in [f for f in _LOGGER.filters if type(f).__name__ == _Restate.__name__]:
-        _LOGGER.removeFilter(old)
-    _state.clear()
+    state = build_state.of(config)
+    if state.first("link-messages"):  # a fresh count of repeated links for every build
+        restate = _Restate(Path(config.docs_dir))
+        _LOGGER.addFilter(restate)
+        state.on_close(lambda: _LOGGER.removeFilter(restate))

@@ -6,10 +6,8 @@ renders them; the choices are made by hooks/helpcenter/topics.py.
 
 from __future__ import annotations
 
-from pathlib import Path
-
+import build_state
 import site_languages
-from build_errors import as_build_error
 from helpcenter import frontmatter, support_data, topics
 from helpcenter.errors import ContentError
 from mkdocs.config.defaults import MkDocsConfig
@@ -18,36 +16,29 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 log = get_plugin_logger(__name__)
-LABEL = "data/topics.yml"
-_state: dict = {}
 
 
 def on_config(config: MkDocsConfig) -> None:
-    root, languages = Path(config.config_file_path).parent, site_languages.built_languages(config)
-    with as_build_error():
-        support = support_data.load_support_data(
-            root / "data/support-methods.yml", root / "data/support-methods.schema.json", "data/support-methods.yml", languages)
-        found = topics.load_topics(root / LABEL, root / "data/topics.schema.json", LABEL, languages, support.ids)
-    _state.update(support=support, topics=found)
+    build_state.data(config, "topics")  # a mistake stops the build before any page is read
 
 
 @event_priority(-200)  # after mkdocs-static-i18n (-100) has narrowed the files to this language and set their URLs
 def on_files(files: Files, config: MkDocsConfig) -> None:
-    _state.update(files=files, lang=site_languages.current_language(config))
+    build_state.of(config).files = files
 
 
 def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav) -> dict:
-    files, lang = _state["files"], _state["lang"]
+    files, lang = build_state.of(config).files, site_languages.current_language(config)
     path = page.file.src_uri.partition("/")[2]
     if path == "index.md":  # each language's home page (page.is_homepage is true for Korean only)
         return context
     _, lines = frontmatter.read(page.file.content_string)
     where = lambda key: f"docs/{page.file.src_uri}:{lines.get(key, 1)}"  # noqa: E731
     try:
-        topic = topics.topic_of(_state["topics"], path, page.meta.get("topic"))
+        topic = topics.topic_of(build_state.data(config, "topics"), path, page.meta.get("topic"))
     except ContentError as error:
         log.warning(f"{where('topic')}: {error}")
-        topic = topics.topic_of(_state["topics"], path, None)
+        topic = topics.topic_of(build_state.data(config, "topics"), path, None)
     lookup = lambda p: files.get_file_from_path(f"{lang}/{p}")  # noqa: E731
     declared = page.meta.get("related")
     for message in topics.missing_related(declared or [], lookup):
@@ -56,7 +47,7 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav) -> dic
     related = [lookup(p) for p in topics.related_paths(path, declared, pages) if lookup(p)]
     context["hc_next_steps"] = {
         "note": topic.note[lang],
-        "channels": [_channel(_state["support"].method(c), lang, lookup, page) for c in topic.channels],
+        "channels": [_channel(build_state.data(config, "support-methods").method(c), lang, lookup, page) for c in topic.channels],
         "related": [{"title": f.page.title if f.page else f.src_uri, "href": f.url_relative_to(page.file)} for f in related],
     }
     return context

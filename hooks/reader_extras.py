@@ -5,8 +5,7 @@ hooks/helpcenter/notices.py.
 
 from __future__ import annotations
 
-from pathlib import Path
-
+import build_state
 import site_languages
 from build_errors import as_build_error
 from helpcenter import notices
@@ -17,29 +16,31 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 LABEL = "data/notices.yml"
-_state: dict = {}
 
 
 def on_config(config: MkDocsConfig) -> None:
-    root = Path(config.config_file_path).parent
+    _notice(config)
+
+
+def _notice(config: MkDocsConfig) -> dict | None:
+    """Today's notice, if any (the day is SOURCE_DATE_EPOCH's when set, for reproducible builds)."""
+    found = build_state.data(config, "notices")
     with as_build_error():
-        found = notices.load_notices(root / LABEL, root / "data/notices.schema.json", LABEL)
-    _state["notice"] = notices.active(found, notices.build_date())
+        return build_state.of(config).once("notice", lambda: notices.active(found, notices.build_date()))
 
 
 @event_priority(-200)  # after mkdocs-static-i18n has given this language's files their URLs
 def on_files(files: Files, config: MkDocsConfig) -> None:
-    notice, lang = _state["notice"], site_languages.current_language(config)
-    _state["target"] = None
-    if notice and notice.get("page"):
-        _state["target"] = files.get_file_from_path(f"{lang}/{notice['page']}")
-        if _state["target"] is None:
-            raise PluginError(f"{LABEL}: notice '{notice['id']}': page '{notice['page']}' does not exist in docs/{lang}/")
+    notice, lang = _notice(config), site_languages.current_language(config)
+    build_state.of(config).files = files
+    if notice and notice.get("page") and files.get_file_from_path(f"{lang}/{notice['page']}") is None:
+        raise PluginError(f"{LABEL}: notice '{notice['id']}': page '{notice['page']}' does not exist in docs/{lang}/")
 
 
 def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav) -> dict:
-    notice, target = _state["notice"], _state["target"]
+    notice = _notice(config)
     if notice:
         lang = site_languages.current_language(config)
+        target = build_state.of(config).files.get_file_from_path(f"{lang}/{notice['page']}") if notice.get("page") else None
         context["hc_notice"] = {"text": notice[lang], "href": target.url_relative_to(page.file) if target else None}
     return context

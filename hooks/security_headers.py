@@ -7,11 +7,12 @@ MAINTAINERS.md (## Security). A finding fails the build, naming the source file 
 
 from __future__ import annotations
 
-import json
 import os
 import re
+from dataclasses import dataclass, field
 from pathlib import Path
 
+import build_state
 import site_languages
 from helpcenter import csp, diskcache, gate_policy, output_gate, redirects
 from mkdocs.config.defaults import MkDocsConfig
@@ -21,20 +22,43 @@ from mkdocs.structure.pages import Page
 from mkdocs_redirects.plugin import HTML_TEMPLATE as REDIRECT_TEMPLATE
 
 CACHE, POLICY_CACHE = ".cache/output-gate.json", ".cache/output-gate-policy.json"
-_state: dict = {}
 _SNIPPET = re.compile(r"""--8<--\s+["']([^"'\n]+)["']""")
 
 
+@dataclass
+class _Gate:
+    """This build's policy, the pages written through MkDocs' page events, and what the gate found."""
+
+    root: Path
+    config_text: str
+    policy: gate_policy.Policy
+    hashes: frozenset[str]
+    meta: str  # the CSP as a <meta> tag
+    cache: Path
+    version: str
+    passed: dict[str, bool]
+    pages: set[str] = field(default_factory=set)
+    findings: list[str] = field(default_factory=list)
+    seen: set[str] = field(default_factory=set)
+
+
+# After language_search (100) has put hc_search into config.extra: the template scripts are hashed
+# as rendered with it.
+@event_priority(0)
 def on_config(config: MkDocsConfig) -> None:
-    if not site_languages.first_pass(config):
-        return
+    _gate_state(config)
+
+
+def _gate_state(config: MkDocsConfig) -> _Gate:
+    return build_state.of(config).once("output-gate", lambda: _start(config))
+
+
+def _start(config: MkDocsConfig) -> _Gate:
     root, theme_dirs = Path(config.config_file_path).parent, [Path(d) for d in config.theme.dirs]
     policy, hashes = _policy_and_hashes(root, theme_dirs, config)
     allowed = sorted((tag, sorted(policy.attrs.get(tag, ()))) for tag in policy.tags)
     version = diskcache.fingerprint([repr(allowed), *sorted(hashes), *_gate_code()])
-    _state.update(root=root, config_text=_read(root / "mkdocs.yml"), policy=policy, hashes=hashes,
-                  meta=csp.meta_tag(hashes), pages={}, findings=[], cache=root / CACHE, version=version,
-                  passed=diskcache.load(root / CACHE, version), seen=set())
+    return _Gate(root, _read(root / "mkdocs.yml"), policy, hashes, csp.meta_tag(hashes), root / CACHE, version, diskcache.load(root / CACHE, version))
 
 
 def _policy_and_hashes(root: Path, theme_dirs: list[Path], config: MkDocsConfig) -> tuple[gate_policy.Policy, frozenset[str]]:
@@ -58,9 +82,10 @@ def _policy_and_hashes(root: Path, theme_dirs: list[Path], config: MkDocsConfig)
 
 @event_priority(-1000)  # last, on the page exactly as it is written
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    output = _with_meta(output, _state["meta"])
-    _state["pages"][os.path.normpath(page.file.abs_dest_path)] = True
-    _gate(output, f"docs/{page.file.src_uri}", page.file.content_string, page.url or "/")
+    gate = _gate_state(config)
+    output = _with_meta(output, gate.meta)
+    gate.pages.add(os.path.normpath(page.file.abs_dest_path))
+    _gate(gate, output, f"docs/{page.file.src_uri}", page.file.content_string, page.url or "/")
     return output
 
 
@@ -68,43 +93,44 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
 def on_post_build(config: MkDocsConfig) -> None:
     if not site_languages.whole_site_built(config):
         return
-    site = Path(config.site_dir)
-    redirect_hashes = {output_gate.script_hash(body) for body in redirects.scripts(REDIRECT_TEMPLATE)}
-    for path in _other_html(site):  # written outside the page events: 404 pages, redirect pages
+    site, gate = Path(config.site_dir), _gate_state(config)
+    targets = build_state.of(config).redirect_targets.values()
+    redirect_hashes = {output_gate.script_hash(body) for body in redirects.scripts(REDIRECT_TEMPLATE, targets)}
+    for path in _other_html(site, gate.pages):  # written outside the page events: 404 pages, redirect pages
         redirect = "Redirecting..." in path.read_text(encoding="utf-8")[:400]
-        hashes = _state["hashes"] | (redirect_hashes if redirect else set())
+        hashes = gate.hashes | (redirect_hashes if redirect else set())
         text = _with_meta(path.read_text(encoding="utf-8"), csp.meta_tag(hashes))
         path.write_text(text, encoding="utf-8")
         label = "mkdocs.yml (redirects)" if redirect else "overrides/404.html"
-        _gate(text, label, _state["config_text"], path.relative_to(site).as_posix(), redirect=redirect, hashes=hashes)
+        _gate(gate, text, label, gate.config_text, path.relative_to(site).as_posix(), redirect=redirect, hashes=hashes)
     for path in sorted(site.rglob("*.svg")):  # an SVG opened on its own is a document that can run code
-        _gate(path.read_text(encoding="utf-8", errors="replace"), f"docs/{path.relative_to(site).as_posix()}", "", path.relative_to(site).as_posix())
-    (site / "_headers").write_text(csp.headers_file(csp.policy(_state["hashes"] | redirect_hashes)), encoding="utf-8")
-    diskcache.save(_state["cache"], _state["version"], dict.fromkeys(_state["seen"], True))
-    if _state["findings"]:
-        raise PluginError("What readers would receive is unsafe; nothing was published:\n" + "\n".join(_state["findings"]))
+        _gate(gate, path.read_text(encoding="utf-8", errors="replace"), f"docs/{path.relative_to(site).as_posix()}", "", path.relative_to(site).as_posix())
+    (site / "_headers").write_text(csp.headers_file(csp.policy(gate.hashes | redirect_hashes)), encoding="utf-8")
+    diskcache.save(gate.cache, gate.version, dict.fromkeys(gate.seen, True))
+    if gate.findings:
+        raise PluginError("What readers would receive is unsafe; nothing was published:\n" + "\n".join(gate.findings))
 
 
-def _gate(text: str, label: str, source: str, url: str, *, redirect: bool = False, hashes: frozenset | None = None) -> None:
+def _gate(gate: _Gate, text: str, label: str, source: str, url: str, *, redirect: bool = False, hashes: frozenset | None = None) -> None:
     key = diskcache.fingerprint([text, str(redirect), *sorted(hashes or ())])
-    _state["seen"].add(key)
-    if key in _state["passed"]:
+    gate.seen.add(key)
+    if key in gate.passed:
         return
-    findings = output_gate.check_html(text, _state["policy"], frozenset(hashes or _state["hashes"]), redirect=redirect)
+    findings = output_gate.check_html(text, gate.policy, frozenset(hashes or gate.hashes), redirect=redirect)
     if not findings:
-        _state["passed"][key] = True
+        gate.passed[key] = True
     for finding in findings:
         # Not in the page's own text: then in a snippet it includes, or mkdocs.yml (navigation, redirects).
-        sources = {label: source, **_snippets(source), "mkdocs.yml": _state["config_text"]}
+        sources = {label: source, **_snippets(gate.root, source), "mkdocs.yml": gate.config_text}
         place = output_gate.locate(finding.needle, sources) or (label, 1)
-        _state["findings"].append(f"{place[0]}:{place[1]}: {finding.message} (in the published page /{url.lstrip('/')}) [output-gate]")
+        gate.findings.append(f"{place[0]}:{place[1]}: {finding.message} (in the published page /{url.lstrip('/')}) [output-gate]")
 
 
-def _snippets(source: str) -> dict[str, str]:
+def _snippets(root: Path, source: str) -> dict[str, str]:
     """The snippet files a page includes (--8<-- "name"), by the label writers know them by."""
     found = {}
     for name in _SNIPPET.findall(source) if "--8<--" in source else []:
-        found[f"snippets/{name}"] = _read(Path(_state["root"], "snippets", name))
+        found[f"snippets/{name}"] = _read(Path(root, "snippets", name))
     return found
 
 
@@ -116,9 +142,9 @@ def _with_meta(html: str, meta: str) -> str:
     return meta + html
 
 
-def _other_html(site: Path) -> list[Path]:
+def _other_html(site: Path, pages: set[str]) -> list[Path]:
     return [Path(folder, name) for folder, _, names in os.walk(site) for name in names
-            if name.endswith(".html") and os.path.normpath(os.path.join(folder, name)) not in _state["pages"]]
+            if name.endswith(".html") and os.path.normpath(os.path.join(folder, name)) not in pages]
 
 
 def _site_path(site_url: str | None) -> str:

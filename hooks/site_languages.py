@@ -14,10 +14,11 @@ def default_language(config: MkDocsConfig) -> str:
     return next(lang.locale for lang in config.plugins["i18n"].config.languages if lang.default)
 
 
-def first_pass(config: MkDocsConfig) -> bool:
-    """In on_config and later: True in the default language's pass, the first of every build
-    (mkdocs-static-i18n runs on_config again for each further language)."""
-    return current_language(config) == default_language(config)
+def site_names(config: MkDocsConfig) -> dict[str, str]:
+    """Each language's site name: its own in the i18n settings, else mkdocs.yml's. Valid in the
+    default language's pass only: later passes see config.site_name already set for their language."""
+    languages = config.plugins["i18n"].config.languages
+    return {lang.locale: lang.site_name or config.site_name for lang in languages if lang.build}
 
 
 def whole_site_built(config: MkDocsConfig) -> bool:

@@ -1,8 +1,10 @@
 #!/usr/bin/env python3
 """Writers' commands (run through scripts/new-page, scripts/mark-translated, scripts/check).
 
-  new-page PATH --ko TITLE --en TITLE   docs/ko/PATH.md and docs/en/PATH.md, and PATH.md in the nav
-  mark-translated FILE...               record that docs/en/FILE follows the current Korean page
+  new-page PATH --ko TITLE --en TITLE   docs/<lang>/PATH.md in every site language, and PATH.md in the nav
+  mark-translated FILE...               record that each translation of FILE follows the current source page
+
+The languages are mkdocs.yml's (plugins: i18n: languages); each has its own --<locale> title.
   check                                 every content check: a strict build into a temporary folder
 """
 
@@ -18,15 +20,23 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from project import ROOT, build  # noqa: E402
 
 sys.path.insert(0, str(ROOT / "hooks"))
+from helpcenter import results  # noqa: E402
+from helpcenter.languages import configured  # noqa: E402
 from helpcenter.translations import NEW, revision  # noqa: E402
 
-DOCS, DEFAULT, TRANSLATIONS = ROOT / "docs", "ko", ("en",)
+DOCS, LANGUAGES = ROOT / "docs", configured(ROOT / "mkdocs.yml")
+DEFAULT, TRANSLATIONS = LANGUAGES.default, LANGUAGES.translations
+# What a new page's description says until the writer replaces it: in the source language, and in
+# English for every translation.
+TODO_DESCRIPTION = {DEFAULT: "TODO 이 페이지에서 독자가 얻는 것을 한 문장으로 쓰세요 (160자 이내)."}
+TODO_TRANSLATED = "TODO one sentence saying what the reader gets (at most 160 characters)."
 _FRONT_MATTER_END = re.compile(r"\A(---\n.*?\n)(---\n)", re.S)
 
 
 def page_path(name: str) -> str:
     """'support/refunds', 'support/refunds.md' or 'docs/en/support/refunds.md' → 'support/refunds.md'."""
-    name = re.sub(r"^(?:docs/)?(?:ko|en)/", "", name.strip("/"))
+    languages = "|".join(map(re.escape, LANGUAGES.all))
+    name = re.sub(rf"^(?:docs/)?(?:{languages})/", "", name.strip("/"))
     return name if name.endswith(".md") else f"{name}.md"
 
 
@@ -77,38 +87,39 @@ def add_to_nav(config: str, path: str) -> str:
     return "\n".join(lines)
 
 
-def new_page(name: str, ko_title: str, en_title: str) -> None:
+def new_page(name: str, titles: dict[str, str]) -> None:
     path = page_path(name)
-    ko, en = DOCS / DEFAULT / path, DOCS / "en" / path
-    for file in (ko, en):
+    pages = {lang: DOCS / lang / path for lang in LANGUAGES.all}
+    for file in pages.values():
         if file.exists():
             raise SystemExit(f"{file.relative_to(ROOT)} exists already")
-    ko.parent.mkdir(parents=True, exist_ok=True)
-    en.parent.mkdir(parents=True, exist_ok=True)
-    ko.write_text(page_text(ko_title, "TODO 이 페이지에서 독자가 얻는 것을 한 문장으로 쓰세요 (160자 이내)."), encoding="utf-8")
-    # Written from scratch alongside the Korean page, not behind it: no "outdated" notice.
-    en.write_text(page_text(en_title, "TODO one sentence saying what the reader gets (at most 160 characters).",
-                            f"source_revision: {NEW}\n"), encoding="utf-8")
+    for lang, file in pages.items():
+        file.parent.mkdir(parents=True, exist_ok=True)
+        # A translation is written from scratch alongside the source page, not behind it: no "outdated" notice.
+        extra = "" if lang == DEFAULT else f"source_revision: {NEW}\n"
+        file.write_text(page_text(titles[lang], TODO_DESCRIPTION.get(lang, TODO_TRANSLATED), extra), encoding="utf-8")
     config = ROOT / "mkdocs.yml"
     config.write_text(add_to_nav(config.read_text(encoding="utf-8"), path), encoding="utf-8")
-    print(f"created docs/{DEFAULT}/{path} and docs/en/{path}, and added {path} to nav in mkdocs.yml")
-    print("next: write both pages and their descriptions, then scripts/check. After changing the Korean")
-    print(f"page, update the English one and run scripts/mark-translated {path}")
+    print(f"created {' and '.join(f'docs/{lang}/{path}' for lang in pages)}, and added {path} to nav in mkdocs.yml")
+    print("next: write every language's page and its description, then scripts/check. After changing the source")
+    print(f"page (docs/{DEFAULT}/), update its translations and run scripts/mark-translated {path}")
 
 
 def check() -> int:
-    """A strict build into a temporary folder: every content check, link and data file at once."""
-    with tempfile.TemporaryDirectory() as site:
-        result = build(ROOT, Path(site))
-    output = result.stdout + result.stderr
-    problems = [l for l in output.splitlines() if l.startswith(("WARNING", "ERROR")) or l.startswith("  ")]
-    stale = [l.split("-  ", 1)[-1] for l in output.splitlines() if "older revision" in l]
+    """A strict build into a temporary folder: every content check, link and data file at once.
+    The build writes its results as records (hooks/check_results.py); they are read here, not its log."""
+    with tempfile.TemporaryDirectory() as folder:
+        found = Path(folder, "results.jsonl")
+        result = build(ROOT, Path(folder, "site"), env={"HC_CHECK_RESULTS": str(found)})
+        entries = results.read(found.read_text(encoding="utf-8")) if found.is_file() else []
+    stale = [entry["message"] for entry in entries if entry["rule"] == results.OUTDATED]
+    problems = [entry["message"] for entry in entries if entry["severity"] in ("error", "warning")]
     if stale:
         print("Translations behind their Korean page (readers see a notice; not an error):")
-        print("\n".join(f"  {line}" for line in stale))
+        print("\n".join(f"  {message}" for message in stale))
     if result.returncode:
         print("Content checks failed:")
-        print("\n".join(problems) or output)
+        print("\n".join(problems) or result.stdout + result.stderr)
         return 1
     print("Content checks passed: front matter, translations, links and anchors, markers, data files, safe HTML, images, headings, contact facts, product facts (menu paths, amounts, deadlines; fact dates), channel count, topics and related pages, glossary.")
     return 0
@@ -117,16 +128,16 @@ def check() -> int:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     commands = parser.add_subparsers(dest="command", required=True)
-    new = commands.add_parser("new-page", help="create a page in both languages and list it in the nav")
+    new = commands.add_parser("new-page", help="create a page in every language and list it in the nav")
     new.add_argument("path", help="e.g. support/refunds")
-    new.add_argument("--ko", required=True, help="Korean title")
-    new.add_argument("--en", required=True, help="English title")
+    for lang in LANGUAGES.all:
+        new.add_argument(f"--{lang}", required=True, help=f"the page's title in {lang}")
     marked = commands.add_parser("mark-translated", help="record that translations follow the current Korean page")
     marked.add_argument("pages", nargs="+")
     commands.add_parser("check", help="run every content check")
     args = parser.parse_args()
     if args.command == "new-page":
-        new_page(args.path, args.ko, args.en)
+        new_page(args.path, {lang: getattr(args, lang.replace("-", "_")) for lang in LANGUAGES.all})
     elif args.command == "mark-translated":
         mark_translated(args.pages)
     else:

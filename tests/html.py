@@ -11,12 +11,18 @@ from urllib.parse import unquote, urlsplit
 
 from bs4 import BeautifulSoup
 
-LANGS = ("ko", "en")
+from helpcenter.languages import configured, language_root
+
+from tests.conftest import PROJECT
+
+# The site's languages as mkdocs.yml configures them, the default first.
+SITE_LANGUAGES = configured(PROJECT / "mkdocs.yml")
+LANGS = (SITE_LANGUAGES.default, *SITE_LANGUAGES.translations)
 
 
 def page_path(lang: str, path: str) -> str:
-    """The URL path of a page (without leading slash) in a language: Korean at /, English at /en/."""
-    return path if lang == "ko" else f"en/{path}"
+    """The URL path of a page (without leading slash) in a language: the default at /, others at /<lang>/."""
+    return language_root(lang, SITE_LANGUAGES.default) + path
 
 
 @lru_cache(maxsize=None)

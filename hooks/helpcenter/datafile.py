@@ -110,6 +110,24 @@ def require_languages(schema: dict[str, Any], pointers: list[list[str]], languag
     return schema
 
 
+def language_fields(schema: dict[str, Any], pointers: list[list[str]], languages: list[str], field: str) -> dict[str, Any]:
+    """A copy of `schema` in which each object at `pointers` has one required field per site language,
+    as the schema's `$defs/<field>` describes it, and `$defs/language` is the site's languages.
+
+    For objects with other keys beside the languages' (a notice's id and dates); objects of only
+    languages use require_languages.
+    """
+    schema = copy.deepcopy(schema)
+    schema.setdefault("$defs", {})["language"] = {"enum": list(languages)}
+    for pointer in pointers:
+        node = schema
+        for key in pointer:
+            node = node[key]
+        node.setdefault("properties", {}).update({lang: {"$ref": f"#/$defs/{field}"} for lang in languages})
+        node["required"] = [*node.get("required", []), *languages]
+    return schema
+
+
 def load_schema(path: Path) -> dict[str, Any]:
     label = f"{path.parent.name}/{path.name}"
     try:

@@ -14,6 +14,19 @@ from .translations import NEW
 from .yamlfile import refuse_aliases, where
 
 NAME = "front-matter"
+DESCRIPTION = "every page starts with front matter that data/front-matter.schema.json accepts"
+SEVERITY = "warning"  # fails strict builds (scripts/check, CI); the preview shows it and keeps serving
+MESSAGES = {
+    "aliases": "front matter is not valid YAML ({problem})",
+    "yaml": "front matter is not valid YAML ({problem}); fix the block between the --- lines",
+    "none": "no front matter; start the page with ---, title: ..., description: ..., ---",
+    "not a mapping": "front matter must be 'key: value' lines",
+    "key": "front matter key {key!r} is not a name; keys are words such as title:",
+    "number": "{key}: .nan and .inf are not numbers a page can use; write a number",
+    "no revision": "source_revision is missing: after translating, run scripts/mark-translated {path}",
+    "new": "a new page, not yet marked as translated: once both languages are written, run scripts/mark-translated {path}",
+    "revision in source": "source_revision belongs in translations only; remove it",
+}
 # libyaml when PyYAML has it: the pure-Python loader was a third of the checks' time.
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -48,7 +61,7 @@ def alias_problems(path: str, text: str) -> list[Problem]:
         read(text)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
-        return [Problem(path, mark.line + 2 if mark else 2, NAME, f"front matter is not valid YAML ({getattr(error, 'problem', error)})")]
+        return [Problem(path, mark.line + 2 if mark else 2, NAME, MESSAGES["aliases"].format(problem=getattr(error, "problem", error)))]
     return []
 
 
@@ -62,45 +75,48 @@ def _finite(value: Any) -> bool:
     return True
 
 
-def check(path: str, text: str, schema: dict[str, Any], lang: str, default_lang: str) -> list[Problem]:
+def check(path: str, text: str, schema: Schema, lang: str, default_lang: str) -> list[Problem]:
+    """The page's front matter problems; `schema` as a dict, or compiled once by validator()."""
     try:
         data, lines = read(text)
     except yaml.MarkedYAMLError as error:
         line, problem = where(error)
-        return [Problem(path, line + 2 if line is not None else 1, NAME, f"front matter is not valid YAML ({problem}); fix the block between the --- lines")]
+        return [Problem(path, line + 2 if line is not None else 1, NAME, MESSAGES["yaml"].format(problem=problem))]
     except yaml.YAMLError as error:
-        return [Problem(path, 1, NAME, f"front matter is not valid YAML ({error}); fix the block between the --- lines")]
+        return [Problem(path, 1, NAME, MESSAGES["yaml"].format(problem=error))]
     if data is None:
-        return [Problem(path, 1, NAME, "no front matter; start the page with ---, title: ..., description: ..., ---")]
+        return [Problem(path, 1, NAME, MESSAGES["none"])]
     if not isinstance(data, dict):
-        return [Problem(path, 2, NAME, "front matter must be 'key: value' lines")]
+        return [Problem(path, 2, NAME, MESSAGES["not a mapping"])]
     odd = next((key for key in data if not isinstance(key, str)), None)
     if odd is not None:
-        return [Problem(path, 2, NAME, f"front matter key {odd!r} is not a name; keys are words such as title:")]
+        return [Problem(path, 2, NAME, MESSAGES["key"].format(key=odd))]
     infinite = next((key for key in data if not _finite(data[key])), None)
     if infinite is not None:  # .nan passes every minimum and maximum, and is not JSON
-        return [Problem(path, lines.get(infinite, 2), NAME, f"{infinite}: .nan and .inf are not numbers a page can use; write a number")]
+        return [Problem(path, lines.get(infinite, 2), NAME, MESSAGES["number"].format(key=infinite))]
     problems = []
     for error in _validator(schema).iter_errors(data):
         key = error.absolute_path[0] if error.absolute_path else _unknown_key(error)
         problems.append(Problem(path, lines.get(key, 1), NAME, _message(error, key)))
     if lang != default_lang and "source_revision" not in data:
-        problems.append(Problem(path, 2, NAME, "source_revision is missing: after translating, run scripts/mark-translated " + path))
+        problems.append(Problem(path, 2, NAME, MESSAGES["no revision"].format(path=path)))
     if lang != default_lang and data.get("source_revision") == NEW:
-        problems.append(Problem(path, lines["source_revision"], NAME, "a new page, not yet marked as translated: once both languages are written, run scripts/mark-translated " + path))
+        problems.append(Problem(path, lines["source_revision"], NAME, MESSAGES["new"].format(path=path)))
     if lang == default_lang and "source_revision" in data:
-        problems.append(Problem(path, lines["source_revision"], NAME, "source_revision belongs in translations only; remove it"))
+        problems.append(Problem(path, lines["source_revision"], NAME, MESSAGES["revision in source"]))
     return problems
 
 
-_validators: dict[int, tuple[dict, jsonschema.Draft202012Validator]] = {}
+Schema = dict[str, Any] | jsonschema.Draft202012Validator
 
 
-def _validator(schema: dict[str, Any]) -> jsonschema.Draft202012Validator:
-    """One validator per schema object, not one per page (the schema is kept to pin its id)."""
-    if id(schema) not in _validators:
-        _validators[id(schema)] = (schema, jsonschema.Draft202012Validator(schema))
-    return _validators[id(schema)][1]
+def validator(schema: dict[str, Any]) -> jsonschema.Draft202012Validator:
+    """The schema compiled once, for a build's every page (hooks/content_checks.py keeps it per build)."""
+    return jsonschema.Draft202012Validator(schema)
+
+
+def _validator(schema: Schema) -> jsonschema.Draft202012Validator:
+    return schema if isinstance(schema, jsonschema.Draft202012Validator) else validator(schema)
 
 
 def _unknown_key(error: jsonschema.ValidationError) -> str | None:

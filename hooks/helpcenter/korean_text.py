@@ -15,6 +15,8 @@ from pathlib import Path
 
 from . import diskcache
 
+# The language this module analyses (its locale in mkdocs.yml); other languages are indexed as written.
+LANGUAGE = "ko"
 ZWSP = "\u200b"
 _HANGUL = re.compile(r"[\uac00-\ud7a3]")
 _WORD = re.compile(r"\S+")

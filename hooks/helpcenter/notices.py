@@ -6,12 +6,14 @@ import os
 from datetime import date, datetime, timezone
 from pathlib import Path
 
-from .datafile import load_schema, load_validated
+from .datafile import language_fields, load_schema, load_validated
 from .errors import ContentError
 
 
-def load_notices(path: Path, schema_path: Path, label: str) -> list[dict]:
-    raw, _ = load_validated(path, load_schema(schema_path), label)
+def load_notices(path: Path, schema_path: Path, label: str, languages: list[str]) -> list[dict]:
+    """The notices, each with its text in every site language; a mistake raises ContentError."""
+    schema = language_fields(load_schema(schema_path), [["properties", "notices", "items"]], languages, "text")
+    raw, _ = load_validated(path, schema, label)
     for index, notice in enumerate(raw["notices"]):
         if notice["end"] < notice["start"]:
             raise ContentError(f"{label}: notices[{index}] ({notice['id']}): end {notice['end']} is before start {notice['start']}")

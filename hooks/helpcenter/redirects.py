@@ -9,15 +9,13 @@ unless they are plain paths.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from .errors import ContentError
 
 LABEL = "mkdocs.yml: plugins: redirects: redirect_maps"
 _SEGMENT = re.compile(r"[\w.-]+\Z")  # letters (any script), digits, _ . -
 _FRAGMENT = re.compile(r"[\w-]*\Z")
-# Filled by hooks/language_redirects.py during a build, read by hooks/security_headers.py (hooks are
-# loaded as separate modules, so the state they share lives here): redirect page → target URL.
-TARGETS: dict[str, str] = {}
 
 
 def check_map(redirects: object) -> dict[str, str]:
@@ -45,7 +43,8 @@ def _check_path(key: str, path: str, what: str) -> None:
         )
 
 
-def scripts(template: str) -> list[str]:
-    """The inline script of every redirect page this build writes, from the plugin's own template."""
+def scripts(template: str, targets: Iterable[str]) -> list[str]:
+    """The inline script of every redirect page this build writes (to each of `targets`, the URLs
+    its redirect pages send readers to), from the plugin's own template."""
     script = template.partition("<script>")[2].partition("</script>")[0]
-    return [script.replace("{url}", url) for url in TARGETS.values()]
+    return [script.replace("{url}", url) for url in targets]

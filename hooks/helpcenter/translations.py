@@ -13,6 +13,10 @@ from collections.abc import Iterable
 from .checks.source import Problem
 
 NAME = "translation"
+DESCRIPTION = "every page exists in every language"
+SEVERITY = "warning"  # fails strict builds (scripts/check, CI); the preview shows it and keeps serving
+MESSAGES = {"missing": "no {other} version (docs/{other}/{path}); {fix}",
+            "outdated": "{path} follows an older revision of its Korean page: update it, then run scripts/mark-translated {path}"}
 # What scripts/new-page records in a new page's translations: written alongside the source, from
 # scratch, so never "behind" it; scripts/mark-translated replaces it once both are written.
 NEW = "new"
@@ -30,7 +34,7 @@ def missing(pages: dict[str, Iterable[str]], default: str) -> list[Problem]:
         for other, other_paths in sets.items():
             for path in sorted(paths - other_paths):
                 fix = "scripts/new-page creates both" if lang == default else f"translate it or delete docs/{lang}/{path}"
-                problems.append(Problem(f"docs/{lang}/{path}", 1, NAME, f"no {other} version (docs/{other}/{path}); {fix}"))
+                problems.append(Problem(f"docs/{lang}/{path}", 1, NAME, MESSAGES["missing"].format(other=other, path=path, fix=fix)))
     return problems
 
 

@@ -21,12 +21,12 @@ _PATTERNS = {
                      r"(?:channels|ways[^\S\n]+to[^\S\n]+(?:contact|reach|get[^\S\n]+help|get[^\S\n]+support)|ways(?=[^\S\n]*:))\b"
                      r"|\bin[^\S\n]+(?:two|three|four|five|six|[1-9])[^\S\n]+ways\b", re.I),
 }
-MESSAGE = ("'{text}': the number of support channels comes from data/support-methods.yml; write "
-           "<!-- hc:channel-count --> instead of the number (it renders as '세 가지' or 'three')")
+MESSAGES = {"number": "'{text}': the number of support channels comes from data/support-methods.yml; write "
+           "<!-- hc:channel-count --> instead of the number (it renders as '세 가지' or 'three')"}
 
 
 def check(source: Source, **_) -> list[Problem]:
     pattern = _PATTERNS.get(source.lang)
     if pattern is None:
         return []
-    return [source.problem(number, NAME, MESSAGE.format(text=match[0])) for number, match in source.matches(pattern)]
+    return [source.problem(number, NAME, MESSAGES["number"].format(text=match[0])) for number, match in source.matches(pattern)]

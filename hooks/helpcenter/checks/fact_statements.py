@@ -33,11 +33,11 @@ _KINDS = {
         re.I,
     ),
 }
-MESSAGE = (
+MESSAGES = {"fact": (
     "{kind} '{text}' written in a page: a product fact needs a source. Add it to data/facts.yml "
     "(text in every language, source url and title, kind, verified date) and write <!-- hc:fact ID --> here, "
     "or say it generically (\"in the app's settings\", \"within the period the app shows\")"
-)
+)}
 # HTML tags and comments (markers among them) are not prose; blanked with their length kept.
 _MARKUP = re.compile(r"<!--.*?-->|<[^>\n]*>", re.S)
 
@@ -45,7 +45,7 @@ _MARKUP = re.compile(r"<!--.*?-->|<[^>\n]*>", re.S)
 def check(source: Source, **_) -> list[Problem]:
     text = _MARKUP.sub(lambda m: re.sub(r"[^\n]", " ", m[0]), source.prose_text)
     return [
-        source.problem(number, NAME, MESSAGE.format(kind=kind, text=match[0].strip()))
+        source.problem(number, NAME, MESSAGES["fact"].format(kind=kind, text=match[0].strip()))
         for kind, pattern in _KINDS.items()
         for number, match in source.matches(pattern, text)
     ]

@@ -11,25 +11,34 @@ from pathlib import Path
 from .source import Problem
 
 NAME = "files"
+DESCRIPTION = "a page file is readable UTF-8 text, inside docs/, not empty and not huge"
+SEVERITY = "error"  # MkDocs cannot read such a page: every build stops, the preview too
+MESSAGES = {
+    "outside": "is a link to {real}, outside docs/; put the page itself in docs/",
+    "bom": "starts with a byte-order mark (BOM); save it as UTF-8 without BOM",
+    "encoding": "byte {start} is not UTF-8 text; save the file as UTF-8",
+    "size": "is {size:,} bytes, more than {limit:,}; split it into several pages",
+    "empty": "is empty; write the page or delete the file (in both languages)",
+}
 MAX_BYTES = 200_000  # several times our longest article; past it, a page should be split
 
 
 def check(label: str, path: Path, docs: Path) -> list[Problem]:
     real, root = path.resolve(), docs.resolve()
     if root not in real.parents:
-        return [Problem(label, 1, NAME, f"is a link to {real}, outside docs/; put the page itself in docs/")]
+        return [Problem(label, 1, NAME, MESSAGES["outside"].format(real=real))]
     data = path.read_bytes()
     problems = []
     if data.startswith(b"\xef\xbb\xbf"):
-        problems.append(Problem(label, 1, NAME, "starts with a byte-order mark (BOM); save it as UTF-8 without BOM"))
+        problems.append(Problem(label, 1, NAME, MESSAGES["bom"]))
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:
         line = data[: error.start].count(b"\n") + 1
-        problems.append(Problem(label, line, NAME, f"byte {error.start} is not UTF-8 text; save the file as UTF-8"))
+        problems.append(Problem(label, line, NAME, MESSAGES["encoding"].format(start=error.start)))
         return problems
     if len(data) > MAX_BYTES:
-        problems.append(Problem(label, 1, NAME, f"is {len(data):,} bytes, more than {MAX_BYTES:,}; split it into several pages"))
+        problems.append(Problem(label, 1, NAME, MESSAGES["size"].format(size=len(data), limit=MAX_BYTES)))
     if not text.strip():
-        problems.append(Problem(label, 1, NAME, "is empty; write the page or delete the file (in both languages)"))
+        problems.append(Problem(label, 1, NAME, MESSAGES["empty"]))
     return problems

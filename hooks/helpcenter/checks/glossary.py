@@ -11,6 +11,9 @@ from functools import lru_cache
 from .source import Problem, Source
 
 NAME = "glossary"
+DESCRIPTION = "pages use the agreed terms of data/glossary.yml, not their variants"
+SEVERITY = "warning"  # fails strict builds (scripts/check, CI); the preview shows it and keeps serving
+MESSAGES = {"variant": "'{text}': our term is '{preferred}' (data/glossary.yml)"}
 
 
 def check(source: Source, avoid: dict[str, dict[str, str]] | None = None, **_) -> list[Problem]:
@@ -21,7 +24,7 @@ def check(source: Source, avoid: dict[str, dict[str, str]] | None = None, **_) -
     problems = []
     for number, match in source.matches(pattern, _without_link_targets(source.prose_text)):
         preferred = variants[next(v for v in variants if v.lower() == match[0].lower())]
-        problems.append(source.problem(number, NAME, f"'{match[0]}': our term is '{preferred}' (data/glossary.yml)"))
+        problems.append(source.problem(number, NAME, MESSAGES["variant"].format(text=match[0], preferred=preferred)))
     return problems
 
 

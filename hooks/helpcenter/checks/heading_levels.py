@@ -10,6 +10,13 @@ import re
 from .source import Problem, Source
 
 NAME = "heading-levels"
+DESCRIPTION = "one '# ' title first, and headings that never skip a level"
+SEVERITY = "warning"  # fails strict builds (scripts/check, CI); the preview shows it and keeps serving
+MESSAGES = {
+    "second title": "a second '# ' title; a page has one: make this '## '",
+    "no title": "the page must start with its '# ' title before other headings",
+    "skipped": "heading level {level} after level {previous} skips a level: use {fix}",
+}
 _HEADING = re.compile(r"^(#{1,6})\s+\S")
 
 
@@ -22,13 +29,13 @@ def check(source: Source, **_) -> list[Problem]:
         level = len(match[1])
         if level == 1:
             if seen_title:
-                problems.append(source.problem(number, NAME, "a second '# ' title; a page has one: make this '## '"))
+                problems.append(source.problem(number, NAME, MESSAGES["second title"]))
             seen_title = True
         elif not seen_title:
-            problems.append(source.problem(number, NAME, "the page must start with its '# ' title before other headings"))
+            problems.append(source.problem(number, NAME, MESSAGES["no title"]))
             seen_title = True
         elif level > previous + 1:
             problems.append(source.problem(
-                number, NAME, f"heading level {level} after level {previous} skips a level: use {'#' * (previous + 1)}"))
+                number, NAME, MESSAGES["skipped"].format(level=level, previous=previous, fix="#" * (previous + 1))))
         previous = level
     return problems

@@ -7,6 +7,10 @@ import re
 from .source import Problem, Source
 
 NAME = "image-alt"
+DESCRIPTION = "every image has alternative text"
+SEVERITY = "warning"  # fails strict builds (scripts/check, CI); the preview shows it and keeps serving
+MESSAGES = {"markdown": "image without alt text: write what it shows in ![...](...)",
+            "html": '<img> without alt text: add alt="what it shows"'}
 # [^\[\]] stops at the next "[": each try reads to the next bracket only, so a line of many
 # unclosed "![" is read once, not once per "![".
 _MARKDOWN_IMAGE = re.compile(r"!\[(?P<alt>[^\[\]]*)\]\(")
@@ -19,8 +23,8 @@ def check(source: Source, **_) -> list[Problem]:
     for number, line in source.numbered():
         for match in _MARKDOWN_IMAGE.finditer(line):
             if not match["alt"].strip():
-                problems.append(source.problem(number, NAME, "image without alt text: write what it shows in ![...](...)"))
+                problems.append(source.problem(number, NAME, MESSAGES["markdown"]))
         for match in _HTML_IMAGE.finditer(line):
             if not _ALT.search(match["attrs"]):
-                problems.append(source.problem(number, NAME, '<img> without alt text: add alt="what it shows"'))
+                problems.append(source.problem(number, NAME, MESSAGES["html"]))
     return problems

@@ -15,6 +15,13 @@ from pathlib import Path
 from .source import Problem
 
 NAME = "project-files"
+DESCRIPTION = "only the project's own files, of known static types, with plain names, are published"
+SEVERITY = "error"  # checked before MkDocs reads any file: every build stops, the preview too
+MESSAGES = {
+    "link": "is a symbolic link (to {target}); copy the file itself into the project: links are never published",
+    "name": "a file or folder name may hold only letters, digits, - _ and . (it becomes part of addresses and links); rename it",
+    "type": "'{suffix}' files are not published; docs/ holds pages (.md) and {types} files",
+}
 FOLDERS = ("docs", "snippets", "data", "overrides")
 _PLAIN_NAME = re.compile(r"[\w][\w.-]*\Z")
 STATIC_TYPES = frozenset({".md", ".css", ".js", ".svg", ".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif", ".ico", ".woff2"})
@@ -26,14 +33,12 @@ def check(root: Path, folders: tuple[str, ...] = FOLDERS) -> list[Problem]:
         for path in _entries(root / folder):
             label = path.relative_to(root).as_posix()
             if path.is_symlink():
-                problems.append(Problem(label, 1, NAME, f"is a symbolic link (to {os.readlink(path)}); "
-                                        "copy the file itself into the project: links are never published"))
+                problems.append(Problem(label, 1, NAME, MESSAGES["link"].format(target=os.readlink(path))))
             elif not _PLAIN_NAME.match(path.name):
-                problems.append(Problem(label, 1, NAME, "a file or folder name may hold only letters, digits, - _ and . "
-                                        "(it becomes part of addresses and links); rename it"))
+                problems.append(Problem(label, 1, NAME, MESSAGES["name"]))
             elif folder == "docs" and path.is_file() and path.suffix.lower() not in STATIC_TYPES:
-                problems.append(Problem(label, 1, NAME, f"'{path.suffix or path.name}' files are not published; "
-                                        f"docs/ holds pages (.md) and {', '.join(sorted(STATIC_TYPES - {'.md'}))} files"))
+                problems.append(Problem(label, 1, NAME, MESSAGES["type"].format(
+                    suffix=path.suffix or path.name, types=", ".join(sorted(STATIC_TYPES - {".md"})))))
     return problems
 
 

@@ -1,0 +1,91 @@
+"""Everything one build knows: its languages, its data files (loaded and validated once) and what its
+hooks collect along the way. One object per build, replaced when the next build starts.
+
+Why one object and not module globals: mkdocs-static-i18n runs the whole build once per language,
+and `mkdocs serve` rebuilds in the same process, so "once per build" had four meanings (the default
+language's pass, a file-stamp check, once per process, none) and a running preview kept stale
+redirects. Here a build starts when the glue (hooks/build_state.py) first sees a new MkDocs config,
+which MkDocs loads afresh for every build and every `mkdocs serve` rebuild; nothing survives it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, TypeVar
+
+from .errors import ContentError
+
+T = TypeVar("T")
+
+
+@dataclass(eq=False)
+class BuildState:
+    root: Path  # the project folder (where mkdocs.yml is)
+    languages: tuple[str, ...]  # the built languages, in mkdocs.yml's order
+    default: str
+    loaders: dict[str, Callable[[BuildState, Path, Path, str], Any]] = field(default_factory=dict)
+    # Where each redirect page sends readers: noted by language_redirects, hashed into the CSP by
+    # security_headers.
+    redirect_targets: dict[str, str] = field(default_factory=dict)
+    # The language pass's files (MkDocs' Files), once mkdocs-static-i18n has narrowed them to the
+    # language and set their URLs: set in on_files by the hooks whose page events need other pages.
+    files: Any = None
+    owner: object = None  # the MkDocs config of this build: a new config is a new build
+    _once: dict[str, Any] = field(default_factory=dict)
+    _closers: list[Callable[[], None]] = field(default_factory=list)
+
+    def once(self, key: str, make: Callable[[], T]) -> T:
+        """`make()` the first time `key` is asked for in this build, the same value afterwards. A
+        ContentError is kept too: every later ask raises it again instead of loading again."""
+        if key not in self._once:
+            try:
+                self._once[key] = make()
+            except ContentError as error:
+                self._once[key] = error
+        value = self._once[key]
+        if isinstance(value, ContentError):
+            raise value
+        return value
+
+    def first(self, key: str) -> bool:
+        """True the first time in this build (for what must happen once: a warning, a check)."""
+        if key in self._once:
+            return False
+        self._once[key] = True
+        return True
+
+    def data(self, name: str) -> Any:
+        """data/NAME.yml, checked against data/NAME.schema.json, loaded once per build whatever asks.
+        A mistake raises ContentError naming the file, line and field."""
+        if name not in self.loaders:
+            raise KeyError(f"no loader for data/{name}.yml (helpcenter/registry.py)")
+        label = f"data/{name}.yml"
+        return self.once(label, lambda: self.loaders[name](self, self.root / label, self.root / f"data/{name}.schema.json", label))
+
+    def on_close(self, closer: Callable[[], None]) -> None:
+        """Run `closer` when this build ends (log handlers and filters it installed are removed)."""
+        self._closers.append(closer)
+
+    def close(self) -> None:
+        closers, self._closers = self._closers, []
+        for closer in closers:
+            closer()
+
+
+_current: list[BuildState] = []  # the build in progress (at most one per process), with its owner
+
+
+def current(owner: object, make: Callable[[], BuildState]) -> BuildState:
+    """The state of the build `owner` (its MkDocs config) belongs to; a new owner starts a new build,
+    closing the previous one."""
+    if not _current or _current[0].owner is not owner:
+        if _current:
+            _current[0].close()
+        state = make()
+        state.owner = owner
+        _current[:] = [state]
+    return _current[0]
+
+
