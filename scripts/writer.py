@@ -1,4 +1,3 @@
-#!/usr/bin/env python3
 """Writers' commands (run through scripts/new-page, scripts/mark-translated, scripts/check).
 
   new-page PATH --ko TITLE --en TITLE   docs/ko/PATH.md and docs/en/PATH.md, and PATH.md in the nav
@@ -14,11 +13,8 @@ import sys
 import tempfile
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-from project import ROOT, build  # noqa: E402
-
-sys.path.insert(0, str(ROOT / "hooks"))
-from helpcenter.translations import NEW, revision  # noqa: E402
+from helpcenter.translations import NEW, revision
+from project import ROOT, build
 
 DOCS, DEFAULT, TRANSLATIONS = ROOT / "docs", "ko", ("en",)
 _FRONT_MATTER_END = re.compile(r"\A(---\n.*?\n)(---\n)", re.S)
@@ -69,7 +65,7 @@ def add_to_nav(config: str, path: str) -> str:
     same = [i for i in entries if re.search(rf"(?:^|\s)({re.escape(folder)}/[^/\s]+\.md)\s*$", lines[i])] if folder else []
     if same:
         last = same[-1]
-        indent = re.match(r"^(\s*)", lines[last])[1]
+        indent = lines[last][: len(lines[last]) - len(lines[last].lstrip())]
         lines.insert(last + 1, f"{indent}- {path}")
     else:
         end = max(entries) + 1 if entries else nav_start + 1
@@ -101,8 +97,8 @@ def check() -> int:
     with tempfile.TemporaryDirectory() as site:
         result = build(ROOT, Path(site))
     output = result.stdout + result.stderr
-    problems = [l for l in output.splitlines() if l.startswith(("WARNING", "ERROR")) or l.startswith("  ")]
-    stale = [l.split("-  ", 1)[-1] for l in output.splitlines() if "older revision" in l]
+    problems = [line for line in output.splitlines() if line.startswith(("WARNING", "ERROR")) or line.startswith("  ")]
+    stale = [line.split("-  ", 1)[-1] for line in output.splitlines() if "older revision" in line]
     if stale:
         print("Translations behind their Korean page (readers see a notice; not an error):")
         print("\n".join(f"  {line}" for line in stale))
@@ -110,7 +106,9 @@ def check() -> int:
         print("Content checks failed:")
         print("\n".join(problems) or output)
         return 1
-    print("Content checks passed: front matter, translations, links and anchors, markers, data files, safe HTML, images, headings, contact facts, product facts (menu paths, amounts, deadlines; fact dates), channel count, topics and related pages, glossary.")
+    print("Content checks passed: front matter, translations, links and anchors, markers, data files, safe HTML, images, "
+          "headings, contact facts, product facts (menu paths, amounts, deadlines; fact dates), channel count, "
+          "topics and related pages, glossary.")
     return 0
 
 

@@ -1,22 +1,28 @@
-"""Shared fixtures: the project root, our hook package on sys.path, and one real build of the site."""
+"""Shared fixtures: the project root and one real build of the site.
+
+Tests import hooks/, scripts/ and tools/ through `pythonpath` in pyproject.toml."""
 
 from __future__ import annotations
 
 import os
-import sys
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from project import build, copy_project  # noqa: F401  (copy_project is re-exported for tests)
 
 ROOT = Path(__file__).resolve().parent.parent
 # The content under test: this checkout, or the copy HC_TEST_PROJECT names (the new-page test runs
 # the suite's site checks on a copy with a writer's page added).
 PROJECT = Path(os.environ.get("HC_TEST_PROJECT") or ROOT)
-sys.path.insert(0, str(ROOT / "hooks"))
-sys.path.insert(0, str(ROOT / "scripts"))
-from project import build, copy_project  # noqa: E402,F401  (copy_project is re-exported for tests)
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Commands a test starts (`python scripts/writer.py`, a build) import the modules the tests do,
+    as scripts/python gives them to a writer's commands."""
+    folders = [str(folder) for folder in config.getini("pythonpath")]
+    os.environ["PYTHONPATH"] = os.pathsep.join([*folders, *filter(None, [os.environ.get("PYTHONPATH")])])
 
 
 @dataclass(frozen=True)

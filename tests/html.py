@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import hashlib
-import re
 import posixpath
-from functools import lru_cache
+import re
+from functools import cache
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -19,7 +19,7 @@ def page_path(lang: str, path: str) -> str:
     return path if lang == "ko" else f"en/{path}"
 
 
-@lru_cache(maxsize=None)
+@cache
 def _parse(file: Path) -> BeautifulSoup:
     return BeautifulSoup(file.read_text(encoding="utf-8"), "html.parser")
 

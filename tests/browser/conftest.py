@@ -31,7 +31,8 @@ def page(browser, base_url):
     page.problems = []
     page.on("console", lambda m: m.type == "error" and page.problems.append(f"console: {m.text}"))
     # Content-Security-Policy violations, as the page itself sees them.
-    page.add_init_script("window.__csp = []; document.addEventListener('securitypolicyviolation', e => window.__csp.push(e.violatedDirective + ' ' + e.blockedURI + ' ' + (e.sample || '')));")
+    page.add_init_script("window.__csp = []; document.addEventListener('securitypolicyviolation', "
+                         "e => window.__csp.push(e.violatedDirective + ' ' + e.blockedURI + ' ' + (e.sample || '')));")
     # A navigation aborted because the page moved on (an old address redirecting) is no failure;
     # it raced the redirect and made the security-policy test on /contact/ fail now and then.
     page.on("requestfailed", lambda r: (r.failure == "net::ERR_ABORTED" and r.is_navigation_request())

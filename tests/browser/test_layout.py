@@ -10,7 +10,6 @@ from pathlib import Path
 import pytest
 from sitebrowser import language_roots, site_pages
 
-
 pytestmark = pytest.mark.browser
 
 LAYOUT_JS = (Path(__file__).parent / "layout.js").read_text(encoding="utf-8")

@@ -54,7 +54,7 @@ def _internal_links(site: Path):
     for file in html_files(site):
         page = url_of(site, file)
         for tag in read(site, file.relative_to(site).as_posix()).select("a[href], link[href], script[src], img[src]"):
-            href = tag.get("href") or tag.get("src")
+            href = str(tag.get("href") or tag.get("src") or "")
             if urlsplit(href).scheme or href.startswith("//"):
                 continue
             yield page, href
