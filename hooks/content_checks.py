@@ -13,7 +13,8 @@ from pathlib import Path
 import site_languages
 from build_errors import as_build_error, log
 from helpcenter import diskcache, frontmatter, translations
-from helpcenter.checks import Problem, Source, files as file_checks, project_files, run_rules
+from helpcenter.checks import Problem, Source, project_files, run_rules
+from helpcenter.checks import files as file_checks
 from helpcenter.datafile import load_schema, load_validated
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -60,7 +61,7 @@ def on_files(files: Files, config: MkDocsConfig) -> None:
     default = site_languages.default_language(config)
     if site_languages.current_language(config) != default:
         return
-    unreadable = [str(p) for f in files.documentation_pages()
+    unreadable = [str(p) for f in files.documentation_pages() if f.abs_src_path  # generated pages have no source
                   for p in file_checks.check(f"docs/{f.src_uri}", Path(f.abs_src_path), _state["docs"])]
     unreadable += [str(p) for f in files.documentation_pages() if not unreadable
                    for p in frontmatter.alias_problems(f"docs/{f.src_uri}", f.content_string)]

@@ -9,8 +9,6 @@ and reads the files again through its own on_files.
 
 from __future__ import annotations
 
-import posixpath
-
 import site_languages
 from build_errors import as_build_error, log
 from helpcenter import redirects
@@ -58,5 +56,6 @@ def _note_targets(language_redirects: dict[str, str], files: Files, directory_ur
         path, _, fragment = new.partition("#")
         target = files.get_file_from_path(path)
         if target is not None:
-            redirects.TARGETS[get_html_path(old, directory_urls)] = get_relative_html_path(old, target.url + (f"#{fragment}" if fragment else ""), directory_urls)
+            url = target.url + (f"#{fragment}" if fragment else "")
+            redirects.TARGETS[get_html_path(old, directory_urls)] = get_relative_html_path(old, url, directory_urls)
 

@@ -11,21 +11,21 @@ import json
 import os
 from pathlib import Path
 from types import SimpleNamespace
+from typing import cast
 
 import site_languages
 from build_errors import as_build_error
 from helpcenter import faq, korean_text, pagefind_index, search_records, search_vocab
 from helpcenter.datafile import load_schema, load_validated
-from helpcenter.errors import ContentError
 from helpcenter.korean_text import SEGMENT_FORMAT, ZWSP, KoreanIndexer, Morpheme
 from helpcenter.languages import language_root
 from helpcenter.synonyms import load_synonyms
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.plugins import event_priority
+from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.pages import Page
 from pymdownx.slugs import slugify
 
-# "none" indexes Korean without morphological analysis: only for scripts/searcheval.py, which
+# "none" indexes Korean without morphological analysis: only for tools/eval/searcheval.py, which
 # measures what Kiwi adds.
 ANALYZER = os.environ.get("HC_KOREAN_ANALYZER", "kiwi")
 SYNONYMS, SYNONYMS_SCHEMA = "data/search-synonyms.yml", "data/search-synonyms.schema.json"
@@ -55,7 +55,7 @@ def on_config(config: MkDocsConfig) -> None:
     if site_languages.first_pass(config):
         _pages.clear()
     if "material/search" not in config.plugins:
-        config.plugins["material/search"] = ThemeSearchBox()
+        config.plugins["material/search"] = cast(BasePlugin, ThemeSearchBox())  # read by the theme and i18n only
     default = site_languages.default_language(config)
     config.extra["hc_search"] = {
         "default": default, "engine": pagefind_index.ENGINE_DIR, "vocabulary": VOCABULARY,
@@ -122,7 +122,7 @@ def _analyze(texts: list[str]):
 _indexer: list[KoreanIndexer] = []
 
 
-def _korean(root: Path | None = None) -> KoreanIndexer:
+def _korean(root: Path) -> KoreanIndexer:
     """One indexer per process, its analyses kept in .cache/ between builds (see README)."""
     if not _indexer:
         from importlib.metadata import version

@@ -7,7 +7,6 @@ MAINTAINERS.md (## Security). A finding fails the build, naming the source file 
 
 from __future__ import annotations
 
-import json
 import os
 import re
 from pathlib import Path

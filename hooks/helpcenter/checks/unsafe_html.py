@@ -18,7 +18,8 @@ _CHECKS = [
     # [^<>]* stops at the next "<": linear on a line of many unclosed "<", and a tag over several
     # lines is still one tag.
     (re.compile(r"<[a-z][^<>]*?[\s/\"'](on[a-z]+)\s*="), "inline event handler '{0}=' in HTML; remove it (it runs code)"),
-    (re.compile(r"<\s*(base|form|style|meta|link|input|button|textarea|select|svg|math)\b"), "<{0}> in a page; content cannot use it (the theme provides forms, styles and metadata)"),
+    (re.compile(r"<\s*(base|form|style|meta|link|input|button|textarea|select|svg|math)\b"),
+     "<{0}> in a page; content cannot use it (the theme provides forms, styles and metadata)"),
     (re.compile(r"\{[^{}\n]*?[\s.#](on[a-z]+)\s*="), "attribute list adds '{0}=' (an event handler); remove it"),
     (re.compile(r"(?:\]\(\s*|(?:href|src|action)\s*=\s*[\"']?\s*)(javascript|vbscript|data)\s*:"), "'{0}:' URL; link to a page or an https:// address instead"),
 ]
