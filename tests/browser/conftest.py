@@ -28,6 +28,14 @@ def page(browser, base_url):
     """A fresh phone-sized page that records failed requests, console errors and other hosts."""
     context = browser.new_context(viewport={"width": 390, "height": 844}, locale="ko-KR")
     page = context.new_page()
+    watch(page, base_url)
+    yield page
+    context.close()
+
+
+def watch(page, base_url: str) -> None:
+    """Records in page.problems what a reader would see go wrong: console errors, failed requests,
+    error statuses and requests to other hosts; and in window.__csp, security-policy violations."""
     page.problems = []
     page.on("console", lambda m: m.type == "error" and page.problems.append(f"console: {m.text}"))
     # Content-Security-Policy violations, as the page itself sees them.
@@ -39,5 +47,3 @@ def page(browser, base_url):
             or page.problems.append(f"failed: {r.url} ({r.failure})"))
     page.on("response", lambda r: r.status >= 400 and page.problems.append(f"HTTP {r.status}: {r.url}"))
     page.on("request", lambda r: r.url.startswith(base_url) or r.url.startswith("data:") or page.problems.append(f"other host: {r.url}"))
-    yield page
-    context.close()

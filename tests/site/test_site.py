@@ -9,9 +9,10 @@ from urllib.parse import urlsplit
 import pytest
 import yaml
 
-from tests.html import LANGS, file_for, html_files, page_path, read, resolve, url_of
 from tests.conftest import PROJECT
-from tests.pages import PAGES, nav_files, url_path
+from tests.html import LANGS, file_for, html_files, page_path, read, resolve, url_of
+from tests.pages import PAGES, nav_files
+
 
 def support_methods() -> dict:
     return yaml.safe_load((PROJECT / "data" / "support-methods.yml").read_text(encoding="utf-8"))
