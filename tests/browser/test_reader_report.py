@@ -14,8 +14,8 @@ from tests.conftest import ROOT
 pytestmark = pytest.mark.browser
 
 
-def test_page_weight_report_runs_and_home_pages_are_within_budget():
-    result = subprocess.run([sys.executable, str(ROOT / "tools/eval/readerreport.py"), "--no-lighthouse"],
+def test_page_weight_report_runs_and_home_pages_are_within_budget(site):
+    result = subprocess.run([sys.executable, str(ROOT / "tools/eval/readerreport.py"), "--no-lighthouse", "--site", str(site)],
                             capture_output=True, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}, timeout=300)
     assert result.returncode == 0, result.stderr
     lines = [line for line in result.stdout.splitlines() if line.startswith(("  ko:", "  en:"))]

@@ -7,7 +7,7 @@ Builds the site, serves it on loopback with its security headers, then
     support-methods pages in both languages, and writes its JSON reports to reports/lighthouse/.
 Prints the figures against the targets; asserts nothing (Lighthouse scores move between runs).
 
-    scripts/python tools/eval/readerreport.py [--no-lighthouse]
+    scripts/python tools/eval/readerreport.py [--no-lighthouse] [--site FOLDER]
 """
 
 from __future__ import annotations
@@ -65,10 +65,13 @@ def lighthouse(url: str, report: Path) -> dict[str, float]:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--no-lighthouse", action="store_true", help="page weight only (fast)")
+    parser.add_argument("--site", type=Path, help="an existing build (default: build the project now)")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as temp:
-        site = Path(temp) / "site"
-        build(ROOT, site, strict=False, quiet=True, check=True)
+        site = args.site
+        if site is None:
+            site = Path(temp) / "site"
+            build(ROOT, site, strict=False, quiet=True, check=True)
         with serve(site) as base:
             with chromium() as browser:
                 print(f"Page weight, first load of the home page (budget {BUDGET_GZIP_BYTES:,} bytes gzipped)")
