@@ -9,15 +9,14 @@ from __future__ import annotations
 from pathlib import Path
 
 import site_languages
-from build_errors import as_build_error
+from build_errors import as_build_error, log
 from helpcenter import frontmatter, support_data, topics
 from helpcenter.errors import ContentError
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.plugins import event_priority, get_plugin_logger
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-log = get_plugin_logger(__name__)
 LABEL = "data/topics.yml"
 _state: dict = {}
 
