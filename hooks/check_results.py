@@ -45,4 +45,9 @@ def on_config(config: MkDocsConfig) -> None:
     if os.environ.get(SETTING) and state.first("check-results"):
         writer, logger = _Writer(os.environ[SETTING]), logging.getLogger("mkdocs")
         logger.addHandler(writer)
-        state.on_close(lambda: (logger.removeHandler(writer), writer.close()))
+
+        def close() -> None:
+            logger.removeHandler(writer)
+            writer.close()
+
+        state.on_close(close)

@@ -15,7 +15,8 @@ import build_state
 import site_languages
 from build_errors import as_build_error, log
 from helpcenter import diskcache, frontmatter, results, rules, translations
-from helpcenter.checks import Problem, Source, files as file_checks, project_files, run_rules
+from helpcenter.checks import Problem, Source, project_files, run_rules
+from helpcenter.checks import files as file_checks
 from helpcenter.datafile import load_schema
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -30,7 +31,7 @@ CACHE = ".cache/content-checks.json"
 class _Checks:
     """This build's rules' inputs and results, with the earlier builds' results per page text."""
 
-    validator: object
+    validator: frontmatter.Schema
     avoid: dict[str, dict[str, str]]
     cache: Path
     version: str
@@ -79,7 +80,7 @@ def on_files(files: Files, config: MkDocsConfig) -> None:
     if not state.first("page-files"):  # every language's files are here in the build's first pass
         return
     docs = Path(config.docs_dir)
-    unreadable = [str(p) for f in files.documentation_pages()
+    unreadable = [str(p) for f in files.documentation_pages() if f.abs_src_path  # generated pages have no source
                   for p in file_checks.check(f"docs/{f.src_uri}", Path(f.abs_src_path), docs)]
     unreadable += [str(p) for f in files.documentation_pages() if not unreadable
                    for p in frontmatter.alias_problems(f"docs/{f.src_uri}", f.content_string)]

@@ -69,12 +69,13 @@ def on_post_build(config: MkDocsConfig) -> None:
     if not site_languages.whole_site_built(config):
         return
     preview = _preview(config)
-    for src, (dest, shown) in preview.written.items() if preview else ():
-        own, site = _problems(preview, src)
-        if len(own) + len(site) != shown:
-            path = Path(dest)
-            path.write_text(draft.with_banner(path.read_text(encoding="utf-8"), draft.banner(own, site, src.partition("/")[0])),
-                            encoding="utf-8")
+    if preview is not None:
+        for src, (dest, shown) in preview.written.items():
+            own, site = _problems(preview, src)
+            if len(own) + len(site) != shown:
+                path = Path(dest)
+                path.write_text(draft.with_banner(path.read_text(encoding="utf-8"), draft.banner(own, site, src.partition("/")[0])),
+                                encoding="utf-8")
     build_state.of(config).close()  # the end of the build: log handlers and filters come off
 
 

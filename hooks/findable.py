@@ -43,10 +43,10 @@ def on_post_build(config: MkDocsConfig) -> None:
 
 def _crumbs(page: Page, home: str, site_url: str, site_name: str) -> list[seo.Crumb]:
     crumbs = [seo.Crumb(site_name, seo.absolute(site_url, home))]
-    for section in reversed(page.ancestors):
+    for section in reversed(list(page.ancestors)):
         index = next((child for child in getattr(section, "children", []) if getattr(child, "is_index", False)), None)
         if index is not None and index is not page:
-            crumbs.append(seo.Crumb(section.title, seo.absolute(site_url, index.url)))
+            crumbs.append(seo.Crumb(section.title or "", seo.absolute(site_url, index.url)))
     if not page.is_homepage:
         crumbs.append(seo.Crumb(_plain(page.title), seo.absolute(site_url, page.url)))
     return crumbs

@@ -9,7 +9,6 @@ and reads the files again through its own on_files.
 
 from __future__ import annotations
 
-
 import build_state
 import site_languages
 from build_errors import as_build_error, log

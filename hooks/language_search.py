@@ -11,6 +11,7 @@ import json
 import os
 from pathlib import Path
 from types import SimpleNamespace
+from typing import cast
 
 import build_state
 import site_languages
@@ -20,11 +21,11 @@ from helpcenter.buildstate import BuildState
 from helpcenter.korean_text import SEGMENT_FORMAT, ZWSP, KoreanIndexer, Morpheme
 from helpcenter.languages import language_root
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.plugins import event_priority
+from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.pages import Page
 from pymdownx.slugs import slugify
 
-# "none" indexes Korean without morphological analysis: only for scripts/searcheval.py, which
+# "none" indexes Korean without morphological analysis: only for tools/eval/searcheval.py, which
 # measures what Kiwi adds.
 ANALYZER = os.environ.get("HC_KOREAN_ANALYZER", "kiwi")
 CACHE = ".cache/korean-search.json"
@@ -49,7 +50,7 @@ class ThemeSearchBox:
 @event_priority(100)  # before the theme reads config.plugins: its header shows the search box only for this entry
 def on_config(config: MkDocsConfig) -> None:
     if "material/search" not in config.plugins:
-        config.plugins["material/search"] = ThemeSearchBox()
+        config.plugins["material/search"] = cast(BasePlugin, ThemeSearchBox())  # read by the theme and i18n only
     default = site_languages.default_language(config)
     config.extra["hc_search"] = {
         "default": default, "engine": pagefind_index.ENGINE_DIR, "vocabulary": VOCABULARY,

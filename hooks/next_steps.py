@@ -8,14 +8,13 @@ from __future__ import annotations
 
 import build_state
 import site_languages
+from build_errors import log
 from helpcenter import frontmatter, support_data, topics
 from helpcenter.errors import ContentError
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.plugins import event_priority, get_plugin_logger
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
-
-log = get_plugin_logger(__name__)
 
 
 def on_config(config: MkDocsConfig) -> None:

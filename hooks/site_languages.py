@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from helpcenter.languages import language_root
 from mkdocs.config.defaults import MkDocsConfig
 
 
 def built_languages(config: MkDocsConfig) -> list[str]:
-    return [lang.locale for lang in config.plugins["i18n"].config.languages if lang.build]
+    return [lang.locale for lang in _i18n(config).config.languages if lang.build]
 
 
 def default_language(config: MkDocsConfig) -> str:
-    return next(lang.locale for lang in config.plugins["i18n"].config.languages if lang.default)
+    return next(lang.locale for lang in _i18n(config).config.languages if lang.default)
 
 
 def site_names(config: MkDocsConfig) -> dict[str, str]:
@@ -23,7 +25,7 @@ def site_names(config: MkDocsConfig) -> dict[str, str]:
 
 def whole_site_built(config: MkDocsConfig) -> bool:
     """In on_post_build: True once every language is built, not within one language's own pass."""
-    return not config.plugins["i18n"].building
+    return not _i18n(config).building
 
 
 def current_root(config: MkDocsConfig) -> str:
@@ -34,4 +36,9 @@ def current_root(config: MkDocsConfig) -> str:
 def current_language(config: MkDocsConfig) -> str:
     # The plugin's own state, set before each later language's pass starts (None before the first
     # pass); the theme language follows only in the plugin's on_config, which runs after ours.
-    return config.plugins["i18n"].current_language or default_language(config)
+    return _i18n(config).current_language or default_language(config)
+
+
+def _i18n(config: MkDocsConfig) -> Any:
+    """mkdocs-static-i18n's plugin object: its state (building, current_language) is not typed."""
+    return config.plugins["i18n"]

@@ -8,13 +8,13 @@ connects it to MkDocs events and turns ContentError into PluginError so the buil
 
 from __future__ import annotations
 
-from functools import partial
 from datetime import date
+from functools import partial
 
 import build_state
 import site_languages
-from helpcenter import fact_render, facts, markers, support_data, support_render
 from build_errors import as_build_error, log, report
+from helpcenter import fact_render, facts, markers, support_data, support_render
 from helpcenter.errors import ContentError
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
@@ -51,9 +51,9 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     data, language = build_state.data(config, "support-methods"), site_languages.current_language(config)
     fact_data, root = build_state.data(config, "facts"), build_state.of(config).root
     env = build_state.of(config).once("support-templates", lambda: support_render.environment(root / "overrides" / "hooks"))
-    hrefs = {
-        m.id: files.get_file_from_path(f"{language}/{m.page}").url_relative_to(page.file) for m in data.methods
-    }
+    channel_pages = {m.id: files.get_file_from_path(f"{language}/{m.page}") for m in data.methods}
+    # on_files stopped the build if a channel's page is missing
+    hrefs = {channel: file.url_relative_to(page.file) for channel, file in channel_pages.items() if file}
     renderers = {
         "support-methods": partial(support_render.table_from_marker, env, data, language, hrefs),
         "contact": partial(support_render.contact_from_marker, env, data, language),

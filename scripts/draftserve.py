@@ -1,4 +1,3 @@
-#!/usr/bin/env python3
 """The writers' preview: `mkdocs serve` in draft mode (run through scripts/serve).
 
 Draft mode (hooks/build_errors.py, hooks/draft_preview.py): warnings do not stop the build and each
@@ -15,13 +14,13 @@ import shutil
 import sys
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "hooks"))
-import mkdocs.commands.serve as serve_command  # noqa: E402
-from helpcenter import draft  # noqa: E402
-from mkdocs.__main__ import cli  # noqa: E402
+import mkdocs.commands.serve as serve_command
+from helpcenter import draft
+from mkdocs.__main__ import cli
+from mkdocs.livereload import LiveReloadServer
 
 log = logging.getLogger("mkdocs.plugins.helpcenter")
-_real_build, _RealServer = serve_command.build, serve_command.LiveReloadServer
+_real_build = serve_command.build
 
 
 class _Errors(logging.Handler):
@@ -65,7 +64,7 @@ def draft_build(config, **options) -> None:
     forgiving(lambda: _real_build(config, **options), config.site_dir, languages_of(config))
 
 
-class DraftServer(_RealServer):
+class DraftServer(LiveReloadServer):
     """Rebuilds that fail before the build starts (mkdocs.yml unreadable) also end in the error page."""
 
     def __init__(self, builder, root, **options) -> None:
@@ -74,7 +73,9 @@ class DraftServer(_RealServer):
 
 def main() -> None:
     os.environ["HC_DRAFT"] = "1"
-    serve_command.build, serve_command.LiveReloadServer = draft_build, DraftServer
+    # `mkdocs serve` with our build and server in place of its own: the one way in that it offers.
+    serve_command.build = draft_build
+    serve_command.LiveReloadServer = DraftServer  # type: ignore[misc, assignment]  # replacing the class is the point
     cli(["serve", "--no-strict", "--dev-addr", "127.0.0.1:8000", *sys.argv[1:]], prog_name="scripts/serve")
 
 

@@ -1,7 +1,7 @@
 """The writers' preview (scripts/draftserve.py: `mkdocs serve` in draft mode) of a project on a free
 local port, and how long a writer waits for an edit to show.
 
-Used by the live-preview tests and by scripts/bench.
+Used by the live-preview tests and by tools/bench/bench.
 """
 
 from __future__ import annotations
@@ -24,6 +24,8 @@ EDITED_PAGE, EDITED_URL = "docs/ko/payment/errors.md", "payment/errors/"
 
 class Preview(str):
     """The preview's base URL, knowing the server's process (for its CPU time)."""
+
+    pid: int
 
     def __new__(cls, url: str, pid: int) -> Preview:
         preview = super().__new__(cls, url)

@@ -1,4 +1,3 @@
-#!/usr/bin/env python3
 """Before/after screenshots of the pages a branch changes, for a reviewer (run as
 scripts/preview-changes BASE; the pull-request workflow runs it and attaches the result).
 
@@ -18,9 +17,8 @@ import tarfile
 import tempfile
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-import sitebrowser  # noqa: E402
-from project import ROOT, build, copy_project, url_path  # noqa: E402
+import sitebrowser
+from project import ROOT, build, copy_project, url_path
 
 WIDTHS = {"phone": (360, 740), "desktop": (1280, 900)}
 # Changes that can alter any page: shown on the home page of each language.
@@ -94,7 +92,8 @@ def gallery(pages: list[str], langs: list[str], before: dict, after: dict, base:
                 cells = []
                 for title, shots in (("before", before), ("after", after)):
                     name = shots.get((page, lang, width))
-                    cells.append(f'<figure><figcaption>{title}</figcaption><a href="{name}"><img src="{name}" alt="{title}: {html.escape(page)} ({lang}, {width})" loading="lazy"></a></figure>'
+                    alt = f"{title}: {html.escape(page)} ({lang}, {width})"
+                    cells.append(f'<figure><figcaption>{title}</figcaption><a href="{name}"><img src="{name}" alt="{alt}" loading="lazy"></a></figure>'
                                  if name else f"<figure><figcaption>{title}</figcaption><p>(no such page)</p></figure>")
                 rows.append(f'<section><h2>{html.escape(page)} · {lang} · {width}</h2><div class="pair {width}">{"".join(cells)}</div></section>')
     note = f"<p>{skipped} more changed page(s) not shown.</p>" if skipped else ""

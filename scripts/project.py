@@ -1,7 +1,7 @@
 """The project's sources and their build: copy them to build variants or break them on purpose,
 and run the real MkDocs build of a project the way every script and test does.
 
-Used by the tests, scripts/publish.py, writer.py, searcheval.py, readerreport.py and bench-hooks.
+Used by the tests, scripts/publish.py, writer.py and the tools in tools/.
 """
 
 from __future__ import annotations

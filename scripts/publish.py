@@ -1,4 +1,3 @@
-#!/usr/bin/env python3
 """Build the site for publishing: a strict build (every check) into a fresh folder, then one atomic
 switch of the output. A failed build changes nothing: the previous output stays, byte for byte.
 
@@ -23,9 +22,9 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-from project import ROOT, build  # noqa: E402
-from sitecontents import forbidden_files  # noqa: E402
+from project import ROOT, build
+from sitecontents import forbidden_files
+
 
 def strict_build(target: Path) -> int:
     return build(ROOT, target, capture=False).returncode
@@ -86,7 +85,7 @@ def _build_folder(output: Path, store: Path) -> Path | None:
 
 def _readable(folder: Path) -> None:
     # mkdtemp makes 0700 folders: a web server running as another user would answer 403.
-    for parent, folders, files in os.walk(folder):
+    for parent, _folders, files in os.walk(folder):
         os.chmod(parent, 0o755)
         for name in files:
             os.chmod(os.path.join(parent, name), 0o644)

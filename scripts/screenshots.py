@@ -1,4 +1,3 @@
-#!/usr/bin/env python3
 """A visual review kit: every page of the built site, in both languages, at phone, tablet and
 desktop widths, in the light and dark palettes, on one HTML contact sheet.
 
@@ -20,9 +19,8 @@ import sys
 import tempfile
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-from project import ROOT, build  # noqa: E402
-from sitebrowser import chromium, language_roots, serve, site_pages  # noqa: E402
+from project import ROOT, build
+from sitebrowser import chromium, language_roots, serve, site_pages
 
 WIDTHS = {"phone": (360, 740), "tablet": (768, 1024), "desktop": (1280, 900)}
 SCHEMES = ("light", "dark")

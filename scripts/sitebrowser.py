@@ -1,7 +1,7 @@
 """The built site in a real browser: served on loopback as a static host would (with its _headers),
 and Debian's Chromium driven by Playwright (its own browser download does not work offline).
 
-Shared by the browser tests, scripts/screenshots.py and scripts/searcheval.py.
+Shared by the browser tests, scripts/screenshots.py and tools/eval/searcheval.py.
 """
 
 from __future__ import annotations

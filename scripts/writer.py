@@ -1,4 +1,3 @@
-#!/usr/bin/env python3
 """Writers' commands (run through scripts/new-page, scripts/mark-translated, scripts/check).
 
   new-page PATH --ko TITLE --en TITLE   docs/<lang>/PATH.md in every site language, and PATH.md in the nav
@@ -16,13 +15,10 @@ import sys
 import tempfile
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-from project import ROOT, build  # noqa: E402
-
-sys.path.insert(0, str(ROOT / "hooks"))
-from helpcenter import results  # noqa: E402
-from helpcenter.languages import configured  # noqa: E402
-from helpcenter.translations import NEW, revision  # noqa: E402
+from helpcenter import results
+from helpcenter.languages import configured
+from helpcenter.translations import NEW, revision
+from project import ROOT, build
 
 DOCS, LANGUAGES = ROOT / "docs", configured(ROOT / "mkdocs.yml")
 DEFAULT, TRANSLATIONS = LANGUAGES.default, LANGUAGES.translations
@@ -79,7 +75,7 @@ def add_to_nav(config: str, path: str) -> str:
     same = [i for i in entries if re.search(rf"(?:^|\s)({re.escape(folder)}/[^/\s]+\.md)\s*$", lines[i])] if folder else []
     if same:
         last = same[-1]
-        indent = re.match(r"^(\s*)", lines[last])[1]
+        indent = lines[last][: len(lines[last]) - len(lines[last].lstrip())]
         lines.insert(last + 1, f"{indent}- {path}")
     else:
         end = max(entries) + 1 if entries else nav_start + 1
@@ -121,7 +117,9 @@ def check() -> int:
         print("Content checks failed:")
         print("\n".join(problems) or result.stdout + result.stderr)
         return 1
-    print("Content checks passed: front matter, translations, links and anchors, markers, data files, safe HTML, images, headings, contact facts, product facts (menu paths, amounts, deadlines; fact dates), channel count, topics and related pages, glossary.")
+    print("Content checks passed: front matter, translations, links and anchors, markers, data files, safe HTML, images, "
+          "headings, contact facts, product facts (menu paths, amounts, deadlines; fact dates), channel count, "
+          "topics and related pages, glossary.")
     return 0
 
 

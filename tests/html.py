@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import hashlib
-import re
 import posixpath
-from functools import lru_cache
+import re
+from functools import cache
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from bs4 import BeautifulSoup
-
 from helpcenter.languages import configured, language_root
 
 from tests.conftest import PROJECT
@@ -25,7 +24,7 @@ def page_path(lang: str, path: str) -> str:
     return language_root(lang, SITE_LANGUAGES.default) + path
 
 
-@lru_cache(maxsize=None)
+@cache
 def _parse(file: Path) -> BeautifulSoup:
     return BeautifulSoup(file.read_text(encoding="utf-8"), "html.parser")
 

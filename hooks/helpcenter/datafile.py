@@ -52,25 +52,29 @@ def _field(path: list[Any]) -> str:
 
 def _problem(error: jsonschema.ValidationError, field: str) -> str:
     subject = field or "the file"
-    instance, kind = error.instance, error.validator
+    # Set on every error a validator yields (typed "or Unset" for errors built by hand).
+    instance: Any = error.instance
+    expected: Any = error.validator_value
+    schema: Any = error.schema
+    kind = error.validator
     if kind == "required":
-        missing = next(key for key in error.validator_value if key not in instance)
+        missing = next(key for key in expected if key not in instance)
         return f"{_join(field, missing)} is missing"
     if kind == "enum" and "propertyNames" in error.schema_path:
-        return f"{subject}: '{instance}' is not a site language ({', '.join(error.validator_value)})"
+        return f"{subject}: '{instance}' is not a site language ({', '.join(expected)})"
     if kind == "additionalProperties":
-        unknown = sorted(set(instance) - set(error.schema.get("properties", {})))
-        return f"unknown key '{unknown[0]}' in {subject}; known keys: {', '.join(error.schema['properties'])}"
+        unknown = sorted(set(instance) - set(schema.get("properties", {})))
+        return f"unknown key '{unknown[0]}' in {subject}; known keys: {', '.join(schema['properties'])}"
     if kind == "type":
-        return f"{subject} must be {_type_words(error.validator_value)}, not {_type_words(type(instance).__name__)}"
+        return f"{subject} must be {_type_words(expected)}, not {_type_words(type(instance).__name__)}"
     if kind == "format":
         return f"{subject} must be a real date written YYYY-MM-DD, not '{instance}'"
     if kind == "enum":
-        return f"{subject} must be one of {', '.join(map(str, error.validator_value))}, not '{instance}'"
+        return f"{subject} must be one of {', '.join(map(str, expected))}, not '{instance}'"
     if kind in ("minItems", "minLength", "minProperties"):
         return f"{subject} must not be empty"
     if kind == "pattern":
-        return f"{subject} '{instance}' is not allowed: {error.schema.get('description', 'see the schema')}"
+        return f"{subject} '{instance}' is not allowed: {schema.get('description', 'see the schema')}"
     return f"{subject}: {error.message}"
 
 

@@ -79,10 +79,10 @@ def failure_page(messages: list[str], languages: list[str]) -> str:
         f"<p>{html.escape(text(lang)['retry'])}</p></section>" for lang in languages
     )
     return (
-        '<!doctype html><html lang="{0}"><head><meta charset="utf-8"><meta http-equiv="refresh" content="2">'
-        '<meta name="viewport" content="width=device-width,initial-scale=1"><title>{1}</title>'
+        '<!doctype html><html lang="{}"><head><meta charset="utf-8"><meta http-equiv="refresh" content="2">'
+        '<meta name="viewport" content="width=device-width,initial-scale=1"><title>{}</title>'
         "<style>body{{font:16px/1.5 system-ui,sans-serif;margin:2rem;max-width:60rem}}pre{{white-space:pre-wrap;"
         "background:#fdecea;border-left:4px solid #c62828;padding:.75rem}}ul{{list-style:none;padding:0}}</style>"
-        "</head><body>{2}<ul>{3}</ul></body></html>"
+        "</head><body>{}<ul>{}</ul></body></html>"
     ).format(html.escape(languages[0] if languages else "en"), html.escape(text(languages[0] if languages else "en")["failed"]),
              sections, items)

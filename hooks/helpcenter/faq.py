@@ -50,9 +50,13 @@ def mark_questions(page_html: str, slugify: Callable[[str, str], str]) -> tuple[
 def find_questions(page_html: str) -> list[Question]:
     """The FAQ questions of a page whose questions already have their ids (see mark_questions)."""
     return [
-        Question(re.search(r'\bid="([^"]+)"', m["attrs"])[1] if 'id="' in m["attrs"] else "", plain_text(m["summary"]), plain_text(m["body"]))
-        for m in _questions(page_html)
+        Question(_id(m["attrs"]), plain_text(m["summary"]), plain_text(m["body"])) for m in _questions(page_html)
     ]
+
+
+def _id(attrs: str) -> str:
+    found = re.search(r'\bid="([^"]+)"', attrs)
+    return found[1] if found else ""
 
 
 def _questions(page_html: str):
@@ -61,15 +65,13 @@ def _questions(page_html: str):
     position = 0
     while (start := page_html.find(_OPEN, position)) >= 0:
         head = _HEAD.match(page_html, start + len(_OPEN))
-        summary_end = page_html.find("</summary>", head.end()) if head else -1
+        if not head:
+            position = start + len(_OPEN)
+            continue
+        summary_end = page_html.find("</summary>", head.end())
         end = page_html.find("</details>", summary_end) if summary_end >= 0 else -1
         if end < 0:
-            if head and summary_end < 0:
-                return  # no </summary> anywhere after: no later question can close either
-            position = start + len(_OPEN)
-            if summary_end >= 0:
-                return  # no </details> anywhere after
-            continue
+            return  # no </summary>, or no </details>, anywhere after: no later question can close either
         yield _Match(start, end + len("</details>"), head["attrs"], page_html[head.end():summary_end],
                      page_html[summary_end + len("</summary>"):end])
         position = end + len("</details>")

@@ -44,7 +44,7 @@ def read(text: str) -> tuple[dict[str, Any] | None, dict[str, int]]:
         data = (loader.construct_document(tree) if tree is not None else None) or {}
     finally:
         loader.dispose()
-    lines = {}
+    lines: dict[str, int] = {}
     for number, line in enumerate(body.split("\n"), start=2):
         key = re.match(r"^([A-Za-z_][\w-]*)\s*:", line)
         if key:
@@ -95,9 +95,9 @@ def check(path: str, text: str, schema: Schema, lang: str, default_lang: str) ->
     if infinite is not None:  # .nan passes every minimum and maximum, and is not JSON
         return [Problem(path, lines.get(infinite, 2), NAME, MESSAGES["number"].format(key=infinite))]
     problems = []
-    for error in _validator(schema).iter_errors(data):
-        key = error.absolute_path[0] if error.absolute_path else _unknown_key(error)
-        problems.append(Problem(path, lines.get(key, 1), NAME, _message(error, key)))
+    for failure in _validator(schema).iter_errors(data):
+        key = str(failure.absolute_path[0]) if failure.absolute_path else _unknown_key(failure)
+        problems.append(Problem(path, lines.get(key or "", 1), NAME, _message(failure, key)))
     if lang != default_lang and "source_revision" not in data:
         problems.append(Problem(path, 2, NAME, MESSAGES["no revision"].format(path=path)))
     if lang != default_lang and data.get("source_revision") == NEW:
@@ -121,20 +121,27 @@ def _validator(schema: Schema) -> jsonschema.Draft202012Validator:
 
 def _unknown_key(error: jsonschema.ValidationError) -> str | None:
     if error.validator == "additionalProperties":
-        return sorted(set(error.instance) - set(error.schema["properties"]))[0]
+        instance: Any = error.instance  # set on every error a validator yields
+        schema: Any = error.schema
+        return sorted(set(instance) - set(schema["properties"]))[0]
     return None
 
 
 def _message(error: jsonschema.ValidationError, key: str | None) -> str:
+    # Set on every error a validator yields (typed "or Unset" for errors built by hand).
+    instance: Any = error.instance
+    expected: Any = error.validator_value
+    schema: Any = error.schema
+    parent: Any = error.parent.schema if error.parent else {}
     if error.validator == "required":
-        missing = next(k for k in error.validator_value if k not in error.instance)
+        missing = next(k for k in expected if k not in instance)
         return f"{missing} is missing from the front matter"
     if error.validator == "additionalProperties":
-        return f"unknown front matter key '{key}'; known keys: {', '.join(error.schema['properties'])}"
-    hint = error.schema.get("description") or error.parent and error.parent.schema.get("description")
-    value = error.instance if not isinstance(error.instance, str) or len(error.instance) < 40 else error.instance[:37] + "..."
+        return f"unknown front matter key '{key}'; known keys: {', '.join(schema['properties'])}"
+    hint = schema.get("description") or parent.get("description")
+    value = instance if not isinstance(instance, str) or len(instance) < 40 else instance[:37] + "..."
     if error.validator == "maxLength":
-        return f"{key} is {len(error.instance)} characters, at most {error.validator_value}: {hint}"
+        return f"{key} is {len(instance)} characters, at most {expected}: {hint}"
     if error.validator == "minLength":
-        return f"{key} is too short ({len(error.instance)} characters, at least {error.validator_value}): {hint}"
+        return f"{key} is too short ({len(instance)} characters, at least {expected}): {hint}"
     return f"{key} {value!r} is not allowed: {hint or error.message}"

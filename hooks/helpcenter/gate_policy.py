@@ -12,7 +12,7 @@ style); output_gate.py gives them their own rules, whatever the lists say.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -63,10 +63,16 @@ def template_markup(files: Iterable[Path]) -> dict[str, set[str]]:
     """Every element and attribute name the given template files write (Jinja expressions ignored)."""
     found: dict[str, set[str]] = {}
     for file in files:
-        for kind, value in stream(_without_jinja(file.read_text(encoding="utf-8"))):
-            if kind == "start" and _NAME.match(value[0]):
-                found.setdefault(value[0], set()).update(n for n in value[1] if _NAME.match(n))
+        for name, attrs in _start_tags(_without_jinja(file.read_text(encoding="utf-8"))):
+            if _NAME.match(name):
+                found.setdefault(name, set()).update(n for n in attrs if _NAME.match(n))
     return found
+
+
+def _start_tags(text: str) -> Iterator[tuple[str, dict[str, str | None]]]:
+    for event in stream(text):
+        if event[0] == "start":
+            yield event[1]
 
 
 def _without_jinja(text: str) -> str:
@@ -84,9 +90,8 @@ def theme_templates(theme_dirs: Iterable[Path]) -> list[Path]:
 def build_policy(theme_dirs: Iterable[Path], extra_templates: Iterable[str] = ()) -> Policy:
     found = template_markup(theme_templates(theme_dirs))
     for text in extra_templates:  # templates held in Python strings (mkdocs-redirects)
-        for kind, value in stream(text):
-            if kind == "start":
-                found.setdefault(value[0], set()).update(value[1])
+        for name, written in _start_tags(text):
+            found.setdefault(name, set()).update(written)
     tags = CONTENT_TAGS | set(found)
     attrs = {tag: frozenset(found.get(tag, set()) | CONTENT_ATTRS.get(tag, set())) for tag in tags}
     return Policy(frozenset(tags), attrs)

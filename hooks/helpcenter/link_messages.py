@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-_LINK = re.compile(r"^Doc file '(?P<src>[^']+)' contains (?:a link|an absolute link|an unrecognized relative link|a link to) '(?P<href>[^']*)'(?P<rest>.*)$", re.S)
+_LINK = re.compile(r"^Doc file '(?P<src>[^']+)' contains (?:a link|an absolute link|an unrecognized relative link|a link to) "
+                   r"'(?P<href>[^']*)'(?P<rest>.*)$", re.S)
 _FIXES = {
     "is not found among documentation files": "fix the path (it is relative to this file, and ends in .md) or create the page",
     "does not contain an anchor": "link to a heading that exists there (its anchor is shown by the ¶ next to it), or drop the #part",

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 from .datafile import language_fields, load_schema, load_validated
@@ -32,6 +32,6 @@ def build_date() -> date:
     if not epoch:
         return date.today()
     try:
-        return datetime.fromtimestamp(int(epoch), timezone.utc).date()
+        return datetime.fromtimestamp(int(epoch), UTC).date()
     except (ValueError, OverflowError, OSError):
         raise ContentError(f"SOURCE_DATE_EPOCH={epoch[:40]!r} is not a time in seconds since 1970 (such as 1767225600); fix or unset it") from None

@@ -8,7 +8,7 @@ unlike a git commit, means the same on a shallow clone, a tarball and a writer's
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 from .checks.source import Problem
 
@@ -26,7 +26,7 @@ def revision(source_text: str) -> str:
     return hashlib.sha256(source_text.encode("utf-8")).hexdigest()[:12]
 
 
-def missing(pages: dict[str, Iterable[str]], default: str) -> list[Problem]:
+def missing(pages: Mapping[str, Iterable[str]], default: str) -> list[Problem]:
     """A problem for every page that some language has and another lacks. `pages`: lang → paths."""
     sets = {lang: set(paths) for lang, paths in pages.items()}
     problems = []

@@ -9,7 +9,6 @@ import yaml
 
 from .errors import ContentError
 
-
 # libyaml's parser when PyYAML was built with it: several times faster than the pure-Python one.
 _Base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -90,12 +89,11 @@ def where(error: yaml.MarkedYAMLError) -> tuple[int | None, str]:
     An unclosed quote or bracket is detected only at the end of the file (or of the next quote);
     the mistake is where it opens, which PyYAML gives as the error's context.
     """
-    opened = error.context_mark is not None and error.context and (
-        "quoted scalar" in error.context or "flow" in error.context
-        or "end of stream" in (error.problem or ""))
-    if opened:
-        what = error.context.removeprefix("while scanning ").removeprefix("while parsing ")
-        return error.context_mark.line, f"{what} starts here and is never closed ({error.problem}); close it on this line"
+    context, opening = error.context, error.context_mark
+    if opening is not None and context and (
+            "quoted scalar" in context or "flow" in context or "end of stream" in (error.problem or "")):
+        what = context.removeprefix("while scanning ").removeprefix("while parsing ")
+        return opening.line, f"{what} starts here and is never closed ({error.problem}); close it on this line"
     mark = error.problem_mark or error.context_mark
     return (mark.line if mark else None), str(error.problem or error.context)
 

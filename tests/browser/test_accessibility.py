@@ -16,13 +16,20 @@ WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 URLS = [root + path for path, *_ in PAGES for root in ("", "en/")]
 
 
+# The palettes change colours only (CSS custom properties on the same markup): in the dark one, axe
+# runs the rules that read colours; the light run has every rule.
+COLOUR_RULES = ["color-contrast", "link-in-text-block"]
+
+
 @pytest.fixture(scope="module", params=["light", "dark"])
 def palette_page(request, browser):
     if not AXE.is_file():
         pytest.fail(f"{AXE} is missing: run scripts/test, which installs it from package-lock.json")
     # axe is injected as an inline script, which the site's own CSP rightly refuses.
     context = browser.new_context(color_scheme=request.param, bypass_csp=True, viewport={"width": 1280, "height": 900})
-    yield context.new_page()
+    page = context.new_page()
+    page.palette = request.param
+    yield page
     context.close()
 
 
@@ -30,10 +37,11 @@ def palette_page(request, browser):
 def test_no_wcag_21_aa_violations(palette_page, base_url, url):
     palette_page.goto(base_url + url)
     palette_page.add_script_tag(content=AXE.read_text(encoding="utf-8"))
+    only = {"type": "tag", "values": WCAG_21_AA} if palette_page.palette == "light" else {"type": "rule", "values": COLOUR_RULES}
     violations = palette_page.evaluate(
-        "async (tags) => (await axe.run(document, {runOnly: {type: 'tag', values: tags}})).violations"
+        "async (only) => (await axe.run(document, {runOnly: only})).violations"
         ".map(v => `${v.id} (${v.impact}): ${v.nodes.map(n => n.target.join(' ')).slice(0, 3).join(', ')}`)",
-        WCAG_21_AA,
+        only,
     )
     assert violations == []
 

@@ -1,5 +1,5 @@
 """What the screenshots show, asserted in real Chromium on every page of the built sitemap, in both
-languages: the Korean font stack in use, no Hangul word broken inside, nothing wider than the
+languages: on a phone, no error, failed request or other host; the Korean font stack in use, no Hangul word broken inside, nothing wider than the
 screen, tap targets of at least 44 px, readable contrast in both palettes, a comparison table that
 never squeezes a column under about 8 syllables, and a 404 page in the reader's language."""
 
@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from sitebrowser import language_roots, site_pages
 
+from tests.browser.conftest import watch
 
 pytestmark = pytest.mark.browser
 
@@ -35,12 +36,19 @@ def screen(browser, base_url):
     palette, reused across pages: a page load costs seconds on a shared machine."""
     tabs = {}
 
-    def open_(path, size, scheme="light"):
+    def open_(path, size, scheme="light", settle=False):
+        """settle: wait until the network is idle (page.problems then holds everything the page did)."""
         if (size, scheme) not in tabs:
             tabs[size, scheme] = browser.new_context(
                 viewport=dict(zip(("width", "height"), size)), color_scheme=scheme).new_page()
+            watch(tabs[size, scheme], base_url)
         page = tabs[size, scheme]
-        page.goto(base_url + path)
+        page.problems.clear()
+        response = page.goto(base_url + path)
+        if not response.ok:
+            page.problems.append(f"HTTP {response.status}: /{path}")
+        if settle:
+            page.wait_for_load_state("networkidle")
         page.evaluate(LAYOUT_JS)  # evaluated, not a script tag: the CSP refuses inline scripts
         return page
 
@@ -51,11 +59,18 @@ def screen(browser, base_url):
 
 @pytest.mark.parametrize("size", [PHONE, TABLET, DESKTOP], ids=["phone", "tablet", "desktop"])
 def test_every_page_keeps_words_whole_fits_the_screen_and_has_44_px_controls(screen, pages, size):
+    """On a phone, where most readers are, each page also loads with no console error, no failed
+    request and nothing from another host."""
     problems = {}
     for path in pages:
-        found = screen(path, size).evaluate(
+        page = screen(path, size, settle=size == PHONE)
+        found = page.evaluate(
             "([words, targets]) => [...hcLayout.brokenHangulWords(words), ...hcLayout.overflowing(), "
             "...hcLayout.smallTargets(targets, 44)]", [WORDS, TAP_TARGETS])
+        if size == PHONE:
+            found += page.problems
+            if page.evaluate("document.documentElement.scrollWidth") > PHONE[0]:
+                found.append("the page scrolls sideways")
         if found:
             problems["/" + path] = found[:5]
     assert not problems, problems
@@ -68,6 +83,11 @@ def test_text_logo_and_controls_are_readable_in_both_palettes(screen, site, sche
     for root in language_roots(site).values():
         for path in ("", "faq/", "support/methods/"):
             page = screen(root + path, size, scheme)
+            # The palette the reader's system asks for is the one shown: Material's slate is dark, default white.
+            palette, background = page.evaluate("[document.body.getAttribute('data-md-color-scheme'), "
+                                                "getComputedStyle(document.body).backgroundColor]")
+            assert palette == ("slate" if scheme == "dark" else "default"), (root + path, scheme, palette)
+            assert (background == "rgb(255, 255, 255)") == (scheme == "light"), (root + path, scheme, background)
             page.evaluate("document.querySelectorAll('details.question').forEach(d => d.open = true)")
             found = page.evaluate("""() => [
                 ...hcLayout.contrast('.md-header__button.md-logo svg', 3),
@@ -79,11 +99,12 @@ def test_text_logo_and_controls_are_readable_in_both_palettes(screen, site, sche
     assert not problems, problems
 
 
-@pytest.mark.parametrize("element", ["body", ".md-typeset h1", ".md-nav__link", ".md-typeset a", ".md-search__input"])
-def test_korean_font_stack_is_what_the_browser_uses(screen, site, element):
+def test_korean_font_stack_is_what_the_browser_uses(screen, site):
     for root in language_roots(site).values():
-        family = screen(root, DESKTOP).locator(element).first.evaluate("e => getComputedStyle(e).fontFamily")
-        assert family.split(",")[0].strip() != "_" and all(font in family for font in KOREAN_FONTS), family
+        page = screen(root, DESKTOP)
+        for element in ("body", ".md-typeset h1", ".md-nav__link", ".md-typeset a", ".md-search__input"):
+            family = page.locator(element).first.evaluate("e => getComputedStyle(e).fontFamily")
+            assert family.split(",")[0].strip() != "_" and all(font in family for font in KOREAN_FONTS), (root, element, family)
 
 
 CELL_WIDTHS = """() => [...document.querySelectorAll('table.hc-methods :is(th, td)')].flatMap(cell => {

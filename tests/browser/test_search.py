@@ -14,7 +14,12 @@ SEARCH_FILES = ("pagefind", "search_index", "hc-vocabulary", "search/query.js", 
 
 def search_requests(page, base_url) -> list[str]:
     requests: list[str] = []
-    page.on("request", lambda r: any(part in r.url for part in SEARCH_FILES) and requests.append(r.url.removeprefix(base_url)))
+
+    def record(request) -> None:
+        if any(part in request.url for part in SEARCH_FILES):
+            requests.append(request.url.removeprefix(base_url))
+
+    page.on("request", record)
     return requests
 
 

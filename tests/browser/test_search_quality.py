@@ -1,6 +1,6 @@
 """Readers find the right page however they type: tests/search/queries.yml through the real search box.
 
-scripts/searcheval.py prints the same figures next to plain Material's; here only the targets count.
+tools/eval/searcheval.py prints the same figures next to plain Material's; here only the targets count.
 """
 
 from __future__ import annotations

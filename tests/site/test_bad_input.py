@@ -4,8 +4,11 @@ or field) in a writer's words, and leave the previous site exactly as it was."""
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -13,6 +16,7 @@ from publish import publish
 
 from tests.conftest import build, build_site, copy_project
 from tests.html import add_phone_fact, edit_file, tree_digest
+
 
 def edit(path: str, old: str, new: str):
     return lambda project: edit_file(project, path, old, new)
@@ -144,17 +148,6 @@ CASES = {
 }
 
 
-@pytest.fixture(scope="session")
-def published(tmp_path_factory):
-    """The real project copied once, with its site published; each case starts from these."""
-    base = tmp_path_factory.mktemp("bad-input")
-    project = copy_project(base / "project")
-    site = base / "site"
-    log = []
-    assert publish(site, lambda target: _build(project, target, log)) == 0, log
-    return project, site, tree_digest(site)
-
-
 def _build(project: Path, target: Path, log: list) -> int:
     build = build_site(project, target)
     log.append(build.log)
@@ -165,19 +158,61 @@ def test_there_are_at_least_60_cases():
     assert len(CASES) >= 60
 
 
+@pytest.fixture(scope="session")
+def published_digest(published) -> dict[str, str]:
+    """What the previous site held, file by file: each case's must be the same after its build."""
+    return tree_digest(published.site)
+
+
+@dataclass
+class Attempt:
+    project: Path
+    site: Path
+    code: int = 0
+    log: str = ""
+    error: Exception | None = None
+
+
+@pytest.fixture(scope="session")
+def attempts(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory, published) -> dict[str, Attempt]:
+    """The publishing build of every case this run selected, as many at a time as the machine has
+    cores: each is a MkDocs process of its own, and one at a time leaves the other core idle."""
+    selected = [str(item.callspec.params["case"]) for item in request.session.items
+                if isinstance(item, pytest.Function) and item.originalname == test_bad_input_fails_clearly_and_keeps_the_previous_site.__name__]
+    pristine, pristine_site = published.site.parent / "project", published.site
+    folders = {case: tmp_path_factory.mktemp("case") for case in selected}
+    runs = {case: Attempt(folder / "project", folder / "site") for case, folder in folders.items()}
+
+    def run(case: str) -> None:
+        attempt = runs[case]
+        try:
+            copy_project(attempt.project, source=pristine)
+            shutil.copytree(pristine_site, attempt.site, symlinks=False)
+            CASES[case][0](attempt.project)
+            log: list[str] = []
+            attempt.code = publish(attempt.site, lambda target: _build(attempt.project, target, log))
+            attempt.log = log[0] if log else ""
+        except Exception as error:  # reported by the case's own test
+            attempt.error = error
+
+    with ThreadPoolExecutor(max_workers=len(os.sched_getaffinity(0))) as pool:
+        list(pool.map(run, selected))
+    return runs
+
+
 @pytest.mark.parametrize("case", list(CASES))
-def test_bad_input_fails_clearly_and_keeps_the_previous_site(tmp_path, published, case):
-    pristine, pristine_site, before = published
-    project = copy_project(tmp_path / "project", source=pristine)
-    site = tmp_path / "site"
-    shutil.copytree(pristine_site, site, symlinks=False)
-    change, expected = CASES[case]
-    change(project)
-    log: list[str] = []
-    code = publish(site, lambda target: _build(project, target, log))
-    assert code != 0, f"{case}: the build passed"
-    assert re.search(expected, log[0], re.S), f"{case}: message not found in:\n{log[0][-3000:]}"
-    assert tree_digest(site) == before
+def test_bad_input_fails_clearly_and_keeps_the_previous_site(attempts, published_digest, case):
+    attempt, before = attempts[case], published_digest
+    if attempt.error:
+        raise attempt.error
+    project, log = attempt.project, attempt.log
+    assert attempt.code != 0, f"{case}: the build passed"
+    assert re.search(CASES[case][1], log, re.S), f"{case}: message not found in:\n{log[-3000:]}"
+    assert tree_digest(attempt.site) == before
+    assert not re.search(r"^\w+ +-  hooks/", log, re.M), f"{case}: one prefix style, no logger names:\n{log[-3000:]}"
+    # A link's message names the line that holds the link, as written.
+    for file, line, link in re.findall(r"^WARNING -  (docs/\S+?\.md):(\d+): link '([^']+)'", log, re.M):
+        assert link in (project / file).read_text(encoding="utf-8").splitlines()[int(line) - 1], f"{case}: {file}:{line}"
 
 
 def test_hostile_front_matter_never_reaches_the_html_unescaped(tmp_path):

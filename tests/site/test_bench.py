@@ -16,7 +16,7 @@ from tests.conftest import ROOT
 def test_bench_runs_every_variant_and_prints_every_figure(tmp_path):
     figures = tmp_path / "bench.json"
     result = subprocess.run(
-        [sys.executable, str(ROOT / "scripts/bench.py"), "--sizes", "2,4", "--runs", "1", "--previews", "1",
+        [sys.executable, str(ROOT / "tools/bench/bench.py"), "--sizes", "2,4", "--runs", "1", "--previews", "1",
          "--preview-sizes", "0,2", "--json", str(figures)],
         capture_output=True, text=True, timeout=1200,
     )

@@ -8,8 +8,9 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 import yaml
 
-from tests.conftest import PROJECT, build, build_site, copy_project
-from tests.html import LANGS, add_phone_fact, edit_file, page_path, read
+from tests.changed import PHONE
+from tests.conftest import PROJECT
+from tests.html import LANGS, page_path, read
 from tests.pages import PAGES
 
 SITE = "http://127.0.0.1:8000/"
@@ -51,13 +52,9 @@ def test_organization_contact_points_are_exactly_the_datas_facts(site):
         assert channels == [m["name"][lang] for m in data["methods"] if m["contact"]]  # none without a verified fact
 
 
-def test_a_verified_fact_becomes_an_organization_contact_point(tmp_path):
-    project = copy_project(tmp_path / "project")
-    add_phone_fact(project, verified="2026-11-20")
-    build = build_site(project, tmp_path / "site")
-    assert build.returncode == 0, build.log
-    org = json_ld(read(build.site, "en/"))["Organization"]
-    assert org["contactPoint"][0]["telephone"] == "1234-5678" and org["contactPoint"][0]["contactType"] == "Phone support"
+def test_a_verified_fact_becomes_an_organization_contact_point(changed):
+    org = json_ld(read(changed.site, "en/"))["Organization"]
+    assert org["contactPoint"][0]["telephone"] == PHONE and org["contactPoint"][0]["contactType"] == "Phone support"
 
 
 def test_robots_txt_points_at_the_sitemap(site):
@@ -81,14 +78,7 @@ def test_no_notice_bar_without_an_active_notice(site):
     assert read(site, "").select_one(".md-banner") is None
 
 
-def test_active_notice_shows_in_both_languages_with_its_link(tmp_path):
-    project = copy_project(tmp_path / "project")
-    edit_file(project, "data/notices.yml", "notices: []", (
-        "notices:\n  - id: app-update\n    start: 2026-11-01\n    end: 2026-11-30\n    source: test\n"
-        "    ko: 앱 업데이트 후 로그인이 안 되면 앱을 다시 시작해 보세요.\n    en: Restart the app if you cannot sign in after the update.\n"
-        "    page: account/sign-in.md\n"))
-    result = build(project, tmp_path / "site", env={"SOURCE_DATE_EPOCH": "1795478400"})  # 2026-11-24
-    assert result.returncode == 0, result.stderr
-    ko, en = read(tmp_path / "site", "support/"), read(tmp_path / "site", "en/support/")
+def test_active_notice_shows_in_both_languages_with_its_link(changed):
+    ko, en = read(changed.site, "support/"), read(changed.site, "en/support/")
     assert "앱을 다시 시작해 보세요" in ko.select_one(".md-banner").get_text()
     assert en.select_one(".md-banner a")["href"] == "../account/sign-in/"

@@ -1,5 +1,6 @@
-"""A writer's ordinary new page passes the whole check: scripts/new-page, both languages written,
-scripts/mark-translated; then scripts/check and the suite's site checks run on that project."""
+"""A writer's ordinary new page passes the whole check: scripts/new-page (listed in the navigation;
+the check fails until its descriptions are written), both languages written, scripts/mark-translated;
+then scripts/check and the suite's site checks run on that project."""
 
 from __future__ import annotations
 
@@ -17,7 +18,8 @@ TEXT = {
     "ko": ("환불 문의", "환불을 요청하기 전에 확인할 내용과 알맞은 문의 창구를 안내합니다.",
            "환불을 요청하기 전에 결제 내역을 먼저 확인하세요.\n\n## 확인할 내용\n\n결제한 날짜와 결제 수단을 준비해 두면 상담이 빨라집니다.\n"),
     "en": ("Refund requests", "What to check before you ask for a refund, and which support channel to use.",
-           "Before you ask for a refund, check your payment history first.\n\n## What to check\n\nHave the payment date and method ready: it makes the conversation quicker.\n"),
+           "Before you ask for a refund, check your payment history first.\n\n## What to check\n\n"
+           "Have the payment date and method ready: it makes the conversation quicker.\n"),
 }
 
 
@@ -30,6 +32,9 @@ def test_a_page_added_the_writers_way_passes_check_and_the_suites_site_checks(tm
     shutil.copytree(ROOT / "scripts", project / "scripts")
     created = writer(project, "new-page", PAGE, "--ko", TEXT["ko"][0], "--en", TEXT["en"][0])
     assert created.returncode == 0, created.stderr
+    assert f"      - {PAGE}.md" in (project / "mkdocs.yml").read_text(encoding="utf-8")  # in the navigation
+    unfinished = writer(project, "check")  # the scaffold's descriptions are the writer's to fill in
+    assert unfinished.returncode != 0 and f"docs/ko/{PAGE}.md:3: description 'TODO" in unfinished.stdout + unfinished.stderr
     for lang, (_, description, body) in TEXT.items():
         file = f"docs/{lang}/{PAGE}.md"
         todo = next(line for line in (project / file).read_text(encoding="utf-8").splitlines() if line.startswith("description: TODO"))

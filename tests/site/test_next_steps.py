@@ -1,4 +1,5 @@
-"""The end of every article, the unofficial-site notice, facts and feedback, as readers get them."""
+"""The end of every article, the unofficial-site notice, facts and feedback, as readers get them, and
+how they follow a change to the data."""
 
 from __future__ import annotations
 
@@ -7,8 +8,9 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 import yaml
 
-from tests.conftest import ROOT, build_site, copy_project
-from tests.html import LANGS, edit_file, file_for, html_files, page_path, read, resolve, url_of
+from tests.changed import RENAMED_EMAIL
+from tests.conftest import ROOT
+from tests.html import LANGS, file_for, html_files, page_path, read, resolve, url_of
 
 SUPPORT = yaml.safe_load((ROOT / "data" / "support-methods.yml").read_text(encoding="utf-8"))
 TOPICS = yaml.safe_load((ROOT / "data" / "topics.yml").read_text(encoding="utf-8"))
@@ -87,38 +89,11 @@ def test_no_offers_help_first_and_a_public_report_warns_and_carries_only_page_an
     assert set(query) == {"labels", "title", "body"}
 
 
-FACT = ("facts:\n  - id: tv-app\n    text: {ko: 예시 사실입니다., en: An example fact.}\n"
-        "    source: {url: 'https://example.test/report', title: Example report}\n"
-        "    kind: press-or-report\n    verified: 2026-11-20\n")
-FOURTH = """  - id: chat
-    page: support/email.md
-    name: {ko: 채팅 상담, en: Chat support}
-    best_for: {ko: 채팅으로 물어볼 때, en: Asking in a chat}
-    response: {ko: 실시간, en: Real time}
-    strengths: {ko: [바로 답을 받습니다], en: [Answers straight away]}
-    limits: {ko: [상담 시간에만 됩니다], en: [Only during opening hours]}
-    prepare: {ko: [계정 아이디], en: [Your account ID]}
-    where_to_find: {ko: 앱의 안내를 확인하세요., en: Check the app.}
-    contact: []
-"""
-
-
 @pytest.fixture(scope="module")
-def changed_site(tmp_path_factory):
-    """The real project with a fourth channel, payment recommending email only, a press fact shown
-    on a page, and official_site: true."""
-    base = tmp_path_factory.mktemp("next-steps")
-    project = copy_project(base / "project")
-    edit_file(project, "data/facts.yml", "facts: []\n", FACT)
-    support = project / "data" / "support-methods.yml"
-    support.write_text(support.read_text(encoding="utf-8") + FOURTH, encoding="utf-8")
-    edit_file(project, "data/topics.yml", "  - id: payment\n    channels: [phone, email]", "  - id: payment\n    channels: [email]")
-    for lang in LANGS:
-        edit_file(project, f"docs/{lang}/watch/devices.md", "\n## ", "\n<!-- hc:fact tv-app -->\n\n## ")
-    edit_file(project, "mkdocs.yml", "official_site: false", "official_site: true")
-    build = build_site(project, base / "site")
-    assert build.returncode == 0, build.log
-    return build.site
+def changed_site(changed):
+    """The real project with a fourth channel, payment recommending email only, a product fact shown
+    on a page, official_site: true and a channel renamed (tests/changed.py)."""
+    return changed.site
 
 
 @pytest.mark.parametrize(("lang", "words"), [("ko", "네 가지"), ("en", "four")])
@@ -143,3 +118,7 @@ def test_a_fact_shown_on_a_page_carries_its_source_date_and_kind(changed_site, l
 
 def test_an_official_site_shows_no_unofficial_notice(changed_site):
     assert all(read(changed_site, url_of(changed_site, f)).select_one(".hc-unofficial") is None for f in html_files(changed_site))
+
+
+def test_editing_the_data_changes_the_built_site_without_touching_a_page(changed_site):
+    assert RENAMED_EMAIL in read(changed_site, "en/support/methods/").select_one("table.hc-methods").get_text()

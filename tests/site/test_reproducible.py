@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-
 from tests.conftest import ROOT, build
 from tests.html import tree_digest
 

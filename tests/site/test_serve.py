@@ -9,7 +9,6 @@ import shutil
 import subprocess
 import sys
 import urllib.request
-from pathlib import Path
 
 from bs4 import BeautifulSoup
 from livepreview import fetch, serving, wait_for
@@ -24,20 +23,24 @@ def problems(url: str) -> list[str]:
     return [li.get_text() for li in BeautifulSoup(fetch(url), "html.parser").select(".hc-draft-problems li")]
 
 
-def test_serve_rebuilds_when_the_data_file_changes(tmp_path):
-    project = copy_project(tmp_path / "project")
-    with serving(project) as base:
-        url = base + "en/support/methods/"
-        assert wait_for(url, "Email support", 90), "the preview did not come up"
-        data = project / "data" / "support-methods.yml"
-        data.write_text(data.read_text(encoding="utf-8").replace("en: Email support", "en: Write to us"), encoding="utf-8")
-        assert wait_for(url, "Write to us", 120), "the page did not change after the data file did"
-
-
-def test_preview_shows_mistakes_on_their_page_and_never_stops_answering(tmp_path):
+def test_preview_follows_every_save_and_never_stops_answering(tmp_path):
+    """One preview through a writer's session (each start is a whole build): an edit, then serving
+    exactly what a clean build makes; mistakes shown on their page; a broken data file; a fix and a
+    change to the data; a redirect; a new page."""
     project = copy_project(tmp_path / "project")
     with serving(project, log=tmp_path / "serve.log") as base:
-        assert wait_for(base + "support/email/", "</html>", 90), "the preview did not come up"
+        assert wait_for(base + "payment/errors/", "</html>", 90), "the preview did not come up"
+        edit_file(project, "docs/ko/payment/errors.md", "\n## ", "\n결제 화면을 새로 고친 뒤 다시 시도해 보세요.\n\n## ")
+        assert wait_for(base + "payment/errors/", "결제 화면을 새로 고친 뒤", 120)
+        clean = build(project, tmp_path / "clean", env={"SITE_URL": base})
+        assert clean.returncode == 0, clean.stdout + clean.stderr
+        files = [path for path in tree_digest(tmp_path / "clean") if path.endswith((".html", ".json", ".xml"))]
+        assert any(path.startswith("en/") for path in files)
+        for path in files:
+            with urllib.request.urlopen(base + path, timeout=10) as response:
+                served = LIVERELOAD.sub("", response.read().decode("utf-8"))
+            assert served == (tmp_path / "clean" / path).read_text(encoding="utf-8"), f"/{path} differs from a clean build"
+
         edit_file(project, "docs/ko/support/email.md", "(tips.md", "(tipz.md")
         edit_file(project, "docs/en/support/phone.md", "\n## ", "\n<!-- hc-contact phone -->\n\n## ")
         assert wait_for(base + "support/email/", "hc-draft-problems", 120), "no banner on the page with the broken link"
@@ -54,8 +57,9 @@ def test_preview_shows_mistakes_on_their_page_and_never_stops_answering(tmp_path
         data.write_text(good.replace("  - id: email", '  - id: "email'), encoding="utf-8")
         assert wait_for(base + "support/email/", "could not be built", 120), "a build that cannot finish must say so"
         assert re.search(r"data/support-methods\.yml:\d+: invalid YAML: a quoted scalar starts here", fetch(base + "en/faq/"))
-        data.write_text(good, encoding="utf-8")
+        data.write_text(good.replace("en: Email support", "en: Write to us"), encoding="utf-8")
         assert wait_for(base + "faq/", "md-content", 120), "the site did not come back once the data was fixed"
+        assert wait_for(base + "en/support/methods/", "Write to us", 120), "the page did not change after the data file did"
 
         edit_file(project, "mkdocs.yml", "        contact.md: support/methods.md\n",
                   "        contact.md: support/methods.md\n        mail.md: support/email.md\n")
@@ -67,19 +71,3 @@ def test_preview_shows_mistakes_on_their_page_and_never_stops_answering(tmp_path
         assert wait_for(base + "en/support/refunds/", "hc-draft-problems", 120), "a page made while serving is not served"
         assert any(p.startswith("docs/en/support/refunds.md:3: description 'TODO") for p in problems(base + "en/support/refunds/"))
     assert "docs/ko/support/email.md:" in (tmp_path / "serve.log").read_text(encoding="utf-8")  # and in the terminal
-
-
-def test_preview_after_an_edit_matches_a_clean_build(tmp_path):
-    project = copy_project(tmp_path / "project")
-    with serving(project) as base:
-        assert wait_for(base + "payment/errors/", "</html>", 90), "the preview did not come up"
-        edit_file(project, "docs/ko/payment/errors.md", "\n## ", "\n결제 화면을 새로 고친 뒤 다시 시도해 보세요.\n\n## ")
-        assert wait_for(base + "payment/errors/", "결제 화면을 새로 고친 뒤", 120)
-        clean = build(project, tmp_path / "clean", env={"SITE_URL": base})
-        assert clean.returncode == 0, clean.stdout + clean.stderr
-        files = [path for path in tree_digest(tmp_path / "clean") if path.endswith((".html", ".json", ".xml"))]
-        assert any(path.startswith("en/") for path in files)
-        for path in files:
-            with urllib.request.urlopen(base + path, timeout=10) as response:
-                served = LIVERELOAD.sub("", response.read().decode("utf-8"))
-            assert served == (tmp_path / "clean" / path).read_text(encoding="utf-8"), f"/{path} differs from a clean build"

@@ -9,9 +9,10 @@ from urllib.parse import urlsplit
 import pytest
 import yaml
 
-from tests.html import LANGS, file_for, html_files, page_path, read, resolve, url_of
 from tests.conftest import PROJECT
-from tests.pages import PAGES, nav_files, url_path
+from tests.html import LANGS, file_for, html_files, page_path, read, resolve, url_of
+from tests.pages import PAGES, nav_files
+
 
 def support_methods() -> dict:
     return yaml.safe_load((PROJECT / "data" / "support-methods.yml").read_text(encoding="utf-8"))
@@ -54,7 +55,7 @@ def _internal_links(site: Path):
     for file in html_files(site):
         page = url_of(site, file)
         for tag in read(site, file.relative_to(site).as_posix()).select("a[href], link[href], script[src], img[src]"):
-            href = tag.get("href") or tag.get("src")
+            href = str(tag.get("href") or tag.get("src") or "")
             if urlsplit(href).scheme or href.startswith("//"):
                 continue
             yield page, href

@@ -44,18 +44,6 @@ def test_no_marker_is_left_unexpanded(site):
     assert not leftovers
 
 
-def test_editing_the_data_changes_the_built_site_without_touching_a_page(tmp_path):
-    project = copy_project(tmp_path / "project")
-    data_file = project / "data" / "support-methods.yml"
-    data_file.write_text(
-        data_file.read_text(encoding="utf-8").replace("en: Email support", "en: Email us, we read everything"),
-        encoding="utf-8",
-    )
-    build = build_site(project, tmp_path / "site")
-    assert build.returncode == 0, build.log
-    assert "Email us, we read everything" in read(build.site, "en/support/methods/").select_one("table.hc-methods").get_text()
-
-
 def test_bad_data_fails_the_build_naming_file_entry_and_field(tmp_path):
     project = copy_project(tmp_path / "project")
     data_file = project / "data" / "support-methods.yml"

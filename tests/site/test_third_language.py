@@ -46,6 +46,7 @@ def _project_with_new_language(folder: Path) -> Path:
     config = project / "mkdocs.yml"
     text = config.read_text(encoding="utf-8")
     languages_end = re.search(r"\n        - locale: en\n(?:          .*\n|            .*\n)+", text)
+    assert languages_end, "mkdocs.yml: no English entry under i18n languages"
     config.write_text(text[:languages_end.end()] + LANGUAGE + text[languages_end.end():], encoding="utf-8")
     shutil.copytree(project / "docs" / "en", project / "docs" / NEW)  # its pages: the English text, in its folder
     for data in (project / "data").glob("*.yml"):

@@ -17,7 +17,8 @@ def test_line_of_a_link_is_found_per_occurrence_and_an_anchor_is_part_of_the_add
 def test_a_broken_link_names_docs_path_line_and_fix():
     restate = Restater(lambda src: SOURCE if src == "ko/support/email.md" else None).restate
     first = restate("Doc file 'ko/support/email.md' contains a link 'tips.md', but the target 'ko/support/tips.md' is not found among documentation files.")
-    second = restate("Doc file 'ko/support/email.md' contains a link 'tips.md', but the target 'ko/support/tips.md' is not found among documentation files. Did you mean 'tip.md'?")
+    second = restate("Doc file 'ko/support/email.md' contains a link 'tips.md', but the target 'ko/support/tips.md' is not found "
+                     "among documentation files. Did you mean 'tip.md'?")
     assert first.startswith("docs/ko/support/email.md:5: link 'tips.md': the target 'ko/support/tips.md' is not found")
     assert second.startswith("docs/ko/support/email.md:6: ") and "did you mean 'tip.md'?" in second
 

@@ -6,11 +6,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import material
-
 import pytest
-from mkdocs_redirects.plugin import HTML_TEMPLATE
-from helpcenter.gate_policy import CONTENT_POLICY, build_policy
+from helpcenter.gate_policy import build_policy
 from helpcenter.output_gate import check_html, check_search_records, locate, script_hash
+from mkdocs_redirects.plugin import HTML_TEMPLATE
 
 from tests.conftest import ROOT
 
@@ -23,7 +22,8 @@ HOSTILE = {
     "script from a data URL": '<script src="data:text/javascript,alert(1)"></script>',
     "script with a JSON type but code": '<script type="application/json">alert(1)</script>',
     "second config block": '<script id="__config" type="application/json">{}</script><script id="__config" type="application/json">{}</script>',
-    "second search settings block": '<script id="hc-search-config" type="application/json">{}</script><script id="hc-search-config" type="application/json">{}</script>',
+    "second search settings block": '<script id="hc-search-config" type="application/json">{}</script>'
+                                    '<script id="hc-search-config" type="application/json">{}</script>',
     "JSON-LD that is not JSON": '<script type="application/ld+json">{"a": </script>',
     "event handler": '<p onclick="alert(1)">x</p>',
     "event handler, no quotes": "<img src=x onerror=alert(1) alt=x>",
@@ -72,9 +72,11 @@ INERT = {
     "link": '<a href="../support/email/">이메일</a> <a href="https://www.coupangplay.com">x</a> <a href="mailto:a@b.test">m</a>',
     "table": "<table><thead><tr><th>a</th></tr></thead><tbody><tr><td>b</td></tr></tbody></table>",
     "FAQ question": '<details class="question" id="q-a"><summary>질문</summary><p>답</p></details>',
-    "tabbed": '<div class="tabbed-set" data-tabs="1:2"><input checked="checked" id="__tabbed_1_1" name="__tabbed_1" type="radio"><label for="__tabbed_1_1">A</label></div>',
+    "tabbed": '<div class="tabbed-set" data-tabs="1:2"><input checked="checked" id="__tabbed_1_1" name="__tabbed_1" type="radio">'
+              '<label for="__tabbed_1_1">A</label></div>',
     "emoji SVG": '<span class="twemoji"><svg viewBox="0 0 24 24" xmlns="http://www.w3.org/2000/svg"><path d="M1 1h2"/></svg></span>',
-    "next steps block": '<aside class="hc-next-steps" aria-labelledby="x"><h2 id="x">더 도움이 필요하세요?</h2><ul class="hc-related"><li><a href="../faq/">FAQ</a></li></ul></aside>',
+    "next steps block": '<aside class="hc-next-steps" aria-labelledby="x"><h2 id="x">더 도움이 필요하세요?</h2>'
+                        '<ul class="hc-related"><li><a href="../faq/">FAQ</a></li></ul></aside>',
     "admonition": '<div class="admonition note"><p class="admonition-title">참고</p><p>x</p></div>',
     "keys": '<span class="keys"><kbd class="key-control">Ctrl</kbd></span>',
     "image": '<img alt="화면" src="../assets/logo.svg">',

@@ -4,14 +4,14 @@ either finds something or the fragment is inert (no script, handler or javascrip
 
 from __future__ import annotations
 
-import html
 import time
 
-from hypothesis import given, settings, strategies as st
 from helpcenter import faq, frontmatter, markers, search_records
 from helpcenter.errors import ContentError
 from helpcenter.gate_policy import CONTENT_POLICY
 from helpcenter.output_gate import check_html, url_scheme
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from justhtml import JustHTML
 
 SCHEMA = {"type": "object", "properties": {"title": {"type": "string"}}, "additionalProperties": False}
@@ -67,8 +67,8 @@ def _live_nodes(fragment: str) -> list[str]:
     while stack:
         node = stack.pop()
         stack += list(getattr(node, "children", None) or [])
-        if getattr(node, "template_content", None):
-            stack.append(node.template_content)
+        if template := getattr(node, "template_content", None):
+            stack.append(template)
         if node.name in ("script", "iframe", "object", "embed", "base", "style", "form"):
             found.append(node.name)
         for name, value in (getattr(node, "attrs", None) or {}).items():

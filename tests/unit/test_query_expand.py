@@ -7,6 +7,7 @@ import functools
 import json
 import shutil
 import subprocess
+from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
@@ -81,7 +82,7 @@ JOINED = [
     ("이메일로 문의하고 싶어요", ["이메일", "문의"]),
 ]
 LOANWORDS = [("페이먼트", "결제"), ("어카운트가", "계정"), ("콜센터", "고객 센터")]
-CASES = {"ko": TYPING + INITIALS + TYPOS + JOINED + LOANWORDS + [("결제 오ㄹ", "")], "en": ENGLISH_TYPOS}
+CASES: dict[str, Sequence[tuple[str, object]]] = {"ko": TYPING + INITIALS + TYPOS + JOINED + LOANWORDS + [("결제 오ㄹ", "")], "en": ENGLISH_TYPOS}
 
 
 @pytest.mark.parametrize(("typed", "meant"), TYPING)

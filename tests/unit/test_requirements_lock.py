@@ -24,7 +24,7 @@ def entries(path: Path) -> list[str]:
 
 
 def pins(path: Path) -> dict[str, str]:
-    found = {}
+    found: dict[str, str] = {}
     for line in entries(path):
         requirement = Requirement(line.split(" --hash")[0])
         found[canonicalize_name(requirement.name)] = str(requirement.specifier)

@@ -147,7 +147,7 @@ def test_channel_page_that_does_not_exist_is_named(tmp_path):
 def test_stale_fact_names_the_line_of_its_verified_date(tmp_path):
     raw = with_fact(real(), verified="2026-01-01")
     text = yaml.safe_dump(raw, allow_unicode=True, sort_keys=False)
-    line = next(n for n, l in enumerate(text.splitlines(), start=1) if "verified:" in l)
+    line = next(number for number, text_line in enumerate(text.splitlines(), start=1) if "verified:" in text_line)
     (message,) = stale_facts(load(tmp_path, text), LABEL, today=date(2026, 11, 24), max_age_days=180)
     assert message.startswith(f"{LABEL}:{line}: phone: the phone fact")
 

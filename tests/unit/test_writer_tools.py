@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import yaml
-from writer import add_to_nav, page_path, set_source_revision
-
 from helpcenter.translations import revision
+from writer import add_to_nav, page_path, set_source_revision
 
 NAV = "site_name: x\nnav:\n  - 홈: index.md\n  - 고객지원:\n      - support/index.md\n      - support/email.md\n  - 계정:\n      - account/index.md\n"
 

@@ -16,7 +16,8 @@ FRONT_MATTER = re.compile(r"\A-{3}[ \t]*\n(?P<body>.*?\n)(?:\.{3}|-{3})[ \t]*\n"
 
 def _longest_fence_after(fences: list) -> list[dict[str, int]]:
     """For each line, the longest ``` and ~~~ fence on any later line (one pass from the end)."""
-    result, longest = [{}] * len(fences), {}
+    longest: dict[str, int] = {}
+    result = [longest] * len(fences)
     for number in range(len(fences) - 1, -1, -1):
         result[number] = longest
         match = fences[number]

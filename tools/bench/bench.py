@@ -1,7 +1,7 @@
 """Build speed and scale: this project's full build against plain Material for MkDocs and Zensical.
 
-For each size (articles per language) it writes a synthetic corpus (scripts/benchcorpus.py), makes
-the projects of scripts/benchprojects.py from it, and builds them interleaved, several rounds:
+For each size (articles per language) it writes a synthetic corpus (tools/bench/benchcorpus.py), makes
+the projects of tools/bench/benchprojects.py from it, and builds them interleaved, several rounds:
 
   full, cold   this project as CI and a fresh clone build it (no Korean analysis cache)
   full         this project as a writer rebuilds it (analysis cache of the previous build)
@@ -11,9 +11,9 @@ the projects of scripts/benchprojects.py from it, and builds them interleaved, s
 and prints median seconds, the ratio to plain, peak memory, output and search index size; then
 the share of one build's time spent in each hook and plugin (search indexing is
 hooks/language_search.py), the growth exponent over the sizes, the reader's side of search in
-Chromium next to plain Material and plain Pagefind (scripts/benchreader.py), and the live-preview
+Chromium next to plain Material and plain Pagefind (tools/bench/benchreader.py), and the live-preview
 loop (mkdocs serve, one page edited, seconds until the new page is served).
-Prints figures and asserts nothing. Run it as scripts/bench (see --help).
+Prints figures and asserts nothing. Run it as tools/bench/bench (see --help).
 """
 
 from __future__ import annotations
@@ -29,12 +29,11 @@ import tempfile
 import venv
 from pathlib import Path
 
-sys.path[:0] = [str(Path(__file__).resolve().parent), str(Path(__file__).resolve().parent.parent / "hooks")]
-import benchprojects  # noqa: E402
-import benchreader  # noqa: E402
-import benchtiming  # noqa: E402
-import livepreview  # noqa: E402
-from project import ROOT, copy_project  # noqa: E402
+import benchprojects
+import benchreader
+import benchtiming
+import livepreview
+from project import ROOT, copy_project
 
 ZENSICAL_VENV = ROOT / ".venv-zensical"
 ZENSICAL_REQUIREMENTS = ROOT / "requirements-zensical.txt"
@@ -102,7 +101,7 @@ def reader_side(size_dir: Path, found: dict[str, list[dict]], reader: bool) -> d
     """The reader's side of search for this project, plain Material and plain Pagefind."""
     full_site = size_dir / "full-site"
     plain_sites = {build["site"].parent.name: build["site"] for build in found["plain"]}
-    figures = {"pagefind_cli_seconds": plain_pagefind(plain_sites)}
+    figures: dict[str, object] = {"pagefind_cli_seconds": plain_pagefind(plain_sites)}
     if reader:
         figures["browser"] = benchreader.measure({
             "this project": {"engine": "ours", "sites": {"ko": (full_site, ""), "en": (full_site, "en/")}},
@@ -131,10 +130,11 @@ def bench_size(temp: Path, articles: int, runs: int, zensical_command: Path | No
             times[name].append(seconds)
             peaks[name] = max(peaks[name], peak)
     pages = sum(1 for _ in (size_dir / "full" / "docs").rglob("*.md"))
-    result = {"articles": articles, "pages": pages, "variants": {}}
+    measured: dict[str, dict] = {}
+    result = {"articles": articles, "pages": pages, "variants": measured}
     for name, builds in found.items():
         sites = {build["site"] for build in builds}
-        result["variants"][name] = {
+        measured[name] = {
             "seconds": statistics.median(times[name]), "runs": times[name], "peak_bytes": peaks[name],
             "output_bytes": sum(benchtiming.tree_bytes(site) for site in sites),
             "search_bytes": sum(search_bytes(site) for site in sites),

@@ -1,27 +1,23 @@
-#!/usr/bin/env python3
-"""What the output gate costs: a synthetic help center (scripts/benchcorpus.py) built once, then the
+"""What the output gate costs: a synthetic help center (tools/bench/benchcorpus.py) built once, then the
 gate's work on every published page timed on its own, cold (no cached verdicts, as on a fresh clone)
 and warm (every verdict cached: one digest per page), against the build's own wall time.
 
-Prints figures; asserts nothing. .venv/bin/python scripts/bench-gate [--articles 1000]
+Prints figures; asserts nothing. scripts/python tools/bench/benchgate.py [--articles 1000]
 """
 
 from __future__ import annotations
 
 import argparse
 import json
-import sys
 import tempfile
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "hooks"))
-import material  # noqa: E402
-from benchprojects import full_project  # noqa: E402
-from helpcenter import csp, diskcache, gate_policy, output_gate  # noqa: E402
-from mkdocs_redirects.plugin import HTML_TEMPLATE  # noqa: E402
-from project import build  # noqa: E402
+import material
+from benchprojects import full_project
+from helpcenter import csp, diskcache, gate_policy, output_gate
+from mkdocs_redirects.plugin import HTML_TEMPLATE
+from project import build
 
 
 def gate_everything(site: Path, policy, hashes) -> int:

@@ -1,4 +1,3 @@
-#!/usr/bin/env python3
 """How well readers find pages: every query of tests/search/queries.yml, as a reader would search.
 
 Builds the site from the same content with our search and with plain Material (no hooks of ours),
@@ -10,7 +9,7 @@ time from the last keystroke to results. Queries marked `pending` count only onc
 the built site's sitemap. Prints figures; asserts nothing (tests/browser/test_search_quality.py
 holds the targets).
 
-    .venv/bin/python scripts/searcheval.py [--only ours|plain|pagefind|"ours, no analyzer"]
+    scripts/python tools/eval/searcheval.py [--only ours|plain|pagefind|"ours, no analyzer"]
 """
 
 from __future__ import annotations
@@ -26,12 +25,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
+import benchprojects
 import yaml
-
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-import benchprojects  # noqa: E402
-from project import ROOT, build, copy_project  # noqa: E402
-from sitebrowser import chromium, serve  # noqa: E402
+from project import ROOT, build, copy_project
+from sitebrowser import chromium, serve
 
 QUERIES = ROOT / "tests" / "search" / "queries.yml"
 DEFAULT_LANGUAGE = "ko"
@@ -54,6 +51,12 @@ class Query:
     kind: str
     expect: tuple[str, ...]
     pending: bool = False  # its page is being written: counted once the page is in the site
+
+
+def _adhoc(query: str) -> Query:
+    """A query given with --query: Korean, or English as en:TEXT."""
+    lang, text = query.split(":", 1) if query.startswith("en:") else ("ko", query)
+    return Query(lang, text, "adhoc", ())
 
 
 @dataclass(frozen=True)
@@ -214,7 +217,8 @@ def report(results: dict[str, list[Outcome]], sizes: dict[str, int]) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--only", choices=list(VARIANTS), action="append", help="a variant to run (repeatable); default: " + ", ".join(DEFAULT_VARIANTS))
-    parser.add_argument("--query", action="append", help="instead of queries.yml: show the pages this Korean query finds (repeatable); prefix with en: for English")
+    parser.add_argument("--query", action="append",
+                        help="instead of queries.yml: show the pages this Korean query finds (repeatable); prefix with en: for English")
     args = parser.parse_args()
     variants = {name: VARIANTS[name] for name in (args.only or DEFAULT_VARIANTS)}
     results, sizes, queries = {}, {}, None
@@ -232,7 +236,7 @@ def main() -> None:
             if queries is None:  # pending queries count once the site has their pages; all variants build the same content
                 queries = load_queries(site=site)
                 if args.query:
-                    queries = [Query(*(q.split(":", 1) if q.startswith("en:") else ("ko", q)), "adhoc", ()) for q in args.query]
+                    queries = [_adhoc(query) for query in args.query]
             with serve(site) as base_url:
                 run = run_pagefind_queries if engine == "pagefind" else run_queries
                 results[name] = run(browser, base_url, queries)

@@ -1,11 +1,10 @@
-#!/usr/bin/env python3
 """What our MkDocs hooks add to the build of the real site.
 
 Builds the project as it is (with the Korean analysis cache of the previous build, and cold, as on
 a fresh clone) and a copy with no hooks (markers then stay HTML comments), interleaved, several
 times each, and prints median wall times and their ratio; then times one in-process (warm)
-build and prints the share of build time spent in each hook and plugin (see scripts/benchtiming.py). Prints figures; asserts
-nothing. Run with the project's environment: .venv/bin/python scripts/bench-hooks [--runs N]
+build and prints the share of build time spent in each hook and plugin (see tools/bench/benchtiming.py). Prints figures; asserts
+nothing. Run with the project's environment: scripts/python tools/bench/benchhooks.py [--runs N]
 """
 
 from __future__ import annotations
@@ -13,14 +12,12 @@ from __future__ import annotations
 import argparse
 import shutil
 import statistics
-import sys
 import tempfile
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-from benchtiming import profiled_build  # noqa: E402
-from project import build, copy_project  # noqa: E402
+from benchtiming import profiled_build
+from project import build, copy_project
 
 
 def timed_build(project: Path, site: Path, cold: bool = False) -> float:
@@ -35,8 +32,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5)
     runs = parser.parse_args().runs
-    with tempfile.TemporaryDirectory() as temp:
-        temp = Path(temp)
+    with tempfile.TemporaryDirectory() as folder:
+        temp = Path(folder)
         with_hooks = copy_project(temp / "with", True)
         variants = {  # name: (project, start without .cache/)
             "with hooks": (with_hooks, False),

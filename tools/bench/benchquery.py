@@ -1,8 +1,7 @@
-#!/usr/bin/env python3
 """What reading a query costs the reader, at 100, 300 and 1,000 articles per language.
 
 For each size, builds the query vocabulary (hooks/helpcenter/search_vocab.py) from a synthetic
-help center: the real pages' sentences recombined, as scripts/benchcorpus.py does, plus words of
+help center: the real pages' sentences recombined, as tools/bench/benchcorpus.py does, plus words of
 its own in every article (names of shows, devices, places), so the number of distinct words grows
 with the site as in a real one. Prints the vocabulary's gzip bytes (what the first search downloads
 for it) and how many words it keeps, then runs search/query.js in headless Chromium with the CPU
@@ -11,7 +10,7 @@ keystroke by keystroke, as a Korean keyboard shows it (결 → 결ㅈ → 결제
 prepares the vocabulary) and the warm keystrokes' p50, p95 and maximum. Prints figures; asserts
 nothing.
 
-    .venv/bin/python scripts/benchquery.py [--sizes 100,300,1000]
+    scripts/python tools/bench/benchquery.py [--sizes 100,300,1000]
 """
 
 from __future__ import annotations
@@ -19,18 +18,13 @@ from __future__ import annotations
 import argparse
 import json
 import random
-import sys
 import time
-from pathlib import Path
 
 import yaml
-
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "hooks"))
-from benchcorpus import read_pools  # noqa: E402
-from helpcenter.search_vocab import build_vocabulary, gzip_size  # noqa: E402
-from project import ROOT  # noqa: E402
-from sitebrowser import chromium  # noqa: E402
+from benchcorpus import read_pools
+from helpcenter.search_vocab import build_vocabulary, gzip_size
+from project import ROOT
+from sitebrowser import chromium
 
 QUERY_JS = ROOT / "docs" / "assets" / "javascripts" / "search" / "query.js"
 QUERIES = ROOT / "tests" / "search" / "queries.yml"

@@ -15,9 +15,8 @@ import shutil
 import subprocess
 from pathlib import Path
 
-import yaml
-
 import benchcorpus
+import yaml
 from project import copy_project
 
 # Top-level mkdocs.yml blocks a plain Material build keeps: the theme and how Markdown is rendered.

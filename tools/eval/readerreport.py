@@ -1,4 +1,3 @@
-#!/usr/bin/env python3
 """What a reader's phone gets: page weight against a budget, and Lighthouse scores (mobile).
 
 Builds the site, serves it on loopback with its security headers, then
@@ -8,7 +7,7 @@ Builds the site, serves it on loopback with its security headers, then
     support-methods pages in both languages, and writes its JSON reports to reports/lighthouse/.
 Prints the figures against the targets; asserts nothing (Lighthouse scores move between runs).
 
-    .venv/bin/python scripts/readerreport.py [--no-lighthouse]
+    scripts/python tools/eval/readerreport.py [--no-lighthouse] [--site FOLDER]
 """
 
 from __future__ import annotations
@@ -22,9 +21,8 @@ import sys
 import tempfile
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-from project import ROOT, build  # noqa: E402
-from sitebrowser import CHROMIUM, CHROMIUM_ARGS, chromium, serve  # noqa: E402
+from project import ROOT, build
+from sitebrowser import CHROMIUM, CHROMIUM_ARGS, chromium, serve
 
 BUDGET_GZIP_BYTES = 350_000  # first load of the home page, compressed as hosts serve it
 LIGHTHOUSE_PAGES = {"home": "", "faq": "faq/", "support-methods": "support/methods/"}
@@ -67,10 +65,13 @@ def lighthouse(url: str, report: Path) -> dict[str, float]:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--no-lighthouse", action="store_true", help="page weight only (fast)")
+    parser.add_argument("--site", type=Path, help="an existing build (default: build the project now)")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as temp:
-        site = Path(temp) / "site"
-        build(ROOT, site, strict=False, quiet=True, check=True)
+        site = args.site
+        if site is None:
+            site = Path(temp) / "site"
+            build(ROOT, site, strict=False, quiet=True, check=True)
         with serve(site) as base:
             with chromium() as browser:
                 print(f"Page weight, first load of the home page (budget {BUDGET_GZIP_BYTES:,} bytes gzipped)")

@@ -77,7 +77,8 @@ def article(pools: Pools, lang: str, number: int, total: int, rng: random.Random
     """The Markdown of article `number` (1-based) of `total`, front matter included."""
     title = f"{rng.choice(pools.headings)} {number}"[:60]
     description = _sentence_between(pools, rng, 20, 160)
-    parts = [f"---\ntitle: {json.dumps(title, ensure_ascii=False)}\ndescription: {json.dumps(description, ensure_ascii=False)}\n---\n", f"# {title}\n", _paragraph(pools, rng)]
+    front_matter = f"---\ntitle: {json.dumps(title, ensure_ascii=False)}\ndescription: {json.dumps(description, ensure_ascii=False)}\n---\n"
+    parts = [front_matter, f"# {title}\n", _paragraph(pools, rng)]
     for section in range(1, rng.randint(3, 5) + 1):
         parts.append(f"## {rng.choice(pools.headings)} {{#s{section}}}\n")
         parts.append(_paragraph(pools, rng))
