@@ -32,7 +32,7 @@ def on_config(config: MkDocsConfig) -> None:
     policy, hashes = _policy_and_hashes(root, theme_dirs, config)
     allowed = sorted((tag, sorted(policy.attrs.get(tag, ()))) for tag in policy.tags)
     version = diskcache.fingerprint([repr(allowed), *sorted(hashes), *_gate_code()])
-    _state.update(root=root, config_text=_read(root / "mkdocs.yml"), policy=policy, hashes=hashes,
+    _state.update(root=root, config_text=_read(root / "mkdocs.yml"), gate=output_gate.Gate(policy), hashes=hashes,
                   meta=csp.meta_tag(hashes), pages={}, findings=[], cache=root / CACHE, version=version,
                   passed=diskcache.load(root / CACHE, version), seen=set())
 
@@ -90,7 +90,7 @@ def _gate(text: str, label: str, source: str, url: str, *, redirect: bool = Fals
     _state["seen"].add(key)
     if key in _state["passed"]:
         return
-    findings = output_gate.check_html(text, _state["policy"], frozenset(hashes or _state["hashes"]), redirect=redirect)
+    findings = _state["gate"].check(text, frozenset(hashes or _state["hashes"]), redirect=redirect)
     if not findings:
         _state["passed"][key] = True
     for finding in findings:

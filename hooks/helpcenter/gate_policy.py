@@ -14,9 +14,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from html.parser import HTMLParser
 from pathlib import Path
-
-from justhtml import stream
 
 # Markdown, tables, admonitions, details, tabbed, def lists, abbr, keys, emoji (inline SVG), images.
 CONTENT_TAGS = frozenset("""
@@ -63,10 +62,27 @@ def template_markup(files: Iterable[Path]) -> dict[str, set[str]]:
     """Every element and attribute name the given template files write (Jinja expressions ignored)."""
     found: dict[str, set[str]] = {}
     for file in files:
-        for kind, value in stream(_without_jinja(file.read_text(encoding="utf-8"))):
-            if kind == "start" and _NAME.match(value[0]):
-                found.setdefault(value[0], set()).update(n for n in value[1] if _NAME.match(n))
+        _add_markup(found, _without_jinja(file.read_text(encoding="utf-8")))
     return found
+
+
+class _StartTags(HTMLParser):
+    """The start tags a template writes, token by token: a template is a piece of a page (a <td> with
+    no table around it), so it is read as written, not as the tree a whole page would make."""
+
+    def __init__(self, found: dict[str, set[str]]) -> None:
+        super().__init__(convert_charrefs=False)
+        self.found = found
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if _NAME.match(tag):
+            self.found.setdefault(tag, set()).update(name for name, _ in attrs if _NAME.match(name))
+
+
+def _add_markup(found: dict[str, set[str]], text: str) -> None:
+    reader = _StartTags(found)
+    reader.feed(text)
+    reader.close()
 
 
 def _without_jinja(text: str) -> str:
@@ -84,9 +100,7 @@ def theme_templates(theme_dirs: Iterable[Path]) -> list[Path]:
 def build_policy(theme_dirs: Iterable[Path], extra_templates: Iterable[str] = ()) -> Policy:
     found = template_markup(theme_templates(theme_dirs))
     for text in extra_templates:  # templates held in Python strings (mkdocs-redirects)
-        for kind, value in stream(text):
-            if kind == "start":
-                found.setdefault(value[0], set()).update(value[1])
+        _add_markup(found, text)
     tags = CONTENT_TAGS | set(found)
     attrs = {tag: frozenset(found.get(tag, set()) | CONTENT_ATTRS.get(tag, set())) for tag in tags}
     return Policy(frozenset(tags), attrs)
