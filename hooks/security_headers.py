@@ -78,19 +78,20 @@ def on_post_build(config: MkDocsConfig) -> None:
         label = "mkdocs.yml (redirects)" if redirect else "overrides/404.html"
         _gate(text, label, _state["config_text"], path.relative_to(site).as_posix(), redirect=redirect, hashes=hashes)
     for path in sorted(site.rglob("*.svg")):  # an SVG opened on its own is a document that can run code
-        _gate(path.read_text(encoding="utf-8", errors="replace"), f"docs/{path.relative_to(site).as_posix()}", "", path.relative_to(site).as_posix())
+        _gate(path.read_text(encoding="utf-8", errors="replace"), f"docs/{path.relative_to(site).as_posix()}", "", path.relative_to(site).as_posix(), svg=True)
     (site / "_headers").write_text(csp.headers_file(csp.policy(_state["hashes"] | redirect_hashes)), encoding="utf-8")
     diskcache.save(_state["cache"], _state["version"], dict.fromkeys(_state["seen"], True))
     if _state["findings"]:
         raise PluginError("What readers would receive is unsafe; nothing was published:\n" + "\n".join(_state["findings"]))
 
 
-def _gate(text: str, label: str, source: str, url: str, *, redirect: bool = False, hashes: frozenset | None = None) -> None:
-    key = diskcache.fingerprint([text, str(redirect), *sorted(hashes or ())])
+def _gate(text: str, label: str, source: str, url: str, *, redirect: bool = False, hashes: frozenset | None = None, svg: bool = False) -> None:
+    key = diskcache.fingerprint([text, str(redirect), str(svg), *sorted(hashes or ())])
     _state["seen"].add(key)
     if key in _state["passed"]:
         return
-    findings = _state["gate"].check(text, frozenset(hashes or _state["hashes"]), redirect=redirect)
+    gate = _state["gate"]
+    findings = gate.check_svg(text) if svg else gate.check(text, frozenset(hashes or _state["hashes"]), redirect=redirect)
     if not findings:
         _state["passed"][key] = True
     for finding in findings:

@@ -17,6 +17,7 @@ import json
 import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
+from xml.parsers import expat
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
@@ -92,6 +93,11 @@ class Gate:
             return [Finding("the page is not valid UTF-8 text", "\ufffd")]
         return self.walk(tree.root.traverse(), inline_scripts, redirect=redirect)
 
+    def check_svg(self, text: str) -> list[Finding]:
+        """An SVG file opened on its own is an XML document: what only an XML parser reads is refused
+        first (see _xml_only), then its markup is checked as a page's."""
+        return _xml_only(text) or self.check(text)
+
     def walk(self, nodes: Iterable[LexborNode], inline_scripts: frozenset[str] = frozenset(), *, redirect: bool = False) -> list[Finding]:
         """The findings on a parsed document's nodes in document order (anything with selectolax's
         tag, attributes, text(), parent and is_element_node: tests walk another parser's tree too)."""
@@ -100,6 +106,11 @@ class Gate:
             if node.is_element_node:
                 walker.element(node)
         return walker.findings
+
+    @property
+    def judged(self) -> int:
+        """How many distinct start tags this gate has judged (scripts/bench-gate prints it)."""
+        return len(self._verdicts)
 
     def refuses(self, tag: str) -> bool:
         """Whether the element itself may not be in a page, whatever its attributes."""
@@ -234,19 +245,49 @@ def _inside_form(node: LexborNode) -> bool:
     return False
 
 
+def _xml_only(text: str) -> list[Finding]:
+    """What an XML parser reads and an HTML parser does not: a DTD of the file's own, whose entities
+    expand to markup (a <script>) the HTML reading never sees; processing instructions such as
+    xml-stylesheet, which load a stylesheet or an XSLT program. Also: not well-formed XML."""
+    found: list[Finding] = []
+
+    def refuse(message: str, needle: str) -> None:
+        found.append(Finding(message, needle))
+        raise _Refused
+
+    parser = expat.ParserCreate()
+    parser.StartDoctypeDeclHandler = lambda name, system, public, internal: internal and refuse(
+        "an SVG file with a DTD of its own (<!DOCTYPE svg [...]>), whose entities can expand to markup; remove it", "<!DOCTYPE")
+    parser.EntityDeclHandler = lambda name, *rest: refuse(f"entity declaration '{name}' in an SVG file; remove it", "<!ENTITY")
+    parser.ProcessingInstructionHandler = lambda target, data: refuse(
+        f"<?{target}?> in an SVG file loads a stylesheet or a program; remove it", f"<?{target}")
+    try:
+        parser.Parse(text, True)
+    except _Refused:
+        return found
+    except expat.ExpatError as error:
+        return [Finding(f"the SVG file is not well-formed XML ({expat.ErrorString(error.code)}, line {error.lineno}); "
+                        "browsers show an error instead of the image", "<")]
+    return []
+
+
+class _Refused(Exception):
+    """Ends the XML reading of an SVG file at its first refused construct."""
+
+
 def check_search_records(records: Iterable[Mapping[str, object]]) -> list[tuple[str, Finding]]:
     """(record url, finding) for every search record whose text fields would not be inert as HTML.
 
     Pure over plain records ({url or location, title, text or content, ...}), so it serves today's
     search_index.json and any other engine's records alike: a search UI inserts these as HTML.
     """
-    found = []
+    found, gate = [], Gate(CONTENT_POLICY)
     for record in records:
         url = str(record.get("url", record.get("location", "")))
         for field in ("title", "text", "content"):
             value = record.get(field)
             if isinstance(value, str) and ("<" in value or "&" in value):
-                found += [(url, finding) for finding in check_html(value, CONTENT_POLICY)]
+                found += [(url, finding) for finding in gate.check(value)]
             elif value is not None and not isinstance(value, str):
                 found.append((url, Finding(f"search field {field} is not text", field)))
     return found

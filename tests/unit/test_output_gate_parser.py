@@ -152,3 +152,28 @@ def test_what_the_gate_passes_is_inert_in_a_second_html5_parser_s_tree(text):
         gate = Gate(policy)
         if not gate.check(text):
             assert gate.walk(_justhtml_tree(text)) == [], text
+
+
+# An SVG file opened on its own is read by an XML parser, which does what an HTML parser does not.
+HOSTILE_SVG = {
+    "entity expanding to a script": '<!DOCTYPE svg [<!ENTITY x "<script>alert(1)</script>">]><svg xmlns="http://www.w3.org/2000/svg">&x;</svg>',
+    "DTD of its own, no entity used": '<!DOCTYPE svg [<!ATTLIST svg onload CDATA "alert(1)">]><svg xmlns="http://www.w3.org/2000/svg"/>',
+    "XSLT stylesheet": '<?xml-stylesheet type="text/xsl" href="x.xsl"?><svg xmlns="http://www.w3.org/2000/svg"/>',
+    "script in another prefix": '<svg xmlns="http://www.w3.org/2000/svg" xmlns:h="http://www.w3.org/1999/xhtml"><h:script>alert(1)</h:script></svg>',
+    "script in CDATA": '<svg xmlns="http://www.w3.org/2000/svg"><script><![CDATA[alert(1)]]></script></svg>',
+    "handler": '<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>',
+    "not well-formed": '<svg xmlns="http://www.w3.org/2000/svg"><path d="M0"></svg>',
+}
+ORDINARY_SVG = ('<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE svg PUBLIC "-//W3C//DTD SVG 1.1//EN" '
+                '"http://www.w3.org/Graphics/SVG/1.1/DTD/svg11.dtd">\n<svg xmlns="http://www.w3.org/2000/svg" '
+                'viewBox="0 0 32 32"><rect width="32" height="32" rx="7" fill="#4a3aff"/><path fill="#fff" d="M7 8h18"/></svg>')
+
+
+@pytest.mark.parametrize("case", list(HOSTILE_SVG))
+def test_an_svg_file_is_read_as_the_xml_document_it_is(case):
+    assert Gate(POLICY).check_svg(HOSTILE_SVG[case]), case
+
+
+def test_an_ordinary_svg_file_passes():
+    assert Gate(POLICY).check_svg(ORDINARY_SVG) == []
+    assert Gate(POLICY).check_svg((ROOT / "docs" / "assets" / "favicon.svg").read_text(encoding="utf-8")) == []
