@@ -21,13 +21,16 @@ from xml.parsers import expat
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from .gate_policy import CONTENT_POLICY, SAFE_SCHEMES, URL_ATTRS, Policy
+from .gate_policy import CONTENT_POLICY, CONTENT_TAGS, GLOBAL_ATTRS, SAFE_SCHEMES, SVG_ATTRS, URL_ATTRS, Policy
 
 # Never in a page, whoever writes them: they change where the page's links go (base), load or run
 # another document or code (iframe...), restyle the page against CSP (style), or hide markup from
 # this gate's view (template, noscript, xmp, plaintext).
 FORBIDDEN = frozenset("""base iframe frame frameset object embed applet portal fencedframe style noscript
 template xmp plaintext foreignobject animate set animatemotion animatetransform handler listener""".split())
+# Attributes never allowed, whatever the element: style (see _ALIGNMENT), a document in an attribute,
+# a form's target.
+_NEVER = frozenset({"style", "srcdoc", "formaction"})
 # Attributes that load a resource into the page: same-site only (CSP would block the rest anyway).
 _LOADS = frozenset({"src", "srcset", "poster", "data", "background", "xlink:href"})
 _SCHEME = re.compile(r"([a-zA-Z][a-zA-Z0-9+.-]*):")
@@ -82,6 +85,10 @@ class Gate:
     def __init__(self, policy: Policy) -> None:
         self.policy = policy
         self._verdicts: dict[tuple, tuple[Finding, ...]] = {}
+        # Per allowed element, the attribute names that pass whatever their value (no URL, handler or
+        # style): an element carrying only those is let through by one set comparison.
+        self.plain = {tag: frozenset(name for name in _candidates(policy, tag) if self._plain(tag, name))
+                      for tag in policy.tags | _DOCUMENT if not self.refuses(tag)}
 
     def check(self, text: str, inline_scripts: frozenset[str] = frozenset(), *, redirect: bool = False) -> list[Finding]:
         """What in one HTML document (or fragment) is outside the policy; [] means it is inert."""
@@ -126,15 +133,23 @@ class Gate:
                 self._verdicts[key] = found
         return found
 
+    def _plain(self, tag: str, name: str) -> bool:
+        return self.policy.allows_attr(tag, name) and not (name.startswith("on") or name in URL_ATTRS or name in _NEVER)
+
     def _attribute(self, tag: str, name: str, value: str) -> Iterator[Finding]:
         if name.startswith("on"):
             yield Finding(f"event handler {name}= on <{tag}> runs code", name)
         elif name == "style" and tag in ("th", "td") and _ALIGNMENT.match(value):
             return  # a Markdown table's column alignment (|:---|), the only style content writes
-        elif name == "style" or name == "srcdoc" or name == "formaction" or not self.policy.allows_attr(tag, name):
+        elif name in _NEVER or not self.policy.allows_attr(tag, name):
             yield Finding(f"attribute {name}= is not allowed on <{tag}>", name)
         elif name in URL_ATTRS:
             yield from _url(tag, name, value)
+
+
+def _candidates(policy: Policy, tag: str) -> frozenset[str]:
+    """Every attribute name the policy could allow on `tag` without a prefix rule (aria-*, data-*)."""
+    return policy.attrs.get(tag, frozenset()) | GLOBAL_ATTRS | (SVG_ATTRS if tag in CONTENT_TAGS else frozenset())
 
 
 def _url(tag: str, name: str, value: str) -> Iterator[Finding]:
@@ -165,13 +180,16 @@ class _Walker:
             self.findings.append(Finding(message, needle))
 
     def element(self, node: LexborNode) -> None:
-        # The policy's names are lower case; SVG's are camelCase in the tree (foreignObject, viewBox).
-        tag, attrs = node.tag.lower(), node.attributes
-        if self.gate.refuses(tag):
-            self.fail(f"<{tag}> is not allowed in a published page", f"<{tag}")
-            return
-        for finding in self.gate.attributes(tag, attrs):
-            self.fail(finding.message, finding.needle)
+        tag, attrs = node.tag, node.attributes
+        plain = self.gate.plain.get(tag)
+        if plain is None or not plain.issuperset(attrs):
+            # The policy's names are lower case; SVG's are camelCase in the tree (foreignObject, viewBox).
+            tag = tag.lower()
+            if self.gate.refuses(tag):
+                self.fail(f"<{tag}> is not allowed in a published page", f"<{tag}")
+                return
+            for finding in self.gate.attributes(tag, attrs):
+                self.fail(finding.message, finding.needle)
         element_id = attrs.get("id")
         if element_id:
             # The theme's script finds its parts by id (__config, __search...): a heading with the
