@@ -80,7 +80,8 @@ def on_post_build(config: MkDocsConfig) -> None:
     for path in sorted(site.rglob("*.svg")):  # an SVG opened on its own is a document that can run code
         _gate(path.read_text(encoding="utf-8", errors="replace"), f"docs/{path.relative_to(site).as_posix()}", "", path.relative_to(site).as_posix(), svg=True)
     (site / "_headers").write_text(csp.headers_file(csp.policy(_state["hashes"] | redirect_hashes)), encoding="utf-8")
-    diskcache.save(_state["cache"], _state["version"], dict.fromkeys(_state["seen"], True))
+    # Only what passed: a page that failed is checked again by the next build, and fails again.
+    diskcache.save(_state["cache"], _state["version"], {key: True for key in _state["seen"] if key in _state["passed"]})
     if _state["findings"]:
         raise PluginError("What readers would receive is unsafe; nothing was published:\n" + "\n".join(_state["findings"]))
 
