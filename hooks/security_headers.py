@@ -37,6 +37,7 @@ class _Gate:
     cache: Path
     version: str
     passed: dict[str, bool]
+    checker: output_gate.Gate  # remembers each distinct start tag's verdict for the whole build
     pages: set[str] = field(default_factory=set)
     findings: list[str] = field(default_factory=list)
     seen: set[str] = field(default_factory=set)
@@ -58,7 +59,8 @@ def _start(config: MkDocsConfig) -> _Gate:
     policy, hashes = _policy_and_hashes(root, theme_dirs, config)
     allowed = sorted((tag, sorted(policy.attrs.get(tag, ()))) for tag in policy.tags)
     version = diskcache.fingerprint([repr(allowed), *sorted(hashes), *_gate_code()])
-    return _Gate(root, _read(root / "mkdocs.yml"), policy, hashes, csp.meta_tag(hashes), root / CACHE, version, diskcache.load(root / CACHE, version))
+    return _Gate(root, _read(root / "mkdocs.yml"), policy, hashes, csp.meta_tag(hashes), root / CACHE, version,
+                 diskcache.load(root / CACHE, version), output_gate.Gate(policy))
 
 
 def _policy_and_hashes(root: Path, theme_dirs: list[Path], config: MkDocsConfig) -> tuple[gate_policy.Policy, frozenset[str]]:
@@ -104,19 +106,23 @@ def on_post_build(config: MkDocsConfig) -> None:
         label = "mkdocs.yml (redirects)" if redirect else "overrides/404.html"
         _gate(gate, text, label, gate.config_text, path.relative_to(site).as_posix(), redirect=redirect, hashes=hashes)
     for path in sorted(site.rglob("*.svg")):  # an SVG opened on its own is a document that can run code
-        _gate(gate, path.read_text(encoding="utf-8", errors="replace"), f"docs/{path.relative_to(site).as_posix()}", "", path.relative_to(site).as_posix())
+        _gate(gate, path.read_text(encoding="utf-8", errors="replace"), f"docs/{path.relative_to(site).as_posix()}", "",
+              path.relative_to(site).as_posix(), svg=True)
     (site / "_headers").write_text(csp.headers_file(csp.policy(gate.hashes | redirect_hashes)), encoding="utf-8")
-    diskcache.save(gate.cache, gate.version, dict.fromkeys(gate.seen, True))
+    # Only what passed: a page that failed is checked again by the next build, and fails again.
+    diskcache.save(gate.cache, gate.version, {key: True for key in gate.seen if key in gate.passed})
     if gate.findings:
         raise PluginError("What readers would receive is unsafe; nothing was published:\n" + "\n".join(gate.findings))
 
 
-def _gate(gate: _Gate, text: str, label: str, source: str, url: str, *, redirect: bool = False, hashes: frozenset | None = None) -> None:
-    key = diskcache.fingerprint([text, str(redirect), *sorted(hashes or ())])
+def _gate(gate: _Gate, text: str, label: str, source: str, url: str, *, redirect: bool = False,
+          hashes: frozenset | None = None, svg: bool = False) -> None:
+    key = diskcache.fingerprint([text, str(redirect), str(svg), *sorted(hashes or ())])
     gate.seen.add(key)
     if key in gate.passed:
         return
-    findings = output_gate.check_html(text, gate.policy, frozenset(hashes or gate.hashes), redirect=redirect)
+    checker = gate.checker
+    findings = checker.check_svg(text) if svg else checker.check(text, frozenset(hashes or gate.hashes), redirect=redirect)
     if not findings:
         gate.passed[key] = True
     for finding in findings:

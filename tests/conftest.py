@@ -15,11 +15,8 @@ from project import build, copy_project  # noqa: F401  (copy_project is re-expor
 from publish import publish
 
 from tests import changed as changes
+from tests.paths import PROJECT, ROOT  # noqa: F401  (re-exported: tests import them from here)
 
-ROOT = Path(__file__).resolve().parent.parent
-# The content under test: this checkout, or the copy HC_TEST_PROJECT names (the new-page test runs
-# the suite's site checks on a copy with a writer's page added).
-PROJECT = Path(os.environ.get("HC_TEST_PROJECT") or ROOT)
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
 

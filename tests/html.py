@@ -12,7 +12,7 @@ from urllib.parse import unquote, urlsplit
 from bs4 import BeautifulSoup
 from helpcenter.languages import configured, language_root
 
-from tests.conftest import PROJECT
+from tests.paths import PROJECT
 
 # The site's languages as mkdocs.yml configures them, the default first.
 SITE_LANGUAGES = configured(PROJECT / "mkdocs.yml")

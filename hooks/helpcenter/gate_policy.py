@@ -12,11 +12,10 @@ style); output_gate.py gives them their own rules, whatever the lists say.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass
+from html.parser import HTMLParser
 from pathlib import Path
-
-from justhtml import stream
 
 # Markdown, tables, admonitions, details, tabbed, def lists, abbr, keys, emoji (inline SVG), images.
 CONTENT_TAGS = frozenset("""
@@ -63,16 +62,27 @@ def template_markup(files: Iterable[Path]) -> dict[str, set[str]]:
     """Every element and attribute name the given template files write (Jinja expressions ignored)."""
     found: dict[str, set[str]] = {}
     for file in files:
-        for name, attrs in _start_tags(_without_jinja(file.read_text(encoding="utf-8"))):
-            if _NAME.match(name):
-                found.setdefault(name, set()).update(n for n in attrs if _NAME.match(n))
+        _add_markup(found, _without_jinja(file.read_text(encoding="utf-8")))
     return found
 
 
-def _start_tags(text: str) -> Iterator[tuple[str, dict[str, str | None]]]:
-    for event in stream(text):
-        if event[0] == "start":
-            yield event[1]
+class _StartTags(HTMLParser):
+    """The start tags a template writes, token by token: a template is a piece of a page (a <td> with
+    no table around it), so it is read as written, not as the tree a whole page would make."""
+
+    def __init__(self, found: dict[str, set[str]]) -> None:
+        super().__init__(convert_charrefs=False)
+        self.found = found
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if _NAME.match(tag):
+            self.found.setdefault(tag, set()).update(name for name, _ in attrs if _NAME.match(name))
+
+
+def _add_markup(found: dict[str, set[str]], text: str) -> None:
+    reader = _StartTags(found)
+    reader.feed(text)
+    reader.close()
 
 
 def _without_jinja(text: str) -> str:
@@ -90,8 +100,7 @@ def theme_templates(theme_dirs: Iterable[Path]) -> list[Path]:
 def build_policy(theme_dirs: Iterable[Path], extra_templates: Iterable[str] = ()) -> Policy:
     found = template_markup(theme_templates(theme_dirs))
     for text in extra_templates:  # templates held in Python strings (mkdocs-redirects)
-        for name, written in _start_tags(text):
-            found.setdefault(name, set()).update(written)
+        _add_markup(found, text)
     tags = CONTENT_TAGS | set(found)
     attrs = {tag: frozenset(found.get(tag, set()) | CONTENT_ATTRS.get(tag, set())) for tag in tags}
     return Policy(frozenset(tags), attrs)

@@ -18,6 +18,13 @@ def run_measured(command: list[str], cwd: Path, env: dict[str, str] | None = Non
     The peak is the largest of the process and its children (rusage of wait4): for one build
     process, its own peak. Output is discarded; a failure raises with what the command printed.
     """
+    seconds, _, peak = run_timed(command, cwd, env)
+    return seconds, peak
+
+
+def run_timed(command: list[str], cwd: Path, env: dict[str, str] | None = None) -> tuple[float, float, int]:
+    """run_measured, with the CPU seconds (user + system) of the process between: (wall, CPU, peak).
+    On a shared machine CPU seconds move less than wall seconds with what else runs."""
     start = time.perf_counter()
     process = subprocess.Popen(command, cwd=cwd, env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})},
                                stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
@@ -27,7 +34,7 @@ def run_measured(command: list[str], cwd: Path, env: dict[str, str] | None = Non
     process.returncode = os.waitstatus_to_exitcode(status)
     if process.returncode:
         raise RuntimeError(f"{' '.join(command)} failed ({process.returncode}):\n{stderr.decode(errors='replace')[-3000:]}")
-    return seconds, usage.ru_maxrss * 1024
+    return seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss * 1024
 
 
 class EventClock:
