@@ -11,6 +11,9 @@ import re
 import shutil
 import subprocess
 import sys
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -51,6 +54,18 @@ def build(
     command += ["-q"] if quiet else []
     return subprocess.run(command, cwd=project, capture_output=capture, text=True, check=check,
                           env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})})
+
+
+@contextmanager
+def built_site(site: Path | None = None) -> Iterator[Path]:
+    """`site` when given (an existing build), else this checkout built into a temporary folder that
+    is removed afterwards: what the reader-side tools measure or photograph."""
+    if site is not None:
+        yield site
+        return
+    with tempfile.TemporaryDirectory() as temp:
+        build(ROOT, Path(temp) / "site", strict=False, quiet=True, check=True)
+        yield Path(temp) / "site"
 
 
 def url_path(page: str) -> str:

@@ -16,10 +16,9 @@ from __future__ import annotations
 import argparse
 import html
 import sys
-import tempfile
 from pathlib import Path
 
-from project import ROOT, build
+from project import ROOT, built_site
 from sitebrowser import chromium, language_roots, serve, site_pages
 
 WIDTHS = {"phone": (360, 740), "tablet": (768, 1024), "desktop": (1280, 900)}
@@ -79,13 +78,8 @@ def main() -> int:
     parser.add_argument("--widths", nargs="*", choices=list(WIDTHS), default=list(WIDTHS))
     parser.add_argument("--schemes", nargs="*", choices=SCHEMES, default=list(SCHEMES))
     args = parser.parse_args()
-    with tempfile.TemporaryDirectory() as temp:
-        site = args.site
-        if site is None:
-            site = Path(temp) / "site"
-            build(ROOT, site, strict=False, quiet=True, check=True)
-        with serve(site) as base, chromium() as browser:
-            sheet = shoot(browser, base, site, args.out, args.only, args.widths, args.schemes)
+    with built_site(args.site) as site, serve(site) as base, chromium() as browser:
+        sheet = shoot(browser, base, site, args.out, args.only, args.widths, args.schemes)
     print(f"Contact sheet: {sheet}")
     return 0
 

@@ -18,10 +18,9 @@ import json
 import os
 import subprocess
 import sys
-import tempfile
 from pathlib import Path
 
-from project import ROOT, build
+from project import ROOT, built_site
 from sitebrowser import CHROMIUM, CHROMIUM_ARGS, chromium, serve
 
 BUDGET_GZIP_BYTES = 350_000  # first load of the home page, compressed as hosts serve it
@@ -67,11 +66,7 @@ def main() -> int:
     parser.add_argument("--no-lighthouse", action="store_true", help="page weight only (fast)")
     parser.add_argument("--site", type=Path, help="an existing build (default: build the project now)")
     args = parser.parse_args()
-    with tempfile.TemporaryDirectory() as temp:
-        site = args.site
-        if site is None:
-            site = Path(temp) / "site"
-            build(ROOT, site, strict=False, quiet=True, check=True)
+    with built_site(args.site) as site:
         with serve(site) as base:
             with chromium() as browser:
                 print(f"Page weight, first load of the home page (budget {BUDGET_GZIP_BYTES:,} bytes gzipped)")
