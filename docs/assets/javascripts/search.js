@@ -76,14 +76,14 @@
     return { query: raw, words: [{ typed: raw, matched: [raw], known: true }], foreign: false };
   }
 
-  function search(loaded, raw) {
+  function search(loaded, raw, id) {
     var expanded = expand(raw, loaded.vocab, loaded.lang);
     var unmatched = expanded.words.filter(function (word) { return !word.known; }).length;
     // Most of the reader's real words are unknown: whatever the rest matches is not an answer.
     if (!expanded.query.trim() || unmatched * 2 > expanded.words.length) {
       return Promise.resolve({ expanded: expanded, results: [] });
     }
-    return gather(loaded.pagefind, [expanded.query].concat(expanded.fallback || []), [], 0).then(function (found) {
+    return gather(loaded.pagefind, [expanded.query].concat(expanded.fallback || []), [], 0, id).then(function (found) {
       return { expanded: expanded, results: ranked(found).slice(0, SHOWN) };
     });
   }
@@ -120,34 +120,59 @@
   // tried in turn, and their first new records are added: a reader's extra word ("forgot my
   // password help") must not hide the page that answers. Only FEW records of each fallback are
   // loaded, so a relaxed query costs a few small fragments.
-  function gather(pagefind, queries, found, level) {
+  function gather(pagefind, queries, found, level, id) {
     var enough = found.length >= FEW && found.some(function (f) { return titleMatch(f.data); });
-    if (!queries.length || enough) return Promise.resolve(found);
+    // A query the reader has typed past is not relaxed further: its results will not be shown.
+    if (!queries.length || enough || id !== latest) return Promise.resolve(found);
     return pagefind.search(queries[0]).then(function (answer) {
       var seen = new Set(found.map(function (f) { return f.id; }));
       var more = ((answer && answer.results) || []).filter(function (result) { return !seen.has(result.id); }).slice(0, level ? FEW : SHOWN);
       return Promise.all(more.map(function (result) {
         return result.data().then(function (data) { return { id: result.id, data: data, level: level }; });
       }));
-    }).then(function (more) { return gather(pagefind, queries.slice(1), found.concat(more), level + 1); });
+    }).then(function (more) { return gather(pagefind, queries.slice(1), found.concat(more), level + 1, id); });
   }
 
+  // One search at a time, and then only the latest query: a reader types faster than a phone
+  // searches, and every keystroke's search running side by side made the last one wait behind all
+  // the others (seconds at 1,000 articles). A keystroke during a search only marks the box as
+  // changed; when the search ends, the box as it is then is searched.
+  var running = false;
+  var changed = false;
+
   function run() {
+    latest++;
+    if (running) {
+      changed = true;
+      return;
+    }
     var raw = input.value.slice(0, MAX_QUERY);
-    var id = ++latest;
     if (!raw.trim()) {
       clear(settings.placeholder);
       return;
     }
+    running = true;
+    answer(raw, latest).then(function () {
+      running = false;
+      if (changed) {
+        changed = false;
+        run();
+      }
+    });
+  }
+
+  // Searches `raw` and shows its results, unless the box changed meanwhile; never rejects.
+  function answer(raw, id) {
     if (!engines[lang]) clear(text.loading);
-    engine(lang).then(function (own) {
-      return search(own, raw).then(function (mine) {
+    return engine(lang).then(function (own) {
+      if (id !== latest) return;
+      return search(own, raw, id).then(function (mine) {
         if (id !== latest) return;
         if (!mine.expanded.foreign || mine.results.length >= FEW || !other) {
           render(raw, mine.results, []);
           return;
         }
-        return engine(other).then(function (theirs) { return search(theirs, raw); }).then(function (their) {
+        return engine(other).then(function (theirs) { return search(theirs, raw, id); }).then(function (their) {
           if (id === latest) render(raw, mine.results, their.results);
         }, function () {
           if (id === latest) render(raw, mine.results, []);
