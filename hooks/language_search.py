@@ -93,7 +93,8 @@ def on_post_build(config: MkDocsConfig) -> None:
                      for record, title, content in zip(own, texts[0::2], texts[1::2])]
         with as_build_error():
             pagefind_index.write_index(documents, lang, output)
-        vocabulary = search_vocab.build_vocabulary(texts, lang, synonyms[lang])
+        predicates = _korean(state).predicates() if lang == korean_text.LANGUAGE and ANALYZER == "kiwi" else set()
+        vocabulary = search_vocab.build_vocabulary(texts, lang, synonyms[lang], predicates=predicates)
         (output / VOCABULARY).write_text(json.dumps(vocabulary, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
     _korean(state).save()
 

@@ -22,8 +22,15 @@ ZWSP = "\u200b"
 _HANGUL = re.compile(r"[\uac00-\ud7a3]")
 _WORD = re.compile(r"\S+")
 _TAG = re.compile(r"(<[^>]*>)")  # the index's text keeps some HTML; tags are never segmented
-# Part of the cache key: bump when segment() changes what it stores.
-SEGMENT_FORMAT = 3
+# Part of the cache key: bump when segment() or predicates() change what is stored.
+SEGMENT_FORMAT = 4
+# Kiwi's tags of verb and adjective stems and the suffixes that make them (하다, 되다): a piece of a
+# word made of these is a predicate, which a reader's query needs less than its nouns (잊어버림,
+# 나갔는데, 볼 수). Noun, foreign-word and number tags make a piece a noun whatever else it holds.
+_PREDICATE_TAGS = ("VV", "VA", "VX", "VCP", "VCN", "XSV", "XSA")
+_NOUN_TAGS = ("NN", "NR", "NP", "SL", "SH", "SN", "XR")
+# Between a part's segmented text, its predicates and its nouns in the cache.
+_SEPARATOR = "\x01"
 
 
 @dataclass(frozen=True)
@@ -44,13 +51,35 @@ def has_hangul(text: str) -> bool:
 
 def segment(text: str, morphemes: list[Morpheme]) -> str:
     """`text` with a zero-width space at every morpheme boundary inside a word."""
+    cuts = _cuts(text, morphemes)
+    return ZWSP.join(text[a:b] for a, b in zip([0, *cuts], [*cuts, len(text)]))
+
+
+def predicates(text: str, morphemes: list[Morpheme]) -> tuple[set[str], set[str]]:
+    """The Hangul pieces of `segment(text)` that are verb or adjective stems (or their contractions
+    with an ending: 갔, 볼) with no noun in them, and the pieces that hold a noun."""
+    cuts = _cuts(text, morphemes)
+    verbs, nouns = set(), set()
+    for word in _WORD.finditer(text):
+        edges = [word.start(), *(c for c in cuts if word.start() < c < word.end()), word.end()]
+        for a, b in zip(edges, edges[1:]):
+            tags = [m.tag for m in morphemes if m.start < b and m.end > a]
+            if not has_hangul(text[a:b]):
+                continue
+            if any(t.startswith(_NOUN_TAGS) for t in tags):
+                nouns.add(text[a:b])
+            elif any(t.startswith(_PREDICATE_TAGS) for t in tags):
+                verbs.add(text[a:b])
+    return verbs, nouns
+
+
+def _cuts(text: str, morphemes: list[Morpheme]) -> list[int]:
     edges = sorted({edge for m in morphemes for edge in (m.start, m.end)})
     cuts: list[int] = []
     for word in _WORD.finditer(text):  # the edges inside each word, found by bisection: a long page has thousands
         inside = edges[bisect.bisect_right(edges, word.start()):bisect.bisect_left(edges, word.end())]
         cuts += [e for e in inside if _cuttable(text, e)]
-    marked = [text[a:b] for a, b in zip([0, *cuts], [*cuts, len(text)])]
-    return ZWSP.join(marked)
+    return cuts
 
 
 @dataclass
@@ -64,12 +93,13 @@ class KoreanIndexer:
     analyze: Analyzer
     cache_file: Path | None = None
     version: str = ""
-    _cache: dict[str, str] = field(default_factory=dict)  # part → segmented part
+    _cache: dict[str, str] = field(default_factory=dict)  # part → segmented part, _SEPARATOR, its predicates
     _dirty: bool = False
+    _used: set[str] = field(default_factory=set)  # the parts segmented through this indexer
 
     def __post_init__(self) -> None:
         # A damaged or foreign cache (an entry that is not segmented text) is ignored, never trusted.
-        self._cache = diskcache.load(self.cache_file, self.version, lambda entry: isinstance(entry, str))
+        self._cache = diskcache.load(self.cache_file, self.version, lambda entry: isinstance(entry, str) and _SEPARATOR in entry)
 
     def segment_all(self, texts: list[str]) -> list[str]:
         """Every text segmented, Hangul outside HTML tags only, analysing the new parts in one batch.
@@ -81,10 +111,19 @@ class KoreanIndexer:
         new = sorted(part for part in analysable if part not in self._cache)
         if new:
             for part, morphemes in zip(new, self.analyze(new)):
-                self._cache[part] = segment(part, list(morphemes))
+                found = list(morphemes)
+                verbs, nouns = predicates(part, found)
+                self._cache[part] = _SEPARATOR.join((segment(part, found), " ".join(sorted(verbs)), " ".join(sorted(nouns))))
             self._dirty = True
-        segmented = {part: self._cache[part] for part in analysable}.get
+        self._used |= analysable
+        segmented = {part: self._cache[part].partition(_SEPARATOR)[0] for part in analysable}.get
         return ["".join(map(segmented, parts, parts)) for parts in split]
+
+    def predicates(self) -> set[str]:
+        """The pieces of every text segmented so far that are predicates wherever they occur (see
+        `predicates`): 볼 is a noun somewhere, and then a topic a reader may mean."""
+        entries = [self._cache[part].split(_SEPARATOR) for part in self._used]
+        return {w for e in entries for w in e[1].split()} - {w for e in entries for w in e[2].split()}
 
     def save(self) -> None:
         if self.cache_file and self._dirty:

@@ -17,6 +17,7 @@ import json
 import re
 import zlib
 from collections import Counter
+from collections.abc import Iterable
 
 FORMAT = 1
 # Gzip bytes of the vocabulary at most: the first search may cost 200 KiB in all, at 1,000 articles.
@@ -74,12 +75,14 @@ def words_of(text: str) -> list[str]:
     return [w for w in _WORD.findall(text.lower()) if len(w) <= LONGEST]
 
 
-def build_vocabulary(texts: list[str], lang: str, synonyms: dict, budget: int = BUDGET) -> dict:
+def build_vocabulary(texts: list[str], lang: str, synonyms: dict, budget: int = BUDGET,
+                     predicates: Iterable[str] = ()) -> dict:
     """What query.js needs for one language: words by frequency (most used first) within `budget`
     gzip bytes, synonyms, particles and stop words.
 
     `texts` are the analysed texts the engine indexes (Korean already cut at morpheme boundaries,
-    words separated by spaces); `synonyms` maps a word readers type to words the pages use.
+    words separated by spaces); `synonyms` maps a word readers type to words the pages use;
+    `predicates` are words the analysis found to be verb or adjective stems (korean_text.predicates).
     """
     split = [words_of(text) for text in texts]
     counts = Counter(w for words in split for w in words)
@@ -99,7 +102,7 @@ def build_vocabulary(texts: list[str], lang: str, synonyms: dict, budget: int = 
     # A quarter of the budget at most for compounds, the rest for words.
     keep = _most_within(compounds, "compounds", base, gzip_size(base) + (budget - gzip_size(base)) // 4)
     base["compounds"] = " ".join(compounds[:keep])
-    base["weak"] = " ".join(_predicates(split, counts))
+    base["weak"] = " ".join(sorted(_predicates(split, counts) | (set(predicates) & counts.keys())))
     keep = _most_within(ranked, "words", base, budget)
     # Whether every indexed word is here: then a word that is not cannot be in the index either.
     return {**base, "complete": keep == len(ranked), "words": " ".join(ranked[:keep])}
@@ -109,7 +112,7 @@ def _by_frequency(counts: Counter) -> list[str]:
     return [w for w, _ in sorted(counts.items(), key=lambda item: (-item[1], item[0]))]
 
 
-def _predicates(split: list[list[str]], counts: Counter) -> list[str]:
+def _predicates(split: list[list[str]], counts: Counter) -> set[str]:
     """Korean words the pages mostly use as a verb or adjective stem (followed by a stem ending)."""
     before_ending = Counter(a for words in split for a, b in zip(words, words[1:]) if b in STEM_ENDINGS)
     stems = {w for w, n in before_ending.items() if n * 2 >= counts[w] and _HANGUL_WORD.fullmatch(w)
@@ -117,7 +120,7 @@ def _predicates(split: list[list[str]], counts: Counter) -> list[str]:
     # A stem the analysis left joined to its ending (늦어) is one too.
     joined = {w for w in counts if w not in stems and _HANGUL_WORD.fullmatch(w)
               and any(w[:i] in stems and w[i:] in STEM_ENDINGS for i in range(1, len(w)))}
-    return sorted(stems | joined)
+    return stems | joined
 
 
 def _compounds(split: list[list[str]], counts: Counter) -> Counter:
@@ -158,3 +161,25 @@ def _most_within(ranked: list[str], field: str, base: dict, budget: int) -> int:
         if total > budget:
             return start
     return len(ranked)
+
+
+def unreachable_synonyms(vocabulary: dict) -> list[tuple[str, str]]:
+    """(word typed, target) pairs of the vocabulary's synonyms whose target has a word no page uses:
+    the engine requires every word, so a search for the word typed would find nothing. A target word
+    may be written with its particles or endings (내가, 묻는): it counts when it splits into words
+    the pages use followed by particles. Meaningful only for a `complete` vocabulary."""
+    known = set(vocabulary["words"].split()) | {c.replace("+", "") for c in vocabulary["compounds"].split()}
+    particles = set(vocabulary["particles"].split())
+    return [(key, target) for key, targets in vocabulary["synonyms"].items() for target in targets
+            if not all(_used(word, known, particles) for word in words_of(target))]
+
+
+def _used(word: str, known: set[str], particles: set[str]) -> bool:
+    """Whether `word` is a page word, or one followed by particles (which may end in more particles)."""
+    if word in known:
+        return True
+    return any(word[:i] in known and _only_particles(word[i:], particles) for i in range(1, len(word)))
+
+
+def _only_particles(rest: str, particles: set[str]) -> bool:
+    return rest in particles or any(rest[:i] in particles and _only_particles(rest[i:], particles) for i in range(1, len(rest)))

@@ -7,8 +7,11 @@ import json
 import unicodedata
 
 import pytest
+import yaml
+from helpcenter.search_vocab import unreachable_synonyms
 
 from tests.html import LANGS, html_files, page_path, read
+from tests.paths import PROJECT
 
 JOINER = "^"  # hooks/helpcenter/pagefind_index.JOINER
 
@@ -68,6 +71,19 @@ def test_the_vocabulary_of_each_language_is_written_beside_its_index_with_its_sy
     assert ("forgot" in synonyms) == (lang == "en")
     # Korean typed on the English site leads to the English pages' words.
     assert synonyms["비번"] == (["비밀번호"] if lang == "ko" else ["password"])
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_synonym_leads_to_words_the_pages_use(site, lang):
+    """The engine requires every word it is given: a synonym whose target no page uses (a renamed
+    term, another spelling) makes the reader's word find nothing at all."""
+    vocabulary = json.loads((engine_dir(site, lang) / "hc-vocabulary.json").read_text(encoding="utf-8"))
+    if not vocabulary["complete"]:
+        pytest.skip("the vocabulary left rare words out, so a missing word proves nothing")
+    written = yaml.safe_load((PROJECT / "data" / "search-synonyms.yml").read_text(encoding="utf-8")).get(lang) or {}
+    ours = {str(key).lower(): [str(t) for t in targets] for key, targets in written.items()}
+    dead = unreachable_synonyms({**vocabulary, "synonyms": ours})
+    assert not dead, f"data/search-synonyms.yml ({lang}): these targets use words no {lang} page uses: {dead}"
 
 
 def test_no_page_links_to_the_index_or_material_s_search(site):

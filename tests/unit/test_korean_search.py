@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from helpcenter.errors import ContentError
 from helpcenter.faq import Question, mark_questions
-from helpcenter.korean_text import ZWSP, KoreanIndexer, Morpheme, segment
+from helpcenter.korean_text import ZWSP, KoreanIndexer, Morpheme, predicates, segment
 from helpcenter.pagefind_index import JOINER, engine_html
 from helpcenter.search_records import PageText, body_text, records
 from helpcenter.synonyms import load_synonyms
@@ -23,6 +23,28 @@ def test_segment_cuts_inside_words_only_and_reads_the_same():
     text = segment("결제가 안돼요", PAYMENT)
     assert text == f"결제{ZWSP}가 안{ZWSP}돼{ZWSP}요"
     assert text.replace(ZWSP, "") == "결제가 안돼요"
+
+
+def test_predicates_are_verb_pieces_without_a_noun_in_them():
+    # 돈이 나갔는데: 돈/NNG 이/JKS 나가/VV 았/EP 는데/EC ("갔" holds the stem and the tense).
+    morphemes = [Morpheme(0, 1, "NNG"), Morpheme(1, 2, "JKS"), Morpheme(3, 5, "VV"), Morpheme(4, 5, "EP"), Morpheme(5, 7, "EC")]
+    verbs, nouns = predicates("돈이 나갔는데", morphemes)
+    assert "갔" in verbs and "나" in verbs
+    assert "돈" in nouns and not verbs & nouns and "이" not in verbs
+
+
+def test_a_piece_used_as_a_noun_anywhere_is_not_a_predicate():
+    def analyze(texts):
+        # 볼 수: 보/VV + ㄹ/ETM; 볼에: 볼/NNG (the cheek) + 에/JKB
+        return [[Morpheme(0, 1, "VV"), Morpheme(0, 1, "ETM"), Morpheme(2, 3, "NNB")] if text == "볼 수"
+                else [Morpheme(0, 1, "NNG"), Morpheme(1, 2, "JKB")] if text == "볼에"
+                else [Morpheme(0, 2, "VV"), Morpheme(1, 2, "EP")] for text in texts]
+
+    indexer = KoreanIndexer(analyze)
+    indexer.segment_all(["볼 수", "갔다"])
+    assert "볼" in indexer.predicates()
+    indexer.segment_all(["볼에"])
+    assert "볼" not in indexer.predicates()
 
 
 def fake_analyzer(calls: list):

@@ -30,7 +30,7 @@ KOREAN = (
 )
 ENGLISH = [
     "payment failed check your payment method", "reset your password", "sign in to your account",
-    "contact support by email", "payment error", "password reset email",
+    "contact support by email", "payment error", "password reset email", "log out and charge the device",
 ]
 SYNONYMS_KO = {"페이먼트": ["결제"], "어카운트": ["계정"], "콜센터": ["고객 센터"], "password": ["비밀번호"], "안돼요": ["오류"]}
 SYNONYMS_EN = {"비밀번호": ["password"], "결제": ["payment"], "pw": ["password"]}
@@ -215,3 +215,8 @@ def test_a_particle_inside_an_unknown_word_does_not_cut_it(query):
 
 def test_a_half_typed_word_is_not_read_as_stop_words():
     assert first_terms(["해ㅈ"])["해ㅈ"] == "해지"  # 해 is a stop word, but 해ㅈ is 해지 being typed
+
+
+@pytest.mark.parametrize(("typed", "meant"), [("logging out", "log"), ("charging", "charge"), ("payments", "payment")])
+def test_an_inflected_english_word_finds_its_vocabulary_word(typed, meant):
+    assert meant in expand([typed + " "], "en")[0]["query"].split()

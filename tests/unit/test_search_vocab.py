@@ -37,6 +37,14 @@ def test_verb_stems_are_marked_weak_and_nouns_are_not():
     assert "카드" not in weak and "답변" not in weak
 
 
+def test_stems_the_analysis_found_are_weak_even_with_no_ending_after_them():
+    """잊어버림, 나갔는데: the analysis knows these pieces are verbs where no ending follows them."""
+    texts = ["비밀번호 를 잊어버 렸 을 때", "돈 이 나 갔 는데", "결제 수단"]
+    weak = build_vocabulary(texts, "ko", {}, predicates={"잊어버", "갔", "없는말"})["weak"].split()
+    assert {"잊어버", "갔"} <= set(weak)
+    assert "없는말" not in weak and "비밀번호" not in weak
+
+
 def test_the_vocabulary_says_whether_it_holds_every_word():
     assert build_vocabulary(TEXTS, "ko", {})["complete"] is True
     texts = [" ".join(f"w{i}x{j}" for j in range(300)) for i in range(300)]

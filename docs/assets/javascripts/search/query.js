@@ -573,8 +573,8 @@
     // A count (2번, 3 times) carries no topic; a longer number may be an error code the pages list.
     if (/^[0-9]+$/.test(token)) return token.length < 3 ? null : { typed: token, matched: [token], known: true };
     if (known(v, token)) return { typed: token, matched: termsFor(v, token), known: true };
-    var stem = token.replace(/(?:ing|ed|es|s)$/, "");
-    if (stem !== token && stem.length > 2 && known(v, stem)) return { typed: token, matched: termsFor(v, stem), known: true };
+    var stem = englishStem(v, token);
+    if (stem) return { typed: token, matched: termsFor(v, stem), known: true };
     if (typing) {
       var completions = v.latin.filter(function (w) { return w.lastIndexOf(token, 0) === 0; }).slice(0, ALTERNATIVES);
       if (completions.length) return { typed: token, matched: expandTerms(v, completions), known: true };
@@ -594,6 +594,20 @@
     var fixed = correct(v, token);
     if (fixed.length) return { typed: token, matched: expandTerms(v, fixed.map(function (f) { return f.word; })), known: true };
     return { typed: token, matched: [], known: false };
+  }
+
+  // The vocabulary word an inflected English word comes from: logging → log, charging → charge,
+  // tries → try, cancelled → cancel.
+  function englishStem(v, token) {
+    var bare = token.replace(/(?:ing|ed|es|s)$/, "");
+    if (bare === token || bare.length < 3) return null;
+    var candidates = [bare, bare + "e"];
+    if (/([b-df-hj-np-tv-z])\1$/.test(bare)) candidates.push(bare.slice(0, -1));
+    if (/ies$/.test(token)) candidates.push(token.slice(0, -3) + "y");
+    for (var i = 0; i < candidates.length; i++) {
+      if (candidates[i].length > 2 && known(v, candidates[i])) return candidates[i];
+    }
+    return null;
   }
 
   // ---------------------------------------------------------------- the query
