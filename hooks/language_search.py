@@ -87,10 +87,9 @@ def on_post_build(config: MkDocsConfig) -> None:
     found = records(config)
     for lang in languages:
         own = [record for record in found if record["lang"] == lang]
-        texts = _analysed([text for record in own for text in (record["title"], record["content"])], lang, state)
+        texts = _analysed([text for record in own for text in (record["title"], record["content"], record["headings"])], lang, state)
         output = site / language_root(lang, default) / pagefind_index.ENGINE_DIR
-        documents = [pagefind_index.engine_html(record, title, content)
-                     for record, title, content in zip(own, texts[0::2], texts[1::2])]
+        documents = [pagefind_index.engine_html(record, *analysed) for record, analysed in zip(own, zip(*[iter(texts)] * 3))]
         with as_build_error():
             pagefind_index.write_index(documents, lang, output)
         predicates = _korean(state).predicates() if lang == korean_text.LANGUAGE and ANALYZER == "kiwi" else set()

@@ -307,7 +307,7 @@ def check_search_records(records: Iterable[Mapping[str, object]]) -> list[tuple[
     found, gate = [], Gate(CONTENT_POLICY)
     for record in records:
         url = str(record.get("url", record.get("location", "")))
-        for field in ("title", "text", "content"):
+        for field in ("title", "text", "content", "headings"):
             value = record.get(field)
             if isinstance(value, str) and ("<" in value or "&" in value):
                 found += [(url, finding) for finding in gate.check(value)]

@@ -2,8 +2,9 @@
 
 `records()` is the one place that decides what becomes searchable; the security gate of the
 published output (issue 13) reads the same list. Every record is a plain dict:
-url (relative to its language's root), title, content (plain text, never HTML), lang, kind
-("page" or "faq").
+url (relative to its language's root), title, content and headings (plain text, never HTML), lang,
+kind ("page" or "faq"). A page's section headings name its topics ("메일이 오지 않을 때"), so the
+engine weighs them above body text; they stay in the content too, where the reader saw them.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from .faq import Question, plain_text
 _QUESTION_BLOCK = re.compile(r'<details class="question".*?</details>', re.S)
 _HEADERLINK = re.compile(r'<a class="headerlink"[^>]*>.*?</a>', re.S)
 _H1 = re.compile(r"<h1\b.*?</h1>", re.S)
+_SECTION_HEADING = re.compile(r"<h([2-4])\b[^>]*>(.*?)</h\1>", re.S)
 
 
 @dataclass(frozen=True)
@@ -39,6 +41,14 @@ def body_text(page_html: str) -> str:
     return plain_text(page_html)
 
 
+def section_headings(page_html: str) -> str:
+    """The page's section headings (h2 to h4) as plain text, one after another; FAQ questions and
+    permalink signs left out."""
+    for pattern in (_QUESTION_BLOCK, _HEADERLINK):
+        page_html = pattern.sub(" ", page_html)
+    return " ".join(plain_text(match[2]) for match in _SECTION_HEADING.finditer(page_html))
+
+
 def records(pages: Iterable[PageText], language_prefix: dict[str, str]) -> list[dict[str, str]]:
     """The search records of `pages`; URLs lose their language's prefix ("en/") so each language's
     index is addressed from that language's root."""
@@ -46,7 +56,8 @@ def records(pages: Iterable[PageText], language_prefix: dict[str, str]) -> list[
     for page in pages:
         url = page.url.removeprefix(language_prefix[page.lang])
         # MkDocs gives the title as HTML ("can&#x27;t"): records hold plain text only.
-        found.append({"url": url, "title": plain_text(page.title), "content": body_text(page.html), "lang": page.lang, "kind": "page"})
-        found += [{"url": f"{url}#{q.id}", "title": q.question, "content": q.answer, "lang": page.lang, "kind": "faq"}
+        found.append({"url": url, "title": plain_text(page.title), "content": body_text(page.html),
+                      "headings": section_headings(page.html), "lang": page.lang, "kind": "page"})
+        found += [{"url": f"{url}#{q.id}", "title": q.question, "content": q.answer, "headings": "", "lang": page.lang, "kind": "faq"}
                   for q in page.questions]
     return found

@@ -70,6 +70,12 @@ STOP_WORDS = {
 }
 
 
+# Words that say a reader wants the way to do something ("바꾸는 법", "해지 방법"): searched only
+# when the query has nothing else, because a page titled with them ("문의 잘하는 법") is no answer
+# to every how-to question.
+HOW_TO_WORDS = {"ko": ("법", "방법", "방식", "요령", "하는법"), "en": ("steps", "guide", "tutorial")}
+
+
 def words_of(text: str) -> list[str]:
     """The words of an analysed text as the vocabulary counts them: lower case, punctuation left out."""
     return [w for w in _WORD.findall(text.lower()) if len(w) <= LONGEST]
@@ -102,7 +108,7 @@ def build_vocabulary(texts: list[str], lang: str, synonyms: dict, budget: int = 
     # A quarter of the budget at most for compounds, the rest for words.
     keep = _most_within(compounds, "compounds", base, gzip_size(base) + (budget - gzip_size(base)) // 4)
     base["compounds"] = " ".join(compounds[:keep])
-    base["weak"] = " ".join(sorted(_predicates(split, counts) | (set(predicates) & counts.keys())))
+    base["weak"] = " ".join(sorted(_predicates(split, counts) | (set(predicates) & counts.keys()) | set(HOW_TO_WORDS.get(lang, ()))))
     keep = _most_within(ranked, "words", base, budget)
     # Whether every indexed word is here: then a word that is not cannot be in the index either.
     return {**base, "complete": keep == len(ranked), "words": " ".join(ranked[:keep])}

@@ -98,8 +98,8 @@ def test_records_are_plain_text_one_per_page_and_one_per_faq_question_relative_t
     ]
     found = records(pages, {"ko": "", "en": "en/"})
     assert found[:2] == [
-        {"url": "faq/", "title": "FAQ & help", "content": "질문을 누르세요.", "lang": "en", "kind": "page"},
-        {"url": "faq/#q-1", "title": "Forgot?", "content": "Reset it.", "lang": "en", "kind": "faq"},
+        {"url": "faq/", "title": "FAQ & help", "content": "질문을 누르세요.", "headings": "", "lang": "en", "kind": "page"},
+        {"url": "faq/#q-1", "title": "Forgot?", "content": "Reset it.", "headings": "", "lang": "en", "kind": "faq"},
     ]
     assert [(r["url"], r["lang"], r["kind"]) for r in found[2:]] == [("faq/", "ko", "page"), ("faq/#q-1", "ko", "faq")]
 
@@ -107,6 +107,18 @@ def test_records_are_plain_text_one_per_page_and_one_per_faq_question_relative_t
 def test_page_body_loses_its_title_permalink_signs_and_questions_answered_by_their_own_records():
     assert body_text(FAQ_HTML) == "질문을 누르세요."
     assert body_text("<p>Use <code>&lt;b&gt;</code> here</p>") == "Use <b> here"  # text, which the engine escapes
+
+
+def test_section_headings_are_searchable_with_more_weight_but_never_shown_twice():
+    page = ('<h1>결제 오류</h1><p>먼저 확인하세요.</p><h2 id="a">결제는 됐는데 <em>볼 수</em> 없을 때<a class="headerlink" href="#a">&para;</a></h2>'
+            '<p>내역을 보세요.</p><details class="question" id="q"><summary><h3>질문 제목</h3></summary><p>답</p></details>')
+    record = records([PageText("payment/errors/", "ko", "결제 오류", page)], {"ko": ""})[0]
+    assert record["headings"] == "결제는 됐는데 볼 수 없을 때"
+    document = engine_html(record, record["title"], record["content"], record["headings"])
+    shown = len(record["title"].split()) + len(record["content"].split())
+    assert f'data-pagefind-meta="words[value]" value="{shown}"' in document
+    assert '<p data-pagefind-weight="3">' in document and document.index("data-pagefind-weight") > document.index(unicodedata.normalize("NFD", "내역을"))
+    assert "data-pagefind-weight" not in engine_html({**record, "headings": ""}, "t", "c", "")
 
 
 def test_engine_document_escapes_every_text_and_keeps_the_title_as_a_heading():

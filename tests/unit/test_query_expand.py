@@ -26,7 +26,7 @@ KOREAN = (
     + ["이메일 로 문의 하 세요", "이메일 주소 를 확인 하 세요", "환불 은 결제 취소 후 에 됩니다",
        "로그 아웃 한 뒤 다시 로그인 하 세요", "고객 센터 전화번호 는 도움말 에 있 습니다",
        "손 을 씻 고 민 원 중 에 계 속", "멤버십 구독 해지", "결과 를 보 세요", "TV 에서 로그인",
-       "결제 카드 를 바꾸 려면 카드 를 바꾸 고 저장 하 세요", "카드 변경"]
+       "결제 카드 를 바꾸 려면 카드 를 바꾸 고 저장 하 세요", "카드 변경", "문의 잘 하 는 법"]
 )
 ENGLISH = [
     "payment failed check your payment method", "reset your password", "sign in to your account",
@@ -220,3 +220,8 @@ def test_a_half_typed_word_is_not_read_as_stop_words():
 @pytest.mark.parametrize(("typed", "meant"), [("logging out", "log"), ("charging", "charge"), ("payments", "payment")])
 def test_an_inflected_english_word_finds_its_vocabulary_word(typed, meant):
     assert meant in expand([typed + " "], "en")[0]["query"].split()
+
+
+def test_how_to_words_do_not_pull_the_query_to_a_page_titled_with_them():
+    """"문의 잘하는 법" is no answer to "카드 변경하는 법": 법 is searched only when nothing else is."""
+    assert first_terms(["카드 변경 하는 법", "법"]) == {"카드 변경 하는 법": "카드 변경", "법": "법"}

@@ -201,11 +201,15 @@
     return String(indexed || "").normalize("NFC").replace(JOINER, "$1");
   }
 
-  // The densest run of matched words after the title, with the matches in <mark>.
+  // The densest run of matched words after the title, with the matches in <mark>. The index
+  // repeats a page's section headings after its text (pagefind_index.engine_html): meta `words`
+  // says where the text the reader sees ends.
   function excerpt(result) {
     var words = String(result.content || "").normalize("NFC").split(/[\r\n\s]+/);
+    var shown = Number(result.meta && result.meta.words);
+    if (shown > 0 && shown < words.length) words = words.slice(0, shown);
     var skip = titleWords(result);
-    var matches = (result.locations || []).filter(function (at) { return at >= skip; });
+    var matches = (result.locations || []).filter(function (at) { return at >= skip && at < words.length; });
     var start = skip;
     if (matches.length) start = Math.max(skip, matches[Math.floor(matches.length / 2)] - EXCERPT_WORDS / 2);
     var marked = new Set(matches);
