@@ -76,6 +76,15 @@ STOP_WORDS = {
 HOW_TO_WORDS = {"ko": ("법", "방법", "방식", "요령", "하는법"), "en": ("steps", "guide", "tutorial")}
 
 
+# Actions that apply to anything ("비밀번호 변경", "change my card"): a page titled with only the action
+# ("결제 수단 확인·변경") is not about the reader's object, so search.js ranks by the other words.
+# Topic-bearing actions (해지, 환불, 재설정, cancel, refund, reset) are not here.
+GENERIC_ACTIONS = {
+    "ko": ("변경", "확인", "등록", "삭제", "수정", "설정", "관리", "사용", "이용", "선택", "해결", "추가", "안내", "문제"),
+    "en": ("change", "update", "check", "fix", "manage", "use", "add", "remove", "edit", "set", "find", "view", "problem", "issue"),
+}
+
+
 def words_of(text: str) -> list[str]:
     """The words of an analysed text as the vocabulary counts them: lower case, punctuation left out."""
     return [w for w in _WORD.findall(text.lower()) if len(w) <= LONGEST]
@@ -103,6 +112,7 @@ def build_vocabulary(texts: list[str], lang: str, synonyms: dict, budget: int = 
         "stop": " ".join(word for words in STOP_WORDS.values() for word in words),
         "compounds": "",
         "weak": "",
+        "actions": " ".join(GENERIC_ACTIONS.get(lang, ())),
         "words": "",
     }
     # A quarter of the budget at most for compounds, the rest for words.

@@ -225,3 +225,17 @@ def test_an_inflected_english_word_finds_its_vocabulary_word(typed, meant):
 def test_how_to_words_do_not_pull_the_query_to_a_page_titled_with_them():
     """"문의 잘하는 법" is no answer to "카드 변경하는 법": 법 is searched only when nothing else is."""
     assert first_terms(["카드 변경 하는 법", "법"]) == {"카드 변경 하는 법": "카드 변경", "법": "법"}
+
+
+def test_the_topics_of_a_query_leave_generic_actions_out():
+    """"비밀번호 변경": a page titled "결제 수단 확인·변경" only shares the action; search.js ranks
+    titles by the topics."""
+    assert expand(["비밀번호 변경", "카드 변경"], "ko")[0]["topics"] == ["비밀번호"]
+    assert expand(["check payment method "], "en")[0]["topics"] == ["payment", "method"]
+
+
+def test_a_word_with_two_readings_is_also_searched_the_other_way():
+    """The engine has no "or": 메일, which the pages use beside 이메일, is searched as typed, then as 이메일."""
+    vocab = build_vocabulary(KOREAN + ["인증 메일 이 오 지 않 을 때"], "ko", {**SYNONYMS_KO, "메일": ["이메일"]})
+    found = expand(["메일 보내는 법"], "ko", vocab)[0]
+    assert found["query"] == "메일" and found["readings"] == ["이메일"]

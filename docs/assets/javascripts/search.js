@@ -21,6 +21,8 @@
   // Fewer results than this: the query's fallbacks are tried, and a foreign-script query also
   // searches the other language.
   var FEW = 3;
+  // Records loaded for another reading of the whole query: short FAQ answers often come first.
+  var READING = 5;
   var SHOWN = 10;
   var EXCERPT_WORDS = 24;
   // Pagefind's defaults favour short records strongly (pageLength 0.75): every short FAQ answer
@@ -83,8 +85,11 @@
     if (!expanded.query.trim() || unmatched * 2 > expanded.words.length) {
       return Promise.resolve({ expanded: expanded, results: [] });
     }
-    return gather(loaded.pagefind, [expanded.query].concat(expanded.fallback || []), [], 0, id).then(function (found) {
-      return { expanded: expanded, results: ranked(found).slice(0, SHOWN) };
+    var queries = [{ text: expanded.query, records: SHOWN }]
+      .concat((expanded.readings || []).map(function (text) { return { text: text, records: READING }; }))
+      .concat((expanded.fallback || []).map(function (text) { return { text: text, records: FEW }; }));
+    return gather(loaded.pagefind, queries, [], 0, id, expanded.topics).then(function (found) {
+      return { expanded: expanded, results: ranked(found, expanded.topics).slice(0, SHOWN) };
     });
   }
 
@@ -93,22 +98,32 @@
   // outranks an FAQ question or a page that only shares words. A title match of the whole query
   // outranks one of a fallback; when the whole query matched no title, its best record still
   // leads. Within each tier: the whole query's records, then each fallback's, in the engine's order.
-  function ranked(found) {
+  function ranked(found, topics) {
     var whole = found.filter(function (f) { return f.level === 0; });
-    var lead = whole.some(function (f) { return titleMatch(f.data); }) ? null : whole[0];
+    var lead = whole.some(function (f) { return titleMatch(f.data, topics); }) ? null : whole[0];
     function tier(f) {
-      if (f === lead || (f.level === 0 && titleMatch(f.data))) return 0;
-      return titleMatch(f.data) ? 1 : 2;
+      if (f === lead || (f.level === 0 && titleMatch(f.data, topics))) return 0;
+      return titleMatch(f.data, topics) ? 1 : 2;
     }
     return found.map(function (f, i) { return { f: f, i: i }; }).sort(function (a, b) {
       return tier(a.f) - tier(b.f) || a.f.level - b.f.level || a.i - b.i;
     }).map(function (x) { return x.f.data; });
   }
 
-  function titleMatch(result) {
+  // The title names what the query is about (query.js `topics`, generic actions left out): a topic
+  // anywhere in a Korean title (메일 in 이메일 문의), an English one at the start of a title's word.
+  // Without topics, the engine's match of a title word decides.
+  function titleMatch(result, topics) {
     if (result.meta && result.meta.kind === "faq") return false;
-    var words = titleWords(result);
-    return (result.locations || []).some(function (at) { return at < words; });
+    if (!topics || !topics.length) {
+      var words = titleWords(result);
+      return (result.locations || []).some(function (at) { return at < words; });
+    }
+    var title = readable(result.meta && result.meta.title).toLowerCase();
+    return topics.some(function (topic) {
+      if (/[\uac00-\ud7a3]/.test(topic)) return title.indexOf(topic) >= 0;
+      return topic.length > 2 && (" " + title.replace(/[^a-z0-9']+/g, " ")).indexOf(" " + topic) >= 0;
+    });
   }
 
   function titleWords(result) {
@@ -116,21 +131,22 @@
   }
 
   // The engine requires every word. When the whole query finds fewer than FEW records, or no page
-  // with a query word in its title, the query analysis's fallbacks (each leaves out one word) are
-  // tried in turn, and their first new records are added: a reader's extra word ("forgot my
-  // password help") must not hide the page that answers. Only FEW records of each fallback are
-  // loaded, so a relaxed query costs a few small fragments.
-  function gather(pagefind, queries, found, level, id) {
-    var enough = found.length >= FEW && found.some(function (f) { return titleMatch(f.data); });
+  // with a query word in its title, the query read another way (a word's other reading: 메일 or
+  // 이메일) and then the query analysis's fallbacks (each leaves out one word) are tried in turn,
+  // and their first new records are added: a reader's extra word ("forgot my password help") must
+  // not hide the page that answers. Only a few records of each are loaded (READING, FEW), so a
+  // relaxed query costs a few small fragments.
+  function gather(pagefind, queries, found, level, id, topics) {
+    var enough = found.length >= FEW && found.some(function (f) { return titleMatch(f.data, topics); });
     // A query the reader has typed past is not relaxed further: its results will not be shown.
     if (!queries.length || enough || id !== latest) return Promise.resolve(found);
-    return pagefind.search(queries[0]).then(function (answer) {
+    return pagefind.search(queries[0].text).then(function (answer) {
       var seen = new Set(found.map(function (f) { return f.id; }));
-      var more = ((answer && answer.results) || []).filter(function (result) { return !seen.has(result.id); }).slice(0, level ? FEW : SHOWN);
+      var more = ((answer && answer.results) || []).filter(function (result) { return !seen.has(result.id); }).slice(0, queries[0].records);
       return Promise.all(more.map(function (result) {
         return result.data().then(function (data) { return { id: result.id, data: data, level: level }; });
       }));
-    }).then(function (more) { return gather(pagefind, queries.slice(1), found.concat(more), level + 1, id); });
+    }).then(function (more) { return gather(pagefind, queries.slice(1), found.concat(more), level + 1, id, topics); });
   }
 
   // One search at a time, and then only the latest query: a reader types faster than a phone

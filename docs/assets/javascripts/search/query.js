@@ -198,6 +198,7 @@
     words.forEach(function (w, i) { if (!rank.has(w)) rank.set(w, i); });
     var particles = new Set(splitList(vocab.particles));
     var weak = new Set(splitList(vocab.weak));
+    var actions = new Set(splitList(vocab.actions));
     var stop = new Set(splitList(vocab.stop));
     // Words a Hangul run can be cut into: the pages' words, the synonyms' keys, particles, stop words.
     var hangul = [];
@@ -233,7 +234,7 @@
     var result = {
       lang: typeof vocab.lang === "string" ? vocab.lang : "",
       complete: vocab.complete === true,
-      rank: rank, synonyms: synonyms, compounds: compounds, particles: particles, stop: stop, weak: weak,
+      rank: rank, synonyms: synonyms, compounds: compounds, particles: particles, stop: stop, weak: weak, actions: actions,
       hangul: hangul, hangulSet: seen, byInitials: byInitials, byFirst: byFirst,
       // Latin words for completions and typos: the pages' and the synonyms' (password on the Korean site).
       latin: Array.from(new Set(words.concat(Array.from(synonyms.keys())))).filter(function (w) {
@@ -663,7 +664,7 @@
     try {
       return expandUnsafe(typeof raw === "string" ? raw : String(raw == null ? "" : raw), vocab, lang);
     } catch (error) {
-      return { query: "", words: [], foreign: false, fallback: [] };
+      return { query: "", topics: [], words: [], foreign: false, readings: [], fallback: [] };
     }
   }
 
@@ -689,6 +690,7 @@
     // only when the query has nothing else: "카드 바꾸고 싶어요" is about cards.
     var strong = [];
     var weak = [];
+    var others = {};
     function isWeak(term) { return v.weak.has(term.split(" ")[0]); }
     words.forEach(function (w) {
       // A verb stem with a noun among its synonyms is searched as that noun (바꾸 → 변경, 끄 → 해지).
@@ -696,16 +698,43 @@
         : (!v.complete && w.typed.length > 1 && !/[\u3131-\u3163]/.test(w.typed) ? w.typed : "");
       var list = isWeak(term) ? weak : strong;
       if (term && list.indexOf(term) < 0) list.push(term);
+      if (term && w.known) others[term] = w.matched.filter(function (t) { return t !== term && !isWeak(t); }).slice(0, 2);
     });
     var terms = strong.length ? strong : weak;
     var anyKnown = words.some(function (w) { return w.known; });
     return {
       query: anyKnown ? terms.join(" ") : "",
+      // What the query is about, without the generic actions (변경, 확인, change): a page titled
+      // with only an action the reader named ("결제 수단 확인·변경") is not the page about their
+      // object ("비밀번호 변경").
+      topics: anyKnown ? topicsOf(v, terms) : [],
       words: words,
       // Korean typed in English mode is not the other language.
       foreign: isForeign(parsed.text, site) && !words.some(function (w) { return w.korean; }),
+      readings: anyKnown ? otherReadings(terms, others) : [],
       fallback: anyKnown ? fallback(v, terms) : []
     };
+  }
+
+  // The query with one word read another way the analysis also found (메일: the pages say both 메일
+  // and 이메일; 결ㅈ: 결제 or 결정), tried before leaving a word out: the engine has no "or".
+  function otherReadings(terms, others) {
+    var out = [];
+    terms.forEach(function (term, i) {
+      (others[term] || []).forEach(function (other) {
+        var query = terms.slice(0, i).concat([other], terms.slice(i + 1)).join(" ");
+        if (out.indexOf(query) < 0) out.push(query);
+      });
+    });
+    return out;
+  }
+
+  function topicsOf(v, terms) {
+    var words = [];
+    terms.forEach(function (term) {
+      term.split(" ").forEach(function (w) { if (w && !v.actions.has(w) && words.indexOf(w) < 0) words.push(w); });
+    });
+    return words;
   }
 
   // Queries to try, in order, when `query` finds too little: each leaves out one of its words, the
