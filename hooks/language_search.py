@@ -85,15 +85,17 @@ def on_post_build(config: MkDocsConfig) -> None:
     default, languages = state.default, state.languages
     synonyms = build_state.data(config, "search-synonyms")
     found = records(config)
+    analysed, jobs = {}, []
     for lang in languages:
         own = [record for record in found if record["lang"] == lang]
-        texts = _analysed([text for record in own for text in (record["title"], record["content"], record["headings"])], lang, state)
-        output = site / language_root(lang, default) / pagefind_index.ENGINE_DIR
-        documents = [pagefind_index.engine_html(record, *analysed) for record, analysed in zip(own, zip(*[iter(texts)] * 3))]
-        with as_build_error():
-            pagefind_index.write_index(documents, lang, output)
+        analysed[lang] = _analysed([text for record in own for text in (record["title"], record["content"], record["headings"])], lang, state)
+        documents = [pagefind_index.engine_html(record, *texts) for record, texts in zip(own, zip(*[iter(analysed[lang])] * 3))]
+        jobs.append((documents, lang, site / language_root(lang, default) / pagefind_index.ENGINE_DIR))
+    with as_build_error():
+        pagefind_index.write_indexes(jobs)
+    for _, lang, output in jobs:
         predicates = _korean(state).predicates() if lang == korean_text.LANGUAGE and ANALYZER == "kiwi" else set()
-        vocabulary = search_vocab.build_vocabulary(texts, lang, synonyms[lang], predicates=predicates)
+        vocabulary = search_vocab.build_vocabulary(analysed[lang], lang, synonyms[lang], predicates=predicates)
         (output / VOCABULARY).write_text(json.dumps(vocabulary, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
     _korean(state).save()
 

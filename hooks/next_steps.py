@@ -31,8 +31,9 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav) -> dic
     path = page.file.src_uri.partition("/")[2]
     if path == "index.md":  # each language's home page (page.is_homepage is true for Korean only)
         return context
-    _, lines = frontmatter.read(page.file.content_string)
-    where = lambda key: f"docs/{page.file.src_uri}:{lines.get(key, 1)}"  # noqa: E731
+    # Front matter lines are read again only for a message: at 1,000 articles, reading them for
+    # every page cost seconds.
+    where = lambda key: f"docs/{page.file.src_uri}:{frontmatter.read(page.file.content_string)[1].get(key, 1)}"  # noqa: E731
     try:
         topic = topics.topic_of(build_state.data(config, "topics"), path, page.meta.get("topic"))
     except ContentError as error:
@@ -42,14 +43,25 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav) -> dic
     declared = page.meta.get("related")
     for message in topics.missing_related(declared or [], lookup):
         log.warning(f"{where('related')}: {message}")
-    pages = [f.src_uri.partition("/")[2] for f in files.documentation_pages() if f.src_uri.startswith(f"{lang}/")]
-    related = [lookup(p) for p in topics.related_paths(path, declared, pages) if lookup(p)]
+    folders = build_state.of(config).once(f"next-steps-folders-{lang}", lambda: _folders(files, lang))
+    related = [lookup(p) for p in topics.related_paths(path, declared, folders.get(path.rpartition("/")[0], [])) if lookup(p)]
     context["hc_next_steps"] = {
         "note": topic.note[lang],
         "channels": [_channel(build_state.data(config, "support-methods").method(c), lang, lookup, page) for c in topic.channels],
         "related": [{"title": f.page.title if f.page else f.src_uri, "href": f.url_relative_to(page.file)} for f in related],
     }
     return context
+
+
+def _folders(files: Files, lang: str) -> dict[str, list[str]]:
+    """This language's pages by folder, in the files' order: each page's siblings are looked up,
+    not searched for among every page (quadratic at 1,000 articles)."""
+    folders: dict[str, list[str]] = {}
+    for file in files.documentation_pages():
+        if file.src_uri.startswith(f"{lang}/"):
+            path = file.src_uri.partition("/")[2]
+            folders.setdefault(path.rpartition("/")[0], []).append(path)
+    return folders
 
 
 def _channel(method: support_data.Method, lang: str, lookup, page: Page) -> dict:
