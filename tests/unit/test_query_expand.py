@@ -239,3 +239,4 @@ def test_a_word_with_two_readings_is_also_searched_the_other_way():
     vocab = build_vocabulary(KOREAN + ["인증 메일 이 오 지 않 을 때"], "ko", {**SYNONYMS_KO, "메일": ["이메일"]})
     found = expand(["메일 보내는 법"], "ko", vocab)[0]
     assert found["query"] == "메일" and found["readings"] == ["이메일"]
+    assert found["topics"] == ["메일", "이메일"]  # a title that names either reading matches

@@ -707,7 +707,7 @@
       // What the query is about, without the generic actions (변경, 확인, change): a page titled
       // with only an action the reader named ("결제 수단 확인·변경") is not the page about their
       // object ("비밀번호 변경").
-      topics: anyKnown ? topicsOf(v, terms) : [],
+      topics: anyKnown ? topicsOf(v, terms.concat.apply(terms, terms.map(function (t) { return others[t] || []; }))) : [],
       words: words,
       // Korean typed in English mode is not the other language.
       foreign: isForeign(parsed.text, site) && !words.some(function (w) { return w.korean; }),
