@@ -187,7 +187,7 @@ HOSTILE = ["constructor", "__proto__", "toString", "hasOwnProperty", "a" * 2000,
 def test_any_input_gives_an_answer_of_the_promised_shape(lang):
     for query, result in zip(HOSTILE, expand(HOSTILE, lang)):
         assert isinstance(result["query"], str) and isinstance(result["foreign"], bool), query
-        assert all(isinstance(q, str) for q in result["fallback"]), query
+        assert all(isinstance(q, str) for q in result["fallback"] + result["readings"] + result["topics"]), query
         for word in result["words"]:
             assert isinstance(word["typed"], str) and isinstance(word["known"], bool), query
             assert all(isinstance(term, str) for term in word["matched"]), query
@@ -240,3 +240,10 @@ def test_a_word_with_two_readings_is_also_searched_the_other_way():
     found = expand(["메일 보내는 법"], "ko", vocab)[0]
     assert found["query"] == "메일" and found["readings"] == ["이메일"]
     assert found["topics"] == ["메일", "이메일"]  # a title that names either reading matches
+
+
+def test_words_that_name_javascript_internals_are_ordinary_words():
+    # A vocabulary that left words out: an unknown word is searched as typed, "constructor" too.
+    vocab = {"lang": "en", "words": "payment password reset", "complete": False}
+    found = expand(["payment constructor", "hasOwnProperty password"], "en", vocab)
+    assert [f["query"] for f in found] == ["payment constructor", "hasownproperty password"]

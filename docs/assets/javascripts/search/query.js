@@ -690,7 +690,7 @@
     // only when the query has nothing else: "카드 바꾸고 싶어요" is about cards.
     var strong = [];
     var weak = [];
-    var others = {};
+    var others = new Map(); // a query word may be "constructor": no plain object
     function isWeak(term) { return v.weak.has(term.split(" ")[0]); }
     words.forEach(function (w) {
       // A verb stem with a noun among its synonyms is searched as that noun (바꾸 → 변경, 끄 → 해지).
@@ -698,7 +698,7 @@
         : (!v.complete && w.typed.length > 1 && !/[\u3131-\u3163]/.test(w.typed) ? w.typed : "");
       var list = isWeak(term) ? weak : strong;
       if (term && list.indexOf(term) < 0) list.push(term);
-      if (term && w.known) others[term] = w.matched.filter(function (t) { return t !== term && !isWeak(t); }).slice(0, 2);
+      if (term && w.known) others.set(term, w.matched.filter(function (t) { return t !== term && !isWeak(t); }).slice(0, 2));
     });
     var terms = strong.length ? strong : weak;
     var anyKnown = words.some(function (w) { return w.known; });
@@ -707,7 +707,7 @@
       // What the query is about, without the generic actions (변경, 확인, change): a page titled
       // with only an action the reader named ("결제 수단 확인·변경") is not the page about their
       // object ("비밀번호 변경").
-      topics: anyKnown ? topicsOf(v, terms.concat.apply(terms, terms.map(function (t) { return others[t] || []; }))) : [],
+      topics: anyKnown ? topicsOf(v, terms.concat.apply(terms, terms.map(function (t) { return others.get(t) || []; }))) : [],
       words: words,
       // Korean typed in English mode is not the other language.
       foreign: isForeign(parsed.text, site) && !words.some(function (w) { return w.korean; }),
@@ -721,7 +721,7 @@
   function otherReadings(terms, others) {
     var out = [];
     terms.forEach(function (term, i) {
-      (others[term] || []).forEach(function (other) {
+      (others.get(term) || []).forEach(function (other) {
         var query = terms.slice(0, i).concat([other], terms.slice(i + 1)).join(" ");
         if (out.indexOf(query) < 0) out.push(query);
       });
