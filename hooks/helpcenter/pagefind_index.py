@@ -63,10 +63,8 @@ def write_indexes(jobs: list[tuple[list[str], str, Path]]) -> None:
         running = []
         for documents, lang, output in jobs:
             site = stack.enter_context(tempfile.TemporaryDirectory(prefix="hc-pagefind-"))
-            for number, document in enumerate(documents):
-                folder = Path(site, "r", str(number))
-                folder.mkdir(parents=True)
-                (folder / "index.html").write_text(document, encoding="utf-8")
+            for number, document in enumerate(documents):  # flat: a folder each cost seconds to make and remove
+                Path(site, f"{number}.html").write_text(document, encoding="utf-8")
             shutil.rmtree(output, ignore_errors=True)
             command = [str(get_executable()), "--site", site, "--output-path", str(output.absolute()), "--force-language", lang, "--quiet"]
             running.append((lang, output, subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)))
