@@ -43,5 +43,5 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav) -> dic
     if notice:
         lang = site_languages.current_language(config)
         target = build_state.of(config).files.get_file_from_path(f"{lang}/{notice['page']}") if notice.get("page") else None
-        context["hc_notice"] = {"text": notice[lang], "href": target.url_relative_to(page.file) if target else None}
+        context["hc_notice"] = {"text": notice[lang], "href": notices.link(config.site_url, target.url) if target else None}
     return context

@@ -6,6 +6,7 @@ import os
 from collections.abc import Callable
 from datetime import UTC, date, datetime
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from .datafile import language_fields, load_schema, load_validated
 from .errors import ContentError, raise_problems
@@ -31,6 +32,13 @@ def missing_page(notice: dict, label: str, language: str, exists: Callable[[str]
     return [f"{label}:{notice['lines']['page']}: notices[{notice['index']}] ({notice['id']}): page '{notice['page']}' "
             f"does not exist in docs/{language}/; fix the path (relative to the language folder, such as "
             "account/sign-in.md) or remove `page`"]
+
+
+def link(site_url: str | None, page_url: str) -> str:
+    """The address of the notice's page, written the same on every page (from the site's root): the
+    theme remembers a dismissed notice by the notice's HTML, so a link relative to each page
+    (`account/sign-in/` on /en/, `../account/sign-in/` on /en/faq/) brought it back one folder down."""
+    return urlsplit(site_url or "/").path.rstrip("/") + "/" + page_url
 
 
 def active(notices: list[dict], today: date) -> dict | None:

@@ -9,7 +9,7 @@ from datetime import date
 import pytest
 from helpcenter.errors import ContentError
 from helpcenter.faq import Question, find_questions, mark_questions, plain_text
-from helpcenter.notices import active, load_notices, missing_page
+from helpcenter.notices import active, link, load_notices, missing_page
 from helpcenter.seo import Crumb, alternates, breadcrumb_list, faq_page, organization, script_json
 from helpcenter.support_data import Fact, load_support_data
 
@@ -93,3 +93,9 @@ def test_a_notice_linking_a_page_that_does_not_exist_names_the_line_and_the_fix(
 def test_a_notice_ending_before_it_starts_names_the_line_of_its_end(tmp_path):
     with pytest.raises(ContentError, match=r"^data/notices\.yml:4: notices\[0\] \(app-update\): end 2026-10-01 is before start 2026-11-01; fix"):
         _notices(tmp_path, end="2026-10-01")
+
+
+def test_a_notice_links_its_page_from_the_site_root_whatever_the_page_it_is_on():
+    assert link("http://127.0.0.1:8000/", "en/account/sign-in/") == "/en/account/sign-in/"
+    assert link("https://example.github.io/help/", "account/sign-in/") == "/help/account/sign-in/"
+    assert link(None, "account/sign-in/") == "/account/sign-in/"
