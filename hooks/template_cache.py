@@ -17,7 +17,7 @@ from mkdocs.structure.files import Files
 CACHE = ".cache/templates"
 
 
-class _Cache(FileSystemBytecodeCache):
+class TemplateCache(FileSystemBytecodeCache):
     def dump_bytecode(self, bucket: Bucket) -> None:
         try:
             super().dump_bytecode(bucket)
@@ -31,5 +31,5 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError:
         return env
-    env.bytecode_cache = _Cache(str(folder))
+    env.bytecode_cache = TemplateCache(str(folder))
     return env
