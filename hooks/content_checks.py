@@ -18,8 +18,8 @@ from helpcenter import diskcache, frontmatter, results, rules, translations
 from helpcenter.checks import Problem, Source, project_files, run_rules
 from helpcenter.checks import files as file_checks
 from helpcenter.datafile import load_schema
+from helpcenter.errors import raise_problems
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
@@ -44,9 +44,8 @@ class _Checks:
 def on_config(config: MkDocsConfig) -> None:
     state = build_state.of(config)
     if state.first("project-files"):
-        foreign = project_files.check(state.root)
-        if foreign:  # before MkDocs lists, reads or copies any file
-            raise PluginError("\n".join(map(str, foreign)))
+        with as_build_error():  # before MkDocs lists, reads or copies any file
+            raise_problems(project_files.check(state.root))
     _checks(config)
 
 
@@ -84,8 +83,8 @@ def on_files(files: Files, config: MkDocsConfig) -> None:
                   for p in file_checks.check(f"docs/{f.src_uri}", Path(f.abs_src_path), docs)]
     unreadable += [str(p) for f in files.documentation_pages() if not unreadable
                    for p in frontmatter.alias_problems(f"docs/{f.src_uri}", f.content_string)]
-    if unreadable:  # MkDocs cannot read such a page: stop before it tries
-        raise PluginError("\n".join(unreadable))
+    with as_build_error():  # MkDocs cannot read such a page: stop before it tries
+        raise_problems(unreadable)
     pages: dict[str, list[str]] = {lang: [] for lang in state.languages}
     for file in files.documentation_pages():
         lang, _, path = file.src_uri.partition("/")

@@ -9,8 +9,8 @@ import build_state
 import site_languages
 from build_errors import as_build_error
 from helpcenter import notices
+from helpcenter.errors import raise_problems
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
@@ -33,8 +33,9 @@ def _notice(config: MkDocsConfig) -> dict | None:
 def on_files(files: Files, config: MkDocsConfig) -> None:
     notice, lang = _notice(config), site_languages.current_language(config)
     build_state.of(config).files = files
-    if notice and notice.get("page") and files.get_file_from_path(f"{lang}/{notice['page']}") is None:
-        raise PluginError(f"{LABEL}: notice '{notice['id']}': page '{notice['page']}' does not exist in docs/{lang}/")
+    if notice:
+        with as_build_error():
+            raise_problems(notices.missing_page(notice, LABEL, lang, lambda page: files.get_file_from_path(f"{lang}/{page}") is not None))
 
 
 def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav) -> dict:
@@ -42,5 +43,5 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav) -> dic
     if notice:
         lang = site_languages.current_language(config)
         target = build_state.of(config).files.get_file_from_path(f"{lang}/{notice['page']}") if notice.get("page") else None
-        context["hc_notice"] = {"text": notice[lang], "href": target.url_relative_to(page.file) if target else None}
+        context["hc_notice"] = {"text": notice[lang], "href": notices.link(config.site_url, target.url) if target else None}
     return context

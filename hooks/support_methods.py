@@ -15,7 +15,7 @@ import build_state
 import site_languages
 from build_errors import as_build_error, log, report
 from helpcenter import fact_render, facts, markers, support_data, support_render
-from helpcenter.errors import ContentError
+from helpcenter.errors import ContentError, raise_problems
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
@@ -40,9 +40,7 @@ def on_files(files: Files, config: MkDocsConfig) -> None:
     language = site_languages.current_language(config)
     exists = lambda page: files.get_file_from_path(f"{language}/{page}") is not None  # noqa: E731
     with as_build_error():
-        problems = support_data.missing_pages(build_state.data(config, "support-methods"), DATA, language, exists)
-        if problems:
-            raise ContentError("\n".join(problems))
+        raise_problems(support_data.missing_pages(build_state.data(config, "support-methods"), DATA, language, exists))
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:

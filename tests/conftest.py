@@ -5,6 +5,8 @@ Tests import hooks/, scripts/ and tools/ through `pythonpath` in pyproject.toml.
 from __future__ import annotations
 
 import os
+import shutil
+import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
@@ -18,6 +20,9 @@ from tests import changed as changes
 from tests.paths import PROJECT, ROOT  # noqa: F401  (re-exported: tests import them from here)
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+# The real build is a reproducible one as of the session's start: the same site a plain build makes
+# today, and tests/site/test_reproducible.py compares a second build of it byte for byte.
+SESSION_EPOCH = str(int(time.time()))
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -27,6 +32,17 @@ def pytest_configure(config: pytest.Config) -> None:
     os.environ["PYTHONPATH"] = os.pathsep.join([*folders, *filter(None, [os.environ.get("PYTHONPATH")])])
 
 
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Over another project (HC_TEST_PROJECT, see tests/paths.py) only the checks of that project's
+    build run: the tests that build copies of this checkout repeat what the outer run does."""
+    if PROJECT == ROOT:
+        return
+    other = [item for item in items if not {"site", "real_build"} & set(getattr(item, "fixturenames", ()))]
+    if other:
+        config.hook.pytest_deselected(items=other)
+        items[:] = [item for item in items if item not in other]
+
+
 @dataclass(frozen=True)
 class Build:
     site: Path
@@ -34,9 +50,9 @@ class Build:
     log: str
 
 
-def build_site(project: Path, site_dir: Path) -> Build:
+def build_site(project: Path, site_dir: Path, env: dict[str, str] | None = None) -> Build:
     """Run the real strict build of `project` into `site_dir`, as a writer or CI would."""
-    result = build(project, site_dir)
+    result = build(project, site_dir, env=env)
     return Build(site_dir, result.returncode, result.stdout + result.stderr)
 
 
@@ -48,31 +64,50 @@ def changed_build(base: Path) -> Build:
     return Build(base / "site", result.returncode, result.stdout + result.stderr)
 
 
-def published_build(base: Path) -> Build:
-    """A copy of the real project in base/project, published by scripts/publish.py into base/site."""
+def published_build(base: Path, real: Build) -> Build:
+    """The real site as scripts/publish.py publishes it, in base/site, beside a copy of the real
+    project in base/project: the previous good site of the bad-input cases. The site is the real
+    build's (the same project, built the same strict way), so publishing it costs a copy, not a
+    build; the project is copied after that build, with its caches (.cache/) warm."""
     project = copy_project(base / "project", source=PROJECT)
-    logs: list[str] = []
+    return Build(base / "site", publish(base / "site", lambda target: _copy_site(real, target), root=project), real.log)
 
-    def strict(target: Path) -> int:
-        result = build_site(project, target)
-        logs.append(result.log)
-        return result.returncode
 
-    return Build(base / "site", publish(base / "site", strict), "".join(logs))
+def _copy_site(real: Build, target: Path) -> int:
+    if real.returncode != 0:
+        return real.returncode
+    shutil.copytree(real.site, target)
+    return 0
 
 
 @pytest.fixture(scope="session")
 def shared_builds(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Future[Build]]]:
-    """The session's shared builds, started side by side as soon as the first test that needs one
-    runs: each is a MkDocs process of its own, and the machine has more than one core."""
+    """The session's shared builds, started as soon as the first test that needs one runs: the real
+    build first, then the others, each a MkDocs process of its own beside the tests that already run."""
     wanted = {name for item in request.session.items for name in getattr(item, "fixturenames", ())}
+    if "published" in wanted:
+        wanted.add("real_build")
+    futures: dict[str, Future[Build]] = {}
+
+    def after_real_build(start: Callable[[], Build]) -> Callable[[], Build]:
+        """`start`, once the real build is done: a copy of the project made after it gets its caches
+        (.cache/: Korean analyses, check results, gate verdicts), which a fresh clone does not have."""
+        def started() -> Build:
+            if "real_build" in futures:
+                futures["real_build"].result()
+            return start()
+        return started
+
     starts: dict[str, Callable[[], Build]] = {
-        "real_build": lambda: build_site(PROJECT, tmp_path_factory.mktemp("build") / "site"),
-        "changed": lambda: changed_build(tmp_path_factory.mktemp("changed")),
-        "published": lambda: published_build(tmp_path_factory.mktemp("published")),
+        "real_build": lambda: build_site(PROJECT, tmp_path_factory.mktemp("build") / "site", env={"SOURCE_DATE_EPOCH": SESSION_EPOCH}),
+        "changed": after_real_build(lambda: changed_build(tmp_path_factory.mktemp("changed"))),
+        "published": after_real_build(lambda: published_build(tmp_path_factory.mktemp("published"), futures["real_build"].result())),
     }
     with ThreadPoolExecutor(max_workers=len(starts)) as pool:
-        yield {name: pool.submit(start) for name, start in starts.items() if name in wanted}
+        for name, start in starts.items():  # the real build first: the published site waits for it
+            if name in wanted:
+                futures[name] = pool.submit(start)
+        yield futures
 
 
 @pytest.fixture(scope="session")
@@ -90,7 +125,7 @@ def site(real_build: Build) -> Path:
 
 @pytest.fixture(scope="session")
 def published(shared_builds: dict[str, Future[Build]]) -> Build:
-    """A copy of the real project (beside the site, in site.parent / "project"), published once."""
+    """The real site, published once, beside a copy of the real project (site.parent / "project")."""
     built = shared_builds["published"].result()
     assert built.returncode == 0, built.log[-4000:]
     return built

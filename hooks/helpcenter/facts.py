@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from .datafile import load_schema, load_validated, require_languages
-from .errors import ContentError
+from .errors import ContentError, raise_problems
 from .verified import date_problem
 from .yamlfile import line_of
 
@@ -60,8 +60,7 @@ def load_facts(path: Path, schema_path: Path, label: str, languages: list[str]) 
             problems.append(f"{label}:{line_of(tree, ['facts', index, 'id'])}: facts[{index}] ({entry['id']}): "
                             f"id '{entry['id']}' is used twice; ids must be unique")
         facts[entry["id"]] = _fact(entry, line_of(tree, ["facts", index, "verified"]) or 0)
-    if problems:
-        raise ContentError("\n".join(problems))
+    raise_problems(problems)
     return FactData(labels=raw["labels"], count_words=raw["count_words"], facts=facts)
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from .datafile import load_schema, load_validated, require_languages
-from .errors import ContentError
+from .errors import raise_problems
 from .verified import date_problem
 from .yamlfile import line_of
 
@@ -42,6 +42,7 @@ class Method:
     prepare: LocalizedList
     where_to_find: Localized
     contact: tuple[Fact, ...]
+    page_line: int = 0  # of `page` in the data file
 
 
 @dataclass(frozen=True)
@@ -62,8 +63,7 @@ def load_support_data(path: Path, schema_path: Path, label: str, languages: list
     schema = require_languages(load_schema(schema_path), [["$defs", d] for d in ("localizedText", "localizedList")], languages)
     raw, tree = load_validated(path, schema, label)
     problems = _duplicate_ids(raw["methods"], tree, label)
-    if problems:
-        raise ContentError("\n".join(problems))
+    raise_problems(problems)
     return _build(raw, tree)
 
 
@@ -81,7 +81,7 @@ def stale_facts(data: SupportData, label: str, today: date, max_age_days: int) -
 def missing_pages(data: SupportData, label: str, language: str, exists: Callable[[str], bool]) -> list[str]:
     """Messages for channels whose `page` has no file in `language`."""
     return [
-        f"{label}: methods[{index}] ({m.id}): page '{m.page}' does not exist in docs/{language}/; "
+        f"{label}:{m.page_line}: methods[{index}] ({m.id}): page '{m.page}' does not exist in docs/{language}/; "
         f"fix the path or create the page"
         for index, m in enumerate(data.methods)
         if not exists(m.page)
@@ -103,7 +103,7 @@ def _duplicate_ids(methods: list[dict[str, Any]], tree: Any, label: str) -> list
 
 def _build(raw: dict[str, Any], tree: Any) -> SupportData:
     methods = tuple(
-        Method(**{**m, "contact": tuple(
+        Method(**{**m, "page_line": line_of(tree, ["methods", i, "page"]) or 0, "contact": tuple(
             _fact(f, line_of(tree, ["methods", i, "contact", j, "verified"]) or 0) for j, f in enumerate(m["contact"])
         )})
         for i, m in enumerate(raw["methods"])

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .datafile import load_schema, load_validated, require_languages
-from .errors import ContentError
+from .errors import ContentError, raise_problems
 from .yamlfile import line_of
 
 MAX_RELATED = 4
@@ -40,8 +40,7 @@ def load_topics(path: Path, schema_path: Path, label: str, languages: list[str],
     topics = {entry["id"]: Topic(entry["id"], tuple(entry["channels"]), entry["note"]) for entry in raw["topics"]}
     if raw["default"] not in topics:
         problems.append(f"{label}:{line_of(tree, ['default'])}: default topic '{raw['default']}' is not one of the topics: {', '.join(topics)}")
-    if problems:
-        raise ContentError("\n".join(problems))
+    raise_problems(problems)
     return Topics(raw["default"], topics)
 
 

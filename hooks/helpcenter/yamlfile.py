@@ -60,15 +60,17 @@ def refuse_aliases(node: yaml.Node | None) -> None:
 def load_yaml(path: Path, label: str) -> tuple[Any, yaml.Node | None]:
     """Return the data and its node tree; `label` is how messages name the file."""
     try:
-        text = path.read_text(encoding="utf-8")
+        data = path.read_bytes()
     except FileNotFoundError:
         raise ContentError(f"{label}: file not found; create it or fix the path") from None
+    try:
+        # Line ends as read_text() gives them (universal newlines), so YAML's lines are the file's.
+        text = data.decode("utf-8").replace("\r\n", "\n").replace("\r", "\n")
     except UnicodeDecodeError as error:
-        raise ContentError(
-            f"{label}: not valid UTF-8 (byte {error.start}); save the file as UTF-8"
-        ) from None
+        bad_line = data[: error.start].count(b"\n") + 1
+        raise ContentError(f"{label}:{bad_line}: not valid UTF-8 (byte {error.start}); save the file as UTF-8") from None
     if len(text) > MAX_BYTES:
-        raise ContentError(f"{label}: is {len(text):,} characters, more than {MAX_BYTES:,}; split it")
+        raise ContentError(f"{label}:1: is {len(text):,} characters, more than {MAX_BYTES:,}; split it")
     if text.startswith("\ufeff"):
         raise ContentError(f"{label}:1: starts with a byte-order mark; save it as UTF-8 without BOM")
     loader = _StrictLoader(text)

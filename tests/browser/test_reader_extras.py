@@ -8,10 +8,6 @@ import pytest
 from playwright.sync_api import expect
 from sitebrowser import serve
 
-from tests.changed import NOTICE_DAY
-from tests.conftest import build, copy_project
-from tests.html import edit_file
-
 pytestmark = pytest.mark.browser
 
 
@@ -48,21 +44,18 @@ def test_no_offers_help_first_then_a_warned_report_with_only_the_page_and_the_re
     assert requests == []
 
 
-def test_notice_can_be_dismissed_and_stays_dismissed(browser, tmp_path):
-    # A notice of its own, without a page link: tests/changed.py's notice links a page, and with a
-    # link the banner comes back on a page at another depth (see MAINTAINERS.md, "The test suite").
-    project = copy_project(tmp_path / "project")
-    edit_file(project, "data/notices.yml", "notices: []", (
-        "notices:\n  - id: app-update\n    start: 2026-11-01\n    end: 2026-11-30\n    source: test\n"
-        "    ko: 앱 업데이트 후 로그인이 안 되면 앱을 다시 시작해 보세요.\n    en: Restart the app if you cannot sign in after the update.\n"))
-    build(project, tmp_path / "site", check=True, env={"SOURCE_DATE_EPOCH": NOTICE_DAY})
-    with serve(tmp_path / "site") as base:
+def test_notice_can_be_dismissed_and_stays_dismissed_on_every_page(browser, changed):
+    """tests/changed.py's notice, which links a page: once dismissed, it stays hidden on pages at
+    every folder depth (the theme remembers a dismissal by the notice's HTML, link included)."""
+    with serve(changed.site) as base:
         page = browser.new_page()
         page.goto(base + "en/")
         banner = page.locator(".md-banner")
         expect(banner).to_contain_text("Restart the app")
+        expect(banner.locator("a")).to_have_count(1)
         banner.locator("button").click()
         expect(banner).to_be_hidden()
-        page.goto(base + "en/faq/")
-        expect(page.locator(".md-banner")).to_be_hidden()
+        for path in ("en/faq/", "en/support/email/", "en/"):
+            page.goto(base + path)
+            expect(page.locator(".md-banner")).to_be_hidden()
         page.close()

@@ -6,8 +6,10 @@ import dataclasses
 import json
 from datetime import date
 
+import pytest
+from helpcenter.errors import ContentError
 from helpcenter.faq import Question, find_questions, mark_questions, plain_text
-from helpcenter.notices import active
+from helpcenter.notices import active, link, load_notices, missing_page
 from helpcenter.seo import Crumb, alternates, breadcrumb_list, faq_page, organization, script_json
 from helpcenter.support_data import Fact, load_support_data
 
@@ -70,3 +72,30 @@ def test_the_latest_started_running_notice_is_shown_and_none_outside_the_dates()
     assert active(NOTICES, date(2026, 12, 2))["id"] == "a"
     assert active(NOTICES, date(2026, 12, 5))["id"] == "b"
     assert active(NOTICES, date(2026, 12, 8)) is None
+
+
+NOTICE = "notices:\n  - id: app-update\n    start: 2026-11-01\n    end: {end}\n    source: test\n    ko: 가\n    en: A\n    page: {page}\n"
+
+
+def _notices(tmp_path, end="2026-11-30", page="account/sign-in.md") -> list[dict]:
+    (tmp_path / "notices.yml").write_text(NOTICE.format(end=end, page=page), encoding="utf-8")
+    return load_notices(tmp_path / "notices.yml", ROOT / "data/notices.schema.json", "data/notices.yml", ["ko", "en"])
+
+
+def test_a_notice_linking_a_page_that_does_not_exist_names_the_line_and_the_fix(tmp_path):
+    (notice,) = _notices(tmp_path, page="account/sign-on.md")
+    assert missing_page(notice, "data/notices.yml", "en", lambda page: page == "account/sign-in.md") == [
+        "data/notices.yml:8: notices[0] (app-update): page 'account/sign-on.md' does not exist in docs/en/; "
+        "fix the path (relative to the language folder, such as account/sign-in.md) or remove `page`"]
+    assert missing_page(notice, "data/notices.yml", "en", lambda page: True) == []
+
+
+def test_a_notice_ending_before_it_starts_names_the_line_of_its_end(tmp_path):
+    with pytest.raises(ContentError, match=r"^data/notices\.yml:4: notices\[0\] \(app-update\): end 2026-10-01 is before start 2026-11-01; fix"):
+        _notices(tmp_path, end="2026-10-01")
+
+
+def test_a_notice_links_its_page_from_the_site_root_whatever_the_page_it_is_on():
+    assert link("http://127.0.0.1:8000/", "en/account/sign-in/") == "/en/account/sign-in/"
+    assert link("https://example.github.io/help/", "account/sign-in/") == "/help/account/sign-in/"
+    assert link(None, "account/sign-in/") == "/account/sign-in/"

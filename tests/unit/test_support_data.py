@@ -142,6 +142,16 @@ def test_channel_page_that_does_not_exist_is_named(tmp_path):
     data = load(tmp_path, real())
     (message,) = missing_pages(data, LABEL, "en", exists=lambda page: page != "support/email.md")
     assert "methods[1] (email): page 'support/email.md' does not exist in docs/en/" in message
+    line = message.split(":")[1]
+    written = (tmp_path / "support-methods.yml").read_text(encoding="utf-8").splitlines()
+    assert written[int(line) - 1].strip() == "page: support/email.md", message
+
+
+def test_a_data_file_that_is_not_utf8_names_the_line_of_the_bad_byte(tmp_path):
+    path = tmp_path / "support-methods.yml"
+    path.write_bytes(b"labels:\r\n  ko: x\r\nmethods: \xff\n")
+    with pytest.raises(ContentError, match=r"^data/support-methods\.yml:3: not valid UTF-8 .*save the file as UTF-8"):
+        load_support_data(path, SCHEMA, LABEL, ["ko", "en"])
 
 
 def test_stale_fact_names_the_line_of_its_verified_date(tmp_path):
