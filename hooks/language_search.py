@@ -18,6 +18,7 @@ import site_languages
 from build_errors import as_build_error
 from helpcenter import faq, korean_text, pagefind_index, search_records, search_vocab
 from helpcenter.buildstate import BuildState
+from helpcenter.incremental import PreviewCache
 from helpcenter.korean_text import SEGMENT_FORMAT, ZWSP, KoreanIndexer, Morpheme
 from helpcenter.languages import language_root
 from mkdocs.config.defaults import MkDocsConfig
@@ -81,20 +82,41 @@ def records(config: MkDocsConfig) -> list[dict[str, str]]:
 def on_post_build(config: MkDocsConfig) -> None:
     if not site_languages.whole_site_built(config):
         return
-    state, site = build_state.of(config), Path(config.site_dir)
-    default, languages = state.default, state.languages
+    state, cache = build_state.of(config), build_state.of(config).preview_cache
     synonyms = build_state.data(config, "search-synonyms")
-    found = records(config)
-    for lang in languages:
+    if cache is None:
+        _index(config, state, synonyms)
+        return
+    # The preview: the pages it did not rebuild keep their text (in a full build's order), and the
+    # indexes are written after the page is served (scripts/draftserve.py waits for them before the
+    # next build).
+    pages = _pages(config)
+    kept = cache.kept(cache.last.search_pages, pages)
+    pages.clear()
+    pages.update(kept)
+    cache.last.search_pages = kept
+    one_page = cache.rebuilding is not None
+    cache.deferred.append(lambda: _index(config, state, synonyms, cache, one_page))
+
+
+def _index(config: MkDocsConfig, state: BuildState, synonyms: dict, cache: PreviewCache | None = None, one_page: bool = False) -> None:
+    """Each language's Pagefind index and vocabulary; after a one-page preview rebuild, only for the
+    languages whose records changed (the others' indexes are still in the site)."""
+    found, site = records(config), Path(config.site_dir)
+    for lang in state.languages:
         own = [record for record in found if record["lang"] == lang]
+        if cache is not None and one_page and cache.last.indexed.get(lang) == own:
+            continue
         texts = _analysed([text for record in own for text in (record["title"], record["content"])], lang, state)
-        output = site / language_root(lang, default) / pagefind_index.ENGINE_DIR
+        output = site / language_root(lang, state.default) / pagefind_index.ENGINE_DIR
         documents = [pagefind_index.engine_html(record, title, content)
                      for record, title, content in zip(own, texts[0::2], texts[1::2])]
         with as_build_error():
             pagefind_index.write_index(documents, lang, output)
         vocabulary = search_vocab.build_vocabulary(texts, lang, synonyms[lang])
         (output / VOCABULARY).write_text(json.dumps(vocabulary, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+        if cache is not None:
+            cache.last.indexed[lang] = own
     _korean(state).save()
 
 
