@@ -67,7 +67,17 @@ class BuildState:
         if name not in self.loaders:
             raise KeyError(f"no loader for data/{name}.yml (helpcenter/registry.py)")
         label = f"data/{name}.yml"
-        return self.once(label, lambda: self.loaders[name](self, self.root / label, self.root / f"data/{name}.schema.json", label))
+        return self.once(label, lambda: self._load(name, label))
+
+    def _load(self, name: str, label: str) -> Any:
+        carried = self.preview_cache
+        if carried is not None and carried.rebuilding is not None and label in carried.last.data:
+            value = carried.last.data[label]  # a one-page rebuild: no watched file, data/ included, has changed
+        else:
+            value = self.loaders[name](self, self.root / label, self.root / f"data/{name}.schema.json", label)
+        if carried is not None:
+            carried.last.data[label] = value
+        return value
 
     def on_close(self, closer: Callable[[], None]) -> None:
         """Run `closer` when this build ends (log handlers and filters it installed are removed)."""

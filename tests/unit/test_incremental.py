@@ -4,11 +4,14 @@ cache the build state names keeps the other pages' entries, and nothing of a fai
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
 from helpcenter import buildstate, incremental, registry
 from helpcenter.draft import Problem
+
+from tests.conftest import ROOT
 
 PAGE = "---\ntitle: 결제 오류\ndescription: 결제가 되지 않을 때 점검할 순서입니다.\n---\n\n# 결제 오류\n\n본문입니다.\n"
 
@@ -114,3 +117,23 @@ def test_only_the_previews_builds_name_a_cross_build_cache(tmp_path):
     finally:
         buildstate.carry(None)
     assert state(object()).preview_cache is None
+
+
+def test_a_one_page_rebuild_reuses_the_data_files_a_full_build_reads_again(tmp_path, monkeypatch):
+    shutil.copytree(ROOT / "data", tmp_path / "data")
+    calls = []
+    original = registry.LOADERS["notices"]
+    monkeypatch.setitem(registry.LOADERS, "notices", lambda *args: calls.append(1) or original(*args))
+    cache = incremental.PreviewCache()
+    buildstate.carry(cache)
+    try:
+        def build(pages: frozenset[str] | None) -> object:
+            cache.rebuilding = pages  # as scripts/quickrebuild.py sets it for the build
+            return buildstate.current(object(), lambda: registry.new_state(tmp_path, ["ko", "en"], "ko")).data("notices")
+
+        first = build(None)
+        assert build(frozenset({"ko/faq.md"})) is first and len(calls) == 1  # data/ did not change: the same value
+        build(None)
+        assert len(calls) == 2  # every page: read again
+    finally:
+        buildstate.carry(None)
