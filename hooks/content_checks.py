@@ -137,6 +137,9 @@ def _note_translation(page: Page, path: str, sources: Path, revisions: dict[str,
 @event_priority(-300)  # after every language's pass (mkdocs-static-i18n, -100): this build's pages only
 def on_post_build(config: MkDocsConfig) -> None:
     checks = _checks(config)
+    carried = build_state.of(config).preview_cache
+    if carried is not None and site_languages.whole_site_built(config):  # the preview: kept pages' results stay in use
+        checks.used = carried.last.checked = carried.kept_set(carried.last.checked, checks.used) & set(checks.results)
     if site_languages.whole_site_built(config) and (checks.new or checks.used != set(checks.results)):
         # Only this build's pages: results for page texts that no longer exist are dropped.
         diskcache.save(checks.cache, checks.version, {key: checks.results[key] for key in checks.used})

@@ -69,6 +69,9 @@ def on_post_build(config: MkDocsConfig) -> None:
     if not site_languages.whole_site_built(config):
         return
     preview = _preview(config)
+    carried = build_state.of(config).preview_cache
+    if preview is not None and carried is not None:  # a one-page rebuild: the kept pages' banners must still be right
+        carried.check_problems(preview.collector.problems, lambda problem: problem.src)
     if preview is not None:
         for src, (dest, shown) in preview.written.items():
             own, site = _problems(preview, src)

@@ -18,6 +18,7 @@ import site_languages
 from build_errors import as_build_error
 from helpcenter import faq, korean_text, pagefind_index, search_records, search_vocab
 from helpcenter.buildstate import BuildState
+from helpcenter.incremental import PreviewCache
 from helpcenter.korean_text import SEGMENT_FORMAT, ZWSP, KoreanIndexer, Morpheme
 from helpcenter.languages import language_root
 from mkdocs.config.defaults import MkDocsConfig
@@ -81,22 +82,45 @@ def records(config: MkDocsConfig) -> list[dict[str, str]]:
 def on_post_build(config: MkDocsConfig) -> None:
     if not site_languages.whole_site_built(config):
         return
-    state, site = build_state.of(config), Path(config.site_dir)
-    default, languages = state.default, state.languages
+    state, cache = build_state.of(config), build_state.of(config).preview_cache
     synonyms = build_state.data(config, "search-synonyms")
-    found = records(config)
-    analysed, jobs = {}, []
-    for lang in languages:
-        own = [record for record in found if record["lang"] == lang]
-        analysed[lang] = _analysed([text for record in own for text in (record["title"], record["content"], record["headings"])], lang, state)
-        documents = [pagefind_index.engine_html(record, *texts) for record, texts in zip(own, zip(*[iter(analysed[lang])] * 3))]
-        jobs.append((documents, lang, site / language_root(lang, default) / pagefind_index.ENGINE_DIR))
+    if cache is None:
+        _index(config, state, synonyms)
+        return
+    # The preview: the pages it did not rebuild keep their text (in a full build's order), and the
+    # indexes are written after the page is served (scripts/draftserve.py waits for them before the
+    # next build).
+    pages = _pages(config)
+    kept = cache.kept(cache.last.search_pages, pages)
+    pages.clear()
+    pages.update(kept)
+    cache.last.search_pages = kept
+    one_page = cache.rebuilding is not None
+    cache.deferred.append(lambda: _index(config, state, synonyms, cache, one_page))
+
+
+def _index(config: MkDocsConfig, state: BuildState, synonyms: dict, cache: PreviewCache | None = None, one_page: bool = False) -> None:
+    """Each language's Pagefind index and vocabulary, the languages' indexes written at once; after a
+    one-page preview rebuild, only for the languages whose records changed (the others' indexes are
+    still in the site)."""
+    found, site = records(config), Path(config.site_dir)
+    analysed, own, jobs = {}, {}, []
+    for lang in state.languages:
+        own[lang] = [record for record in found if record["lang"] == lang]
+        if cache is not None and one_page and cache.last.indexed.get(lang) == own[lang]:
+            continue
+        texts = [text for record in own[lang] for text in (record["title"], record["content"], record["headings"])]
+        analysed[lang] = _analysed(texts, lang, state)
+        documents = [pagefind_index.engine_html(record, *texts) for record, texts in zip(own[lang], zip(*[iter(analysed[lang])] * 3))]
+        jobs.append((documents, lang, site / language_root(lang, state.default) / pagefind_index.ENGINE_DIR))
     with as_build_error():
         pagefind_index.write_indexes(jobs)
     for _, lang, output in jobs:
         predicates = _korean(state).predicates() if lang == korean_text.LANGUAGE and ANALYZER == "kiwi" else set()
         vocabulary = search_vocab.build_vocabulary(analysed[lang], lang, synonyms[lang], predicates=predicates)
         (output / VOCABULARY).write_text(json.dumps(vocabulary, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+        if cache is not None:
+            cache.last.indexed[lang] = own[lang]
     _korean(state).save()
 
 

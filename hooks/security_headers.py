@@ -96,6 +96,10 @@ def on_post_build(config: MkDocsConfig) -> None:
     if not site_languages.whole_site_built(config):
         return
     site, gate = Path(config.site_dir), _gate_state(config)
+    carried = build_state.of(config).preview_cache
+    if carried is not None:  # the preview: the pages it did not rebuild were written and gated before
+        gate.pages = carried.last.gate_pages = carried.kept_set(carried.last.gate_pages, gate.pages)
+        gate.seen = carried.last.gate_seen = carried.kept_set(carried.last.gate_seen, gate.seen)
     targets = build_state.of(config).redirect_targets.values()
     redirect_hashes = {output_gate.script_hash(body) for body in redirects.scripts(REDIRECT_TEMPLATE, targets)}
     for path in _other_html(site, gate.pages):  # written outside the page events: 404 pages, redirect pages

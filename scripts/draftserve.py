@@ -4,6 +4,11 @@ Draft mode (hooks/build_errors.py, hooks/draft_preview.py): warnings do not stop
 page shows its own problems. A build that cannot finish at all (a broken data file, a broken
 mkdocs.yml) leaves one page in its place that names the problem and reloads itself, so every URL
 answers instead of hanging, and the next save that fixes it brings the site back.
+
+A save that only changes the text of existing pages rebuilds those pages alone (scripts/quickrebuild.py,
+with the cross-build cache of hooks/helpcenter/incremental.py); when that could differ from a clean
+build, the same save builds every page. Search indexing may finish after the page is served: it runs
+in the background, and the next build waits for it.
 """
 
 from __future__ import annotations
@@ -12,15 +17,19 @@ import logging
 import os
 import shutil
 import sys
+import threading
 from pathlib import Path
 
 import mkdocs.commands.serve as serve_command
-from helpcenter import draft
+import quickrebuild
+from helpcenter import buildstate, draft, incremental, korean_text
 from mkdocs.__main__ import cli
 from mkdocs.livereload import LiveReloadServer
 
 log = logging.getLogger("mkdocs.plugins.helpcenter")
 _real_build = serve_command.build
+CACHE = incremental.PreviewCache()  # this process's cross-build cache (named by every build's state)
+_background: list[threading.Thread] = []
 
 
 class _Errors(logging.Handler):
@@ -38,7 +47,10 @@ def forgiving(step, site_dir: str, languages: list[str]) -> None:
     logging.getLogger("mkdocs").addHandler(errors)
     try:
         step()
+    except incremental.Doubt:
+        raise  # not the writer's error: DraftServer builds every page instead
     except Exception as error:  # noqa: BLE001 -- whatever stops the build is shown, never a hang
+        CACHE.forget()  # the site is replaced below: the next build must write every page
         messages = errors.messages or [str(error) or type(error).__name__]
         if not errors.messages:
             log.error(messages[0])
@@ -61,18 +73,53 @@ def languages_of(config) -> list[str]:
 
 def draft_build(config, **options) -> None:
     """The build of the first start and of each rebuild."""
-    forgiving(lambda: _real_build(config, **options), config.site_dir, languages_of(config))
+    settle()
+    forgiving(lambda: quickrebuild.build(_real_build, config, CACHE, **options), config.site_dir, languages_of(config))
+    # A first build from .cache/ never loads the Korean analyser; the writer's first edit would wait
+    # for it (2-3 s), so it is loaded before the preview starts serving.
+    korean_text.kiwi().tokenize(["미리보기"])
+    jobs, CACHE.deferred[:] = list(CACHE.deferred), []
+    if jobs:
+        _background[:] = [threading.Thread(target=_finish, args=(jobs,), name="hc-deferred", daemon=True)]
+        _background[0].start()
+
+
+def _finish(jobs) -> None:
+    """The build's deferred work (search indexing), after its pages are served."""
+    try:
+        for job in jobs:
+            job()
+    except Exception as error:  # noqa: BLE001 -- shown like a failed build's error, and the next save builds every page
+        CACHE.forget()
+        log.error(f"The search index could not be written: {error}")
+
+
+def settle() -> None:
+    """Wait for the last build's deferred work: nothing may write into the site while a build does."""
+    for thread in _background:
+        thread.join()
+    _background.clear()
 
 
 class DraftServer(LiveReloadServer):
-    """Rebuilds that fail before the build starts (mkdocs.yml unreadable) also end in the error page."""
+    """Rebuilds that fail before the build starts (mkdocs.yml unreadable) also end in the error page;
+    a one-page rebuild in doubt is followed by a build of every page."""
 
     def __init__(self, builder, root, **options) -> None:
-        super().__init__(builder=lambda: forgiving(builder, root, list(draft.TEXT)), root=root, **options)
+        def rebuild() -> None:
+            settle()
+            try:
+                forgiving(builder, root, list(draft.TEXT))
+            except incremental.Doubt as why:
+                log.info(f"Building every page: {why}")
+                forgiving(builder, root, list(draft.TEXT))
+
+        super().__init__(builder=rebuild, root=root, **options)
 
 
 def main() -> None:
     os.environ["HC_DRAFT"] = "1"
+    buildstate.carry(CACHE)
     # `mkdocs serve` with our build and server in place of its own: the one way in that it offers.
     serve_command.build = draft_build
     serve_command.LiveReloadServer = DraftServer  # type: ignore[misc, assignment]  # replacing the class is the point

@@ -5,7 +5,9 @@ Why one object and not module globals: mkdocs-static-i18n runs the whole build o
 and `mkdocs serve` rebuilds in the same process, so "once per build" had four meanings (the default
 language's pass, a file-stamp check, once per process, none) and a running preview kept stale
 redirects. Here a build starts when the glue (hooks/build_state.py) first sees a new MkDocs config,
-which MkDocs loads afresh for every build and every `mkdocs serve` rebuild; nothing survives it.
+which MkDocs loads afresh for every build and every `mkdocs serve` rebuild; nothing survives it
+but the preview's cross-build cache (`preview_cache`, helpcenter/incremental.py: what it holds and
+when it is reset), which only scripts/serve's process has.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from .errors import ContentError
+from .incremental import PreviewCache
 
 T = TypeVar("T")
 
@@ -33,6 +36,8 @@ class BuildState:
     # language and set their URLs: set in on_files by the hooks whose page events need other pages.
     files: Any = None
     owner: object = None  # the MkDocs config of this build: a new config is a new build
+    # What the preview carries from one build to the next; None in every other build (check, build, CI).
+    preview_cache: PreviewCache | None = None
     _once: dict[str, Any] = field(default_factory=dict)
     _closers: list[Callable[[], None]] = field(default_factory=list)
 
@@ -62,7 +67,17 @@ class BuildState:
         if name not in self.loaders:
             raise KeyError(f"no loader for data/{name}.yml (helpcenter/registry.py)")
         label = f"data/{name}.yml"
-        return self.once(label, lambda: self.loaders[name](self, self.root / label, self.root / f"data/{name}.schema.json", label))
+        return self.once(label, lambda: self._load(name, label))
+
+    def _load(self, name: str, label: str) -> Any:
+        carried = self.preview_cache
+        if carried is not None and carried.rebuilding is not None and label in carried.last.data:
+            value = carried.last.data[label]  # a one-page rebuild: no watched file, data/ included, has changed
+        else:
+            value = self.loaders[name](self, self.root / label, self.root / f"data/{name}.schema.json", label)
+        if carried is not None:
+            carried.last.data[label] = value
+        return value
 
     def on_close(self, closer: Callable[[], None]) -> None:
         """Run `closer` when this build ends (log handlers and filters it installed are removed)."""
@@ -75,6 +90,12 @@ class BuildState:
 
 
 _current: list[BuildState] = []  # the build in progress (at most one per process), with its owner
+_carried: list[PreviewCache] = []  # the preview's cross-build cache: set by scripts/draftserve.py only
+
+
+def carry(cache: PreviewCache | None) -> None:
+    """Every build of this process from now on names `cache` as its preview_cache (None: no cache)."""
+    _carried[:] = [cache] if cache is not None else []
 
 
 def current(owner: object, make: Callable[[], BuildState]) -> BuildState:
@@ -84,7 +105,7 @@ def current(owner: object, make: Callable[[], BuildState]) -> BuildState:
         if _current:
             _current[0].close()
         state = make()
-        state.owner = owner
+        state.owner, state.preview_cache = owner, (_carried[0] if _carried else None)
         _current[:] = [state]
     return _current[0]
 

@@ -1,0 +1,156 @@
+"""The preview's one-page rebuilds: which saves may rebuild only the pages they touch (`plan`), and
+the cross-build cache that carries what the other pages left from one preview build to the next
+(`PreviewCache`, named by the build state as `BuildState.preview_cache`).
+
+A save that changes only the text of existing pages (below their front matter, no other file)
+rebuilds those pages and their translations; every other page keeps what the previous build made
+(scripts/quickrebuild.py). When the rebuilt pages turn out to affect others after all (a changed
+title or anchors, different problems elsewhere), the build is in Doubt and the same save builds
+every page (scripts/draftserve.py).
+
+Only the preview's process has a cache: scripts/draftserve.py makes one and hands it to
+buildstate.carry(). Every other build (scripts/check, scripts/build, CI, the tests' builds) has
+`preview_cache` None, and every hook behaves exactly as in a clean build.
+
+Reset rules:
+- a build of every page (the first, after any change `plan` does not allow, after a Doubt) starts
+  from an empty `LastBuild` and fills all of it;
+- a one-page build keeps the last build's entries of the pages it did not rebuild and replaces the
+  entries of those it did;
+- a build that fails for any reason, a Doubt included, empties `last` (forget): nothing of it is
+  reused, and the next build builds every page;
+- compiled templates and the theme's file list outlive `forget`: they depend only on installed
+  files and overrides/ (Jinja compares each template's source with the one it compiled; the file
+  list is reused only when no watched file was added or removed).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any, TypeVar
+
+_FRONT = "---"
+K = TypeVar("K")
+V = TypeVar("V")
+
+
+class Doubt(Exception):
+    """The one-page rebuild might differ from a clean build: build every page instead."""
+
+
+@dataclass
+class LastBuild:
+    """What the last good preview build left, for the pages the next one does not rebuild."""
+
+    snapshot: dict[str, tuple[str, str]] | None = None  # the watched files it was built from
+    pages: dict[str, Any] = field(default_factory=dict)  # page (src_uri) → what its build left (quickrebuild.PageState)
+    problems: list[Any] = field(default_factory=list)  # every problem the build reported (draft_preview)
+    checked: set[str] = field(default_factory=set)  # content checks' results in use (content_checks)
+    search_pages: dict[str, Any] = field(default_factory=dict)  # URL → searchable text, in a full build's order (language_search)
+    indexed: dict[str, list[dict[str, str]]] = field(default_factory=dict)  # language → the records its index holds
+    gate_pages: set[str] = field(default_factory=set)  # pages written through the page events (security_headers)
+    gate_seen: set[str] = field(default_factory=set)  # the output gate's verdicts in use
+    data: dict[str, Any] = field(default_factory=dict)  # data/NAME.yml → its loaded, valid value (BuildState.data)
+
+
+@dataclass(eq=False)
+class PreviewCache:
+    rebuilding: frozenset[str] | None = None  # the pages this build rebuilds; None: every page
+    last: LastBuild = field(default_factory=LastBuild)
+    templates: Any = None  # compiled theme templates (a jinja2 bytecode cache, quickrebuild)
+    theme_files: dict[tuple, list[tuple[str, str | None]]] = field(default_factory=dict)
+    # Work that may finish after the page is served (search indexing), run by scripts/draftserve.py
+    # in the background and waited for before the next build starts.
+    deferred: list[Callable[[], None]] = field(default_factory=list)
+
+    def forget(self) -> None:
+        self.last, self.rebuilding, self.deferred = LastBuild(), None, []
+
+    def kept(self, before: dict[K, V], now: dict[K, V]) -> dict[K, V]:
+        """This build's entries, and in a one-page build the last build's for everything it did not
+        rebuild, in the last build's order (a full build's)."""
+        if self.rebuilding is None:
+            return dict(now)
+        return {**{key: now.get(key, value) for key, value in before.items()}, **now}
+
+    def kept_set(self, before: set[K], now: set[K]) -> set[K]:
+        return set(now) if self.rebuilding is None else before | now
+
+    def check_problems(self, problems: list[Any], src: Callable[[Any], str | None]) -> None:
+        """The pages a one-page build kept show the problems they showed before: so every other
+        page's, and the whole site's (`src` None), must be the same as then."""
+        if self.rebuilding is not None:
+            before = [p for p in self.last.problems if src(p) not in self.rebuilding]
+            if [p for p in problems if src(p) not in self.rebuilding] != before:
+                raise Doubt("the problems of other pages changed")
+        self.last.problems = list(problems)
+
+
+def front_matter(text: str) -> str:
+    """The front matter block at the top of a page's text ("" when there is none)."""
+    lines = text.splitlines(keepends=True)
+    if not lines or lines[0].rstrip() != _FRONT:
+        return ""
+    for number, line in enumerate(lines[1:], start=1):
+        if line.rstrip() in (_FRONT, "..."):
+            return "".join(lines[: number + 1])
+    return text  # never closed: the whole text is its front matter, so any change counts
+
+
+def snapshot(root: Path, watched: Iterable[str]) -> dict[str, tuple[str, str]]:
+    """Every watched file (path under `root` → digest, front matter of a page), and today's date:
+    dates change what a build writes ("last updated" of new pages, notices, stale facts)."""
+    found = {"(today)": (date.today().isoformat(), "")}
+    top = os.path.realpath(root)
+    for name in watched:
+        for file in _files(os.path.realpath(os.path.join(top, name))):
+            try:
+                with open(file, "rb") as handle:
+                    data = handle.read()
+            except OSError:
+                data = b"\0unreadable"
+            key = os.path.relpath(file, top).replace(os.sep, "/") if file.startswith(top + os.sep) else file
+            front = front_matter(data.decode("utf-8", "replace")) if file.endswith(".md") else ""
+            found[key] = (hashlib.sha256(data).hexdigest(), front)
+    return found
+
+
+def _files(path: str) -> Iterable[str]:
+    """The file, or every file under the folder (plain strings: pathlib was a tenth of a one-page
+    rebuild at 2,000 pages)."""
+    if os.path.isfile(path):
+        yield path
+        return
+    for folder, folders, names in os.walk(path):
+        folders[:] = [name for name in folders if name != "__pycache__"]
+        for name in names:
+            yield os.path.join(folder, name)
+
+
+def plan(before: dict[str, tuple[str, str]] | None, after: dict[str, tuple[str, str]], docs: str = "docs") -> frozenset[str] | None:
+    """The pages (paths under docs/, "ko/x.md") a rebuild must build, or None: build every page.
+
+    Only edits of existing pages' text below their front matter rebuild alone, each with its
+    translations (a Korean page's revision decides whether its translation shows as outdated)."""
+    if before is None or before.keys() != after.keys():
+        return None  # the first build, a new, deleted or renamed file, or another day
+    pages: set[str] = set()
+    for path, (digest, front) in after.items():
+        if before[path][0] == digest:
+            continue
+        page = _page(path, docs)
+        if page is None or before[path][1] != front:
+            return None
+        translations = page.partition("/")[2]
+        pages |= {other for other in (_page(p, docs) for p in after) if other and other.partition("/")[2] == translations}
+    return frozenset(pages)
+
+
+def _page(path: str, docs: str) -> str | None:
+    """A snapshot path's page under docs/ ("ko/x.md"), None for any other file."""
+    return path[len(docs) + 1:] if path.startswith(f"{docs}/") and path.endswith(".md") else None
