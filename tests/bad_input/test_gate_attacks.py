@@ -143,3 +143,12 @@ def test_the_depth_estimate_is_never_far_below_the_parser_s(text):
     # keeps no list items, paragraphs or cells on its stack, so an end tag among them may close
     # one element early: a few levels, never more.
     assert nesting.depth(text, 10_000) + 3 >= _lexbor_depth(text), text
+
+
+def test_invisible_characters_in_a_page_are_named_with_line_and_column():
+    from helpcenter.checks import Source, invisible_text
+
+    text = "---\ntitle: x\n---\n# 제목\n\n결제\u200b오류 &#x202E;gnp\n`code \x00`\n&#65; &#x200E; 😀\n"
+    found = [str(problem) for problem in invisible_text.check(Source("docs/ko/a.md", text, "ko"))]
+    assert [line.split(": ")[0] for line in found] == ["docs/ko/a.md:6", "docs/ko/a.md:6", "docs/ko/a.md:7"]
+    assert "U+200B (ZERO WIDTH SPACE) at column 3" in found[0] and "U+202E" in found[1] and "delete it" in found[0]
