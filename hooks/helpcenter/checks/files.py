@@ -11,7 +11,7 @@ from pathlib import Path
 from .source import Problem
 
 NAME = "files"
-DESCRIPTION = "a page file is readable UTF-8 text, inside docs/, not empty and not huge"
+DESCRIPTION = "a page or snippet file is readable UTF-8 text, inside docs/ (or snippets/), not empty and not huge"
 SEVERITY = "error"  # MkDocs cannot read such a page: every build stops, the preview too
 MESSAGES = {
     "outside": "is a link to {real}, outside docs/; put the page itself in docs/",
@@ -27,7 +27,19 @@ def check(label: str, path: Path, docs: Path) -> list[Problem]:
     real, root = path.resolve(), docs.resolve()
     if root not in real.parents:
         return [Problem(label, 1, NAME, MESSAGES["outside"].format(real=real))]
-    data = path.read_bytes()
+    problems, text = _read(label, path.read_bytes())
+    if text is not None and not text.strip():
+        problems.append(Problem(label, 1, NAME, MESSAGES["empty"]))
+    return problems
+
+
+def check_snippet(label: str, path: Path) -> list[Problem]:
+    """A snippet becomes part of a page's text: the same encoding and size rules (an undecodable
+    one stopped the build with a traceback, a huge one made every page that includes it huge)."""
+    return _read(label, path.read_bytes())[0]
+
+
+def _read(label: str, data: bytes) -> tuple[list[Problem], str | None]:
     problems = []
     if data.startswith(b"\xef\xbb\xbf"):
         problems.append(Problem(label, 1, NAME, MESSAGES["bom"]))
@@ -36,9 +48,7 @@ def check(label: str, path: Path, docs: Path) -> list[Problem]:
     except UnicodeDecodeError as error:
         line = data[: error.start].count(b"\n") + 1
         problems.append(Problem(label, line, NAME, MESSAGES["encoding"].format(start=error.start)))
-        return problems
+        return problems, None
     if len(data) > MAX_BYTES:
         problems.append(Problem(label, 1, NAME, MESSAGES["size"].format(size=len(data), limit=MAX_BYTES)))
-    if not text.strip():
-        problems.append(Problem(label, 1, NAME, MESSAGES["empty"]))
-    return problems
+    return problems, text

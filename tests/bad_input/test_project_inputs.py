@@ -1,0 +1,55 @@
+"""Careless inputs refused before MkDocs reads anything: file names that differ by case or by how
+their letters are stored, and snippets that are not UTF-8 text or are huge."""
+
+from __future__ import annotations
+
+import unicodedata
+from pathlib import Path
+
+from helpcenter.checks import files, project_files
+
+
+def _names(root: Path) -> list[str]:
+    return [str(problem) for problem in project_files.check(root)]
+
+
+def test_names_that_differ_only_in_case_are_refused(tmp_path):
+    for name in ("tips.md", "Tips.md"):
+        (tmp_path / "docs" / "ko").mkdir(parents=True, exist_ok=True)
+        (tmp_path / "docs" / "ko" / name).write_text("# x\n", encoding="utf-8")
+    (found,) = _names(tmp_path)
+    assert found.startswith("docs/ko/") and "only in upper and lower case" in found and "rename one" in found
+
+
+def test_the_same_name_in_two_folders_is_fine(tmp_path):
+    for lang in ("ko", "en"):
+        (tmp_path / "docs" / lang).mkdir(parents=True)
+        (tmp_path / "docs" / lang / "tips.md").write_text("# x\n", encoding="utf-8")
+    assert _names(tmp_path) == []
+
+
+def test_a_decomposed_korean_name_is_refused(tmp_path):
+    (tmp_path / "docs" / "ko").mkdir(parents=True)
+    (tmp_path / "docs" / "ko" / (unicodedata.normalize("NFD", "결제") + ".md")).write_text("# x\n", encoding="utf-8")
+    (tmp_path / "docs" / "ko" / "결제방법.md").write_text("# x\n", encoding="utf-8")
+    (found,) = _names(tmp_path)
+    assert "decomposed" in found and "type the name again" in found
+
+
+def test_names_with_spaces_dots_first_or_invisible_characters_are_refused(tmp_path):
+    (tmp_path / "docs").mkdir()
+    for name in ("my page.md", "..md", "결제\u200b.md", "a\u202egnp.md"):
+        (tmp_path / "docs" / name).write_text("# x\n", encoding="utf-8")
+    assert len(_names(tmp_path)) == 4
+
+
+def test_a_snippet_must_be_utf8_text_without_bom_and_not_huge(tmp_path):
+    cases = {"utf16.md": "# 제목\n".encode("utf-16"), "bom.md": b"\xef\xbb\xbfx\n", "latin1.md": "caf\xe9\n".encode("latin-1"),
+             "huge.md": b"x" * (files.MAX_BYTES + 1), "ok.md": "괜찮습니다\n".encode(), "empty.md": b""}
+    found = {}
+    for name, data in cases.items():
+        (tmp_path / name).write_bytes(data)
+        found[name] = [str(problem) for problem in files.check_snippet(f"snippets/{name}", tmp_path / name)]
+    assert found["ok.md"] == [] and found["empty.md"] == []
+    assert all(found[name] and found[name][0].startswith(f"snippets/{name}:") for name in ("utf16.md", "bom.md", "latin1.md", "huge.md"))
+    assert "save the file as UTF-8" in found["latin1.md"][0] and "split it" in found["huge.md"][0]
