@@ -41,9 +41,14 @@ _RAW_END = {name: re.compile(f"</{name}", re.I) for name in _RAW_TEXT}
 
 def depth(text: str, limit: int = LIMIT) -> int:
     """The deepest nesting of elements in `text`, or the first depth past `limit`."""
+    return deepest(text, limit)[0]
+
+
+def deepest(text: str, limit: int = LIMIT) -> tuple[int, str]:
+    """depth() and the start tag that reached it, as written (for finding it in the page's source)."""
     stack: list[tuple[str, str]] = []  # open elements: name, and the namespace of its children ("" for HTML)
     counts: dict[str, int] = {}
-    position, deepest = 0, 0
+    position, deepest_depth, reached = 0, 0, ""
     while (token := _TOKEN.search(text, position)) is not None:
         position = token.end()
         comment, closing, name, self_closing = token.groups()
@@ -89,11 +94,11 @@ def depth(text: str, limit: int = LIMIT) -> int:
             namespace = ""
         stack.append((name, namespace))
         counts[name] = counts.get(name, 0) + 1
-        if len(stack) > deepest:
-            deepest = len(stack)
-            if deepest > limit:
+        if len(stack) > deepest_depth:
+            deepest_depth, reached = len(stack), token[0]
+            if deepest_depth > limit:
                 break
-    return deepest
+    return deepest_depth, reached
 
 
 def _leave_foreign(stack: list[tuple[str, str]], counts: dict[str, int]) -> None:

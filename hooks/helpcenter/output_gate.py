@@ -145,9 +145,9 @@ class Gate:
 
     def check(self, text: str, inline_scripts: frozenset[str] = frozenset(), *, redirect: bool = False) -> list[Finding]:
         """What in one HTML document (or fragment) is outside the policy; [] means it is inert."""
-        depth = nesting.depth(text, nesting.LIMIT)
+        depth, tag = nesting.deepest(text, nesting.LIMIT)
         if depth > nesting.LIMIT:  # before parsing: the parser's time grows with the square of the depth
-            return [finding("depth", "", depth=f"at least {depth:,}", limit=nesting.LIMIT)]
+            return [finding("depth", tag, depth=f"at least {depth:,}", limit=nesting.LIMIT)]
         try:
             # The tree a reader's browser builds (scripting on): HTML5 tree construction, namespaces,
             # attributes merged onto <html>/<body>, entities decoded, the first of duplicate attributes.
