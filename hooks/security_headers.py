@@ -115,6 +115,11 @@ def on_post_build(config: MkDocsConfig) -> None:
     for path in sorted(site.rglob("*.svg")):  # an SVG opened on its own is a document that can run code
         _gate(gate, path.read_text(encoding="utf-8", errors="replace"), f"docs/{path.relative_to(site).as_posix()}", "",
               path.relative_to(site).as_posix(), svg=True)
+    for path in sorted(site.rglob("*.css")):  # the site's own stylesheets (docs/assets/), not the theme's
+        address = path.relative_to(site).as_posix()
+        if Path(config.docs_dir, address).is_file():
+            text = path.read_text(encoding="utf-8", errors="replace")
+            _gate(gate, text, f"docs/{address}", text, address, css=True)
     (site / "_headers").write_text(csp.headers_file(csp.policy(gate.hashes | redirect_hashes)), encoding="utf-8")
     # Only what passed: a page that failed is checked again by the next build, and fails again.
     diskcache.save(gate.cache, gate.version, {key: True for key in gate.seen if key in gate.passed})
@@ -123,13 +128,16 @@ def on_post_build(config: MkDocsConfig) -> None:
 
 
 def _gate(gate: _Gate, text: str, label: str, source: str, url: str, *, redirect: bool = False,
-          hashes: frozenset | None = None, svg: bool = False) -> None:
-    key = diskcache.fingerprint([text, str(redirect), str(svg), *sorted(hashes or ())])
+          hashes: frozenset | None = None, svg: bool = False, css: bool = False) -> None:
+    key = diskcache.fingerprint([text, str(redirect), str(svg), str(css), *sorted(hashes or ())])
     gate.seen.add(key)
     if key in gate.passed:
         return
     checker = gate.checker
-    findings = checker.check_svg(text) if svg else checker.check(text, frozenset(hashes or gate.hashes), redirect=redirect)
+    if css:
+        findings = output_gate.check_css(text)
+    else:
+        findings = checker.check_svg(text) if svg else checker.check(text, frozenset(hashes or gate.hashes), redirect=redirect)
     if not findings:
         gate.passed[key] = True
     for finding in findings:

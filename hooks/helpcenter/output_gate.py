@@ -59,6 +59,8 @@ MESSAGES = {
     "svg-instruction": "<?{target}?> in an SVG file loads a stylesheet or a program; remove it",
     "svg-xml": "the SVG file is not well-formed XML ({error}, line {line}); browsers show an error instead of the image",
     "search-field": "search field {field} is not text",
+    "css-loads": "the stylesheet loads {url} from outside the site; put the file under docs/assets/ and refer to it relatively",
+    "css-code": "the stylesheet uses {what}, which runs code or hides an address in older browsers; remove it",
 }
 
 # Never in a page, whoever writes them: they change where the page's links go (base), load or run
@@ -443,6 +445,24 @@ def _xml_nodes(text: str) -> list[_XmlNode] | Finding:
 
 class _Refused(Exception):
     """Ends the XML reading of an SVG file at its first refused construct."""
+
+
+# A stylesheet's references: url(...), src(...) and @import "..." (what they load), and the ways old
+# browsers ran code from CSS. [^)]* and [^'"]* stop at the first closing character: one pass.
+_CSS_URL = re.compile(r"""(?:url|src)\(\s*['"]?([^)'"]*)|(?:@import\s+|image-set\([^)'"]*)['"]([^'"]*)""", re.I)
+_CSS_CODE = re.compile(r"expression\s*\(|-moz-binding|behavior\s*:|javascript:", re.I)
+
+
+def check_css(text: str) -> list[Finding]:
+    """What a stylesheet of the site's own (docs/assets/) loads from elsewhere or runs; CSP blocks
+    the rest of the Web, but only where the host sends it."""
+    found = [finding("css-code", match[0], what=match[0].strip()) for match in _CSS_CODE.finditer(text)][:5]
+    for match in _CSS_URL.finditer(text):
+        url = (match[1] if match[1] is not None else match[2] or "").strip()
+        scheme = url_scheme(url)
+        if "\\" in url or (scheme is not None and not (scheme == "data" and url[5:].lower().startswith("image/"))):
+            found.append(finding("css-loads", url[:40] or match[0], url=_short(url)))
+    return found[:20]
 
 
 def check_search_records(records: Iterable[Mapping[str, object]]) -> list[tuple[str, Finding]]:

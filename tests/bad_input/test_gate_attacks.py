@@ -152,3 +152,29 @@ def test_invisible_characters_in_a_page_are_named_with_line_and_column():
     found = [str(problem) for problem in invisible_text.check(Source("docs/ko/a.md", text, "ko"))]
     assert [line.split(": ")[0] for line in found] == ["docs/ko/a.md:6", "docs/ko/a.md:6", "docs/ko/a.md:7"]
     assert "U+200B (ZERO WIDTH SPACE) at column 3" in found[0] and "U+202E" in found[1] and "delete it" in found[0]
+
+
+HOSTILE_CSS = {
+    "image from another site": "a{background:url(https://tracker.test/pixel.png)}",
+    "protocol-relative, quoted": 'a{background:url( "//tracker.test/x" )}',
+    "import from another site": '@import "https://evil.test/a.css";',
+    "a URL spelt with a CSS escape": "a{background:url(h\\74tps://evil.test/x)}",
+    "data URL that is no image": "a{background:url(data:text/html,x)}",
+    "image-set from another site": 'a{background:image-set("https://evil.test/x.png" 1x)}',
+    "IE expression": "a{width:expression(alert(1))}",
+    "XBL binding": "a{-moz-binding:url(x.xml#a)}",
+}
+
+
+@pytest.mark.parametrize("case", list(HOSTILE_CSS))
+def test_a_stylesheet_of_the_site_s_own_loads_nothing_from_elsewhere(case):
+    from helpcenter.output_gate import check_css
+
+    assert check_css(HOSTILE_CSS[case]), case
+
+
+def test_the_site_s_stylesheet_passes():
+    from helpcenter.output_gate import check_css
+
+    assert check_css((ROOT / "docs" / "assets" / "stylesheets" / "site.css").read_text(encoding="utf-8")) == []
+    assert check_css('@import "print.css"; a{background:url(../images/x.png), url(data:image/svg+xml;base64,AA)}') == []
