@@ -53,3 +53,20 @@ def test_a_snippet_must_be_utf8_text_without_bom_and_not_huge(tmp_path):
     assert found["ok.md"] == [] and found["empty.md"] == []
     assert all(found[name] and found[name][0].startswith(f"snippets/{name}:") for name in ("utf16.md", "bom.md", "latin1.md", "huge.md"))
     assert "save the file as UTF-8" in found["latin1.md"][0] and "split it" in found["huge.md"][0]
+
+
+def test_snippets_that_multiply_a_page_are_refused_before_markdown_expands_them(tmp_path):
+    snippets = tmp_path / "snippets"
+    snippets.mkdir()
+    (snippets / "big.md").write_text("가" * 30_000 + "\n", encoding="utf-8")  # 90 KB
+    # Each level includes the next ten times: 10**4 copies of the last one.
+    for level in range(4):
+        (snippets / f"level{level}.md").write_text(f'--8<-- "level{level + 1}.md"\n' * 10, encoding="utf-8")
+    (snippets / "level4.md").write_text("x" * 1000 + "\n", encoding="utf-8")
+    many = "# Page\n\n" + '--8<-- "big.md"\n' * 10
+    (found,) = files.expanded_size("docs/ko/a.md", many, snippets)
+    assert str(found).startswith("docs/ko/a.md:3: with its snippets it is ") and "include each snippet once" in str(found)
+    assert files.expanded_size("docs/ko/b.md", '# Page\n\n-8<-\nlevel0.md\n-8<-\n', snippets)
+    assert files.expanded_size("docs/ko/c.md", '# Page\n\n--8<-- "big.md:1:2"\n--8<-- "level4.md"\n', snippets) == []
+    (snippets / "loop.md").write_text('--8<-- "loop.md"\n', encoding="utf-8")
+    assert files.expanded_size("docs/ko/d.md", '--8<-- "loop.md"\n;--8<-- "big.md"\n', snippets) == []

@@ -19,8 +19,14 @@ MESSAGES = {
     "encoding": "byte {start} is not UTF-8 text; save the file as UTF-8",
     "size": "is {size:,} bytes, more than {limit:,}; split it into several pages",
     "empty": "is empty; write the page or delete the file (in both languages)",
+    "snippets": "with its snippets it is {size:,} bytes, more than {limit:,} (a snippet included many times, or snippets "
+                "including each other many times); include each snippet once",
 }
 MAX_BYTES = 200_000  # several times our longest article; past it, a page should be split
+# A page with the snippets it includes, each counted as often as it is included, nested ones too: a
+# page of 10,000 inclusions of a 200 KB snippet, or snippets that include each other ten times over,
+# was gigabytes of text to render.
+MAX_EXPANDED = 2 * MAX_BYTES
 
 
 def check(label: str, path: Path, docs: Path) -> list[Problem]:
@@ -52,3 +58,55 @@ def _read(label: str, data: bytes) -> tuple[list[Problem], str | None]:
     if len(data) > MAX_BYTES:
         problems.append(Problem(label, 1, NAME, MESSAGES["size"].format(size=len(data), limit=MAX_BYTES)))
     return problems, text
+
+
+def expanded_size(label: str, text: str, snippets: Path) -> list[Problem]:
+    """The page's size with every snippet it includes expanded (pymdownx.snippets' own syntax), as
+    a problem when past MAX_EXPANDED: found before Markdown expands them."""
+    sizes: dict[Path, int] = {}
+    first_line, total = 0, len(text.encode("utf-8"))
+    for number, target in _inclusions(text):
+        total += _snippet_size(target, snippets, sizes, ())
+        first_line = first_line or number
+        if total > MAX_EXPANDED:
+            return [Problem(label, first_line, NAME, MESSAGES["snippets"].format(size=total, limit=MAX_EXPANDED))]
+    return []
+
+
+def _inclusions(text: str):
+    """(line number, file name) of every snippet a text includes, inline or between block markers."""
+    from pymdownx.snippets import SnippetPreprocessor  # its own patterns: what it expands is what is counted
+
+    block = False
+    for number, line in enumerate(text.splitlines(), start=1):
+        marker = SnippetPreprocessor.RE_ALL_SNIPPETS.match(line) if "8<-" in line else None
+        if marker and not marker.group("escape"):
+            if marker.group("inline_marker"):
+                yield number, marker.group("snippet")[1:-1]
+            else:
+                block = not block
+        elif block and line.strip():
+            yield number, line.strip()
+
+
+def _snippet_size(name: str, snippets: Path, sizes: dict[Path, int], chain: tuple[Path, ...]) -> int:
+    path = _snippet_file(name, snippets)
+    if path is None or path in chain:  # missing (MkDocs says so) or a loop (pymdownx stops it)
+        return 0
+    if path not in sizes:
+        text = path.read_bytes().decode("utf-8", errors="replace")
+        sizes[path] = len(text.encode("utf-8")) + sum(
+            _snippet_size(child, snippets, sizes, (*chain, path)) for _, child in _inclusions(text))
+    return sizes[path]
+
+
+def _snippet_file(name: str, snippets: Path) -> Path | None:
+    """The file a snippet name includes, without its line range or section (name:1:3, name:intro)."""
+    for _ in range(3):
+        path = snippets / name
+        if path.is_file() and snippets.resolve() in path.resolve().parents:
+            return path
+        if ":" not in name:
+            break
+        name = name.rpartition(":")[0]
+    return None
