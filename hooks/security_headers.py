@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import dataclasses
 import os
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -17,6 +16,7 @@ import build_state
 import site_languages
 from helpcenter import csp, diskcache, gate_policy, output_gate, redirects
 from helpcenter.checks import Problem
+from helpcenter.checks import files as file_checks
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
@@ -24,7 +24,6 @@ from mkdocs.structure.pages import Page
 from mkdocs_redirects.plugin import HTML_TEMPLATE as REDIRECT_TEMPLATE
 
 CACHE, POLICY_CACHE = ".cache/output-gate.json", ".cache/output-gate-policy.json"
-_SNIPPET = re.compile(r"""--8<--\s+["']([^"'\n]+)["']""")
 
 
 @dataclass
@@ -152,10 +151,17 @@ def _gate(gate: _Gate, text: str, label: str, source: str, url: str, *, redirect
 
 
 def _snippets(root: Path, source: str) -> dict[str, str]:
-    """The snippet files a page includes (--8<-- "name"), by the label writers know them by."""
-    found = {}
-    for name in _SNIPPET.findall(source) if "--8<--" in source else []:
-        found[f"snippets/{name}"] = _read(Path(root, "snippets", name))
+    """The snippet files a page includes, nested ones too, by the label writers know them by."""
+    found: dict[str, str] = {}
+    pending, folder = [source], root / "snippets"
+    while pending:
+        text = pending.pop()
+        for _, name in file_checks.inclusions(text) if "8<-" in text else ():
+            path = file_checks.snippet_file(name, folder)
+            label = f"snippets/{path.relative_to(folder).as_posix()}" if path else ""
+            if path and label not in found:
+                found[label] = _read(path)
+                pending.append(found[label])
     return found
 
 

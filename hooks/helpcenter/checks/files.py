@@ -65,7 +65,7 @@ def expanded_size(label: str, text: str, snippets: Path) -> list[Problem]:
     a problem when past MAX_EXPANDED: found before Markdown expands them."""
     sizes: dict[Path, int] = {}
     first_line, total = 0, len(text.encode("utf-8"))
-    for number, target in _inclusions(text):
+    for number, target in inclusions(text):
         total += _snippet_size(target, snippets, sizes, ())
         first_line = first_line or number
         if total > MAX_EXPANDED:
@@ -73,7 +73,7 @@ def expanded_size(label: str, text: str, snippets: Path) -> list[Problem]:
     return []
 
 
-def _inclusions(text: str):
+def inclusions(text: str):
     """(line number, file name) of every snippet a text includes, inline or between block markers."""
     from pymdownx.snippets import SnippetPreprocessor  # its own patterns: what it expands is what is counted
 
@@ -90,17 +90,17 @@ def _inclusions(text: str):
 
 
 def _snippet_size(name: str, snippets: Path, sizes: dict[Path, int], chain: tuple[Path, ...]) -> int:
-    path = _snippet_file(name, snippets)
+    path = snippet_file(name, snippets)
     if path is None or path in chain:  # missing (MkDocs says so) or a loop (pymdownx stops it)
         return 0
     if path not in sizes:
         text = path.read_bytes().decode("utf-8", errors="replace")
         sizes[path] = len(text.encode("utf-8")) + sum(
-            _snippet_size(child, snippets, sizes, (*chain, path)) for _, child in _inclusions(text))
+            _snippet_size(child, snippets, sizes, (*chain, path)) for _, child in inclusions(text))
     return sizes[path]
 
 
-def _snippet_file(name: str, snippets: Path) -> Path | None:
+def snippet_file(name: str, snippets: Path) -> Path | None:
     """The file a snippet name includes, without its line range or section (name:1:3, name:intro)."""
     for _ in range(3):
         path = snippets / name
