@@ -158,7 +158,7 @@ class Gate:
             return [finding("encoding", "\ufffd")]
         root = tree.root
         found = self.walk(root.traverse(), inline_scripts, redirect=redirect) if root is not None else []
-        return found + _bidi(text)
+        return found + direction_controls(text)
 
     def check_svg(self, text: str) -> list[Finding]:
         """An SVG file opened on its own is an XML document: what only an XML parser reads is refused
@@ -249,7 +249,7 @@ def _url(tag: str, name: str, value: str) -> Iterator[Finding]:
             yield finding("use", url[:40])
 
 
-def _bidi(text: str) -> list[Finding]:
+def direction_controls(text: str) -> list[Finding]:
     # One substring search per character or hint: a regular expression over a page costs ten times as much.
     for char in BIDI_CONTROLS:
         if char in text:
