@@ -6,7 +6,10 @@ from __future__ import annotations
 import unicodedata
 from pathlib import Path
 
+import pytest
 from helpcenter.checks import files, project_files
+
+from tests.paths import ROOT
 
 
 def _names(root: Path) -> list[str]:
@@ -70,3 +73,38 @@ def test_snippets_that_multiply_a_page_are_refused_before_markdown_expands_them(
     assert files.expanded_size("docs/ko/c.md", '# Page\n\n--8<-- "big.md:1:2"\n--8<-- "level4.md"\n', snippets) == []
     (snippets / "loop.md").write_text('--8<-- "loop.md"\n', encoding="utf-8")
     assert files.expanded_size("docs/ko/d.md", '--8<-- "loop.md"\n;--8<-- "big.md"\n', snippets) == []
+
+
+def test_a_page_markdown_keeps_busy_too_long_stops_the_build_with_its_name():
+    import time
+    from types import SimpleNamespace
+
+    import render_budget as glue
+    from helpcenter import render_budget
+    from mkdocs.exceptions import PluginError
+
+    page = SimpleNamespace(file=SimpleNamespace(src_uri="ko/slow.md"))
+    previous, render_budget.SECONDS = render_budget.SECONDS, 0.2
+    try:
+        glue.on_page_markdown("# x", page, None)
+        with pytest.raises(PluginError, match=r"^docs/ko/slow\.md:1: Markdown spent more than 0 s .*\[render-budget\]$"):
+            start = time.process_time()
+            while time.process_time() - start < 5:  # a render that never ends, in processor time
+                pass
+        glue.on_page_markdown("# x", page, None)
+        assert glue.on_page_content("<p>x</p>", page, None) == "<p>x</p>"  # stopped in time: nothing raised
+        start = time.process_time()
+        while time.process_time() - start < 0.4:
+            pass
+    finally:
+        render_budget.SECONDS = previous
+        render_budget.stop()
+
+
+def test_thousands_of_unclosed_brackets_are_refused_before_markdown_reads_them():
+    (found,) = files.bracket_steps("docs/ko/a.md", "# 제목\n\n정상 [링크](x)\n\n" + "[" * 8000)
+    assert str(found).startswith("docs/ko/a.md:5: '[' without a ']'") and "write them as \\[" in str(found)
+    assert files.bracket_steps("docs/ko/a.md", "# 제목\n\n" + "[링크](../x/) [참조][r] 와 \\[괄호\\]\n\n" * 5000) == []
+    assert files.bracket_steps("docs/ko/a.md", "[[[[" * 1500 + "]]]]" * 1500)  # matched, but nested very deep
+    for page in ROOT.glob("docs/*/**/*.md"):
+        assert files.bracket_steps(str(page), page.read_text(encoding="utf-8")) == [], page

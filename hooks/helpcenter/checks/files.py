@@ -6,6 +6,7 @@ why, instead of a decoding traceback, and nothing outside docs/ can be pulled in
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from .source import Problem
@@ -19,10 +20,16 @@ MESSAGES = {
     "encoding": "byte {start} is not UTF-8 text; save the file as UTF-8",
     "size": "is {size:,} bytes, more than {limit:,}; split it into several pages",
     "empty": "is empty; write the page or delete the file (in both languages)",
+    "brackets": "'[' without a ']' near them from here on (or nested very deep): Markdown reads from each '[' to its ']' "
+                "looking for a link, so rendering this would take minutes; close them, write them as \\[ or put them in `code`",
     "snippets": "with its snippets it is {size:,} bytes, more than {limit:,} (a snippet included many times, or snippets "
                 "including each other many times); include each snippet once",
 }
 MAX_BYTES = 200_000  # several times our longest article; past it, a page should be split
+# Markdown reads from each "[" to its "]" (or to the end of the paragraph) to see whether it is a link:
+# thousands of unclosed ones cost the square of their number (8,000 took 16 s). This many character
+# steps take about two seconds; an ordinary page needs a few thousand.
+MAX_BRACKET_STEPS = 4_000_000
 # A page with the snippets it includes, each counted as often as it is included, nested ones too: a
 # page of 10,000 inclusions of a 200 KB snippet, or snippets that include each other ten times over,
 # was gigabytes of text to render.
@@ -36,13 +43,16 @@ def check(label: str, path: Path, docs: Path) -> list[Problem]:
     problems, text = _read(label, path.read_bytes())
     if text is not None and not text.strip():
         problems.append(Problem(label, 1, NAME, MESSAGES["empty"]))
+    if text is not None and "[" in text:
+        problems += bracket_steps(label, text)
     return problems
 
 
 def check_snippet(label: str, path: Path) -> list[Problem]:
-    """A snippet becomes part of a page's text: the same encoding and size rules (an undecodable
-    one stopped the build with a traceback, a huge one made every page that includes it huge)."""
-    return _read(label, path.read_bytes())[0]
+    """A snippet becomes part of a page's text: the same encoding, size and bracket rules (an
+    undecodable one stopped the build with a traceback, a huge one made every page that includes it huge)."""
+    problems, text = _read(label, path.read_bytes())
+    return problems + (bracket_steps(label, text) if text is not None and "[" in text else [])
 
 
 def _read(label: str, data: bytes) -> tuple[list[Problem], str | None]:
@@ -110,3 +120,34 @@ def snippet_file(name: str, snippets: Path) -> Path | None:
             break
         name = name.rpartition(":")[0]
     return None
+
+
+def bracket_steps(label: str, text: str) -> list[Problem]:
+    """The characters Markdown's link search reads on this page, as a problem when past
+    MAX_BRACKET_STEPS: per paragraph, from each "[" to its "]", or to the paragraph's end."""
+    steps, opened, unclosed = 0, [], -1  # unclosed: where the first "[" without "]" is
+    for match in _BRACKET.finditer(text):
+        if match[0] == "[":
+            opened.append(match.start())
+        elif match[0] == "]" and opened:
+            steps += match.start() - opened.pop()
+        elif match[0].startswith("\n"):  # a blank line ends the paragraph, and the search with it
+            steps, unclosed = _close(opened, match.start(), steps, unclosed)
+        if steps > MAX_BRACKET_STEPS:
+            break
+    steps, unclosed = _close(opened, len(text), steps, unclosed)
+    if steps <= MAX_BRACKET_STEPS:
+        return []
+    where = max(unclosed, 0)
+    return [Problem(label, text.count("\n", 0, where) + 1, NAME, MESSAGES["brackets"])]
+
+
+def _close(opened: list[int], end: int, steps: int, unclosed: int) -> tuple[int, int]:
+    if opened and unclosed < 0:
+        unclosed = opened[0]
+    steps += sum(end - start for start in opened)
+    opened.clear()
+    return steps, unclosed
+
+
+_BRACKET = re.compile(r"\\.|\[|\]|\n[ \t]*\n")
