@@ -147,9 +147,12 @@ class Gate:
 
     def check(self, text: str, inline_scripts: frozenset[str] = frozenset(), *, redirect: bool = False) -> list[Finding]:
         """What in one HTML document (or fragment) is outside the policy; [] means it is inert."""
-        depth, tag = nesting.deepest(text, nesting.LIMIT)
-        if depth > nesting.LIMIT:  # before parsing: the parser's time grows with the square of the depth
-            return [finding("depth", tag, depth=f"at least {depth:,}", limit=nesting.LIMIT)]
+        # The parser's time grows with the square of the depth: a page of many tags is measured
+        # before it is parsed (the walk measures every page's tree exactly, for free).
+        if text.count("<") > nesting.PARSE_FIRST:
+            depth, tag = nesting.deepest(text, nesting.LIMIT)
+            if depth > nesting.LIMIT:
+                return [finding("depth", tag, depth=f"at least {depth:,}", limit=nesting.LIMIT)]
         try:
             # The tree a reader's browser builds (scripting on): HTML5 tree construction, namespaces,
             # attributes merged onto <html>/<body>, entities decoded, the first of duplicate attributes.
@@ -270,13 +273,22 @@ class _Walker:
         self.policies = 0
         self.config_blocks: dict[str, int] = {}
         self.ids: set[str] = set()
+        self.open: list[int] = []  # the current element and its ancestors (mem_id), in the tree's order
 
     def fail(self, found: Finding) -> None:
         if len(self.findings) < 50:  # enough to fix; a hostile page must not cost unbounded memory
             self.findings.append(found)
 
     def element(self, node: LexborNode | _XmlNode) -> None:
-        tag, attrs = node.tag or "", node.attributes
+        tag, attrs, parent, opened = node.tag or "", node.attributes, node.parent, self.open
+        # Its depth, from its parent's place among the open elements (each element is opened and
+        # closed once: linear in the page); past the limit, one finding.
+        above = parent.mem_id if parent is not None else 0
+        while opened and opened[-1] != above:
+            opened.pop()
+        opened.append(node.mem_id)
+        if len(opened) == nesting.LIMIT + 1:
+            self.fail(finding("depth", f"<{tag.lower()}", depth=f"at least {len(opened):,}", limit=nesting.LIMIT))
         plain = self.gate.plain.get(tag)
         if plain is None or not plain.issuperset(attrs):
             # The policy's names are lower case; SVG's are camelCase in the tree (foreignObject, viewBox).
@@ -391,6 +403,7 @@ class _XmlNode:
     def __init__(self, name: str, attributes: dict[str, str], parent: _XmlNode | None) -> None:
         self.tag, self.attributes, self.parent = _xml_name(name, tag=True), attributes, parent
         self.children: list[_XmlNode | str] = []
+        self.mem_id = id(self)
 
     def text(self) -> str:
         return "".join(child if isinstance(child, str) else child.text() for child in self.children)

@@ -100,6 +100,13 @@ def test_deep_nesting_is_refused_before_parsing_with_a_writer_s_message():
     assert f"more than {nesting.LIMIT}" in found.message and "nest fewer" in found.message
 
 
+def test_a_page_of_few_tags_nested_deep_is_refused_from_its_tree():
+    # Few tags parse quickly however they nest: the walk measures the tree itself.
+    page = BODY.format("<blockquote>" * 300 + "x")
+    (found,) = Gate(POLICY).check(page)
+    assert found.message.startswith("elements nested at least 257 deep") and found.needle == "<blockquote"
+
+
 def test_an_ordinary_writer_s_deepest_page_passes():
     # Ten levels of lists inside an admonition, a tab and a question: more than writers nest.
     item = '<ul><li>x<div class="admonition note"><div class="tabbed-set"><div class="tabbed-content">' \
