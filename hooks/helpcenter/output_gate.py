@@ -59,6 +59,8 @@ MESSAGES = {
     "svg-instruction": "<?{target}?> in an SVG file loads a stylesheet or a program; remove it",
     "svg-xml": "the SVG file is not well-formed XML ({error}, line {line}); browsers show an error instead of the image",
     "search-field": "search field {field} is not text",
+    "emoji": "the emoji {name} is a picture from another site (a CDN); type the emoji itself ({emoji}) instead, "
+             "or an icon the site draws (:material-…:)",
     "css-loads": "the stylesheet loads {url} from outside the site; put the file under docs/assets/ and refer to it relatively",
     "css-code": "the stylesheet uses {what}, which runs code or hides an address in older browsers; remove it",
 }
@@ -296,8 +298,13 @@ class _Walker:
             if self.gate.refuses(tag):
                 self.fail(finding("element", f"<{tag}", tag=tag))
                 return
-            for found in self.gate.attributes(tag, attrs):
-                self.fail(found)
+            found = self.gate.attributes(tag, attrs)
+            if found and tag == "img" and "twemoji" in (attrs.get("class") or ""):
+                # pymdownx.emoji draws an emoji shortcode (:smile:) as a picture from a CDN: say so.
+                name, emoji = attrs.get("title") or "", attrs.get("alt") or ""
+                found = (finding("emoji", name or emoji or "<img", name=name, emoji=emoji),)
+            for one in found:
+                self.fail(one)
         element_id = attrs.get("id")
         if element_id:
             # The theme's script finds its parts by id (__config, __search...): a heading with the

@@ -185,3 +185,9 @@ def test_the_site_s_stylesheet_passes():
 
     assert check_css((ROOT / "docs" / "assets" / "stylesheets" / "site.css").read_text(encoding="utf-8")) == []
     assert check_css('@import "print.css"; a{background:url(../images/x.png), url(data:image/svg+xml;base64,AA)}') == []
+
+
+def test_an_emoji_drawn_from_a_cdn_is_named_by_its_shortcode():
+    img = '<img alt="😄" class="twemoji" src="https://cdn.jsdelivr.net/gh/jdecked/twemoji@16.0.1/assets/svg/1f604.svg" title=":smile:">'
+    (found,) = Gate(POLICY).check(BODY.format(f"<p>x {img}</p>"))
+    assert found.needle == ":smile:" and "type the emoji itself (😄)" in found.message
