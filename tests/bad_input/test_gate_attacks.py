@@ -191,3 +191,12 @@ def test_an_emoji_drawn_from_a_cdn_is_named_by_its_shortcode():
     img = '<img alt="😄" class="twemoji" src="https://cdn.jsdelivr.net/gh/jdecked/twemoji@16.0.1/assets/svg/1f604.svg" title=":smile:">'
     (found,) = Gate(POLICY).check(BODY.format(f"<p>x {img}</p>"))
     assert found.needle == ":smile:" and "type the emoji itself (😄)" in found.message
+
+
+def test_writer_tooling_reads_a_gate_finding_as_an_error_of_its_rule():
+    from helpcenter import results
+    from helpcenter.checks import Problem
+
+    line = str(Problem("snippets/ko/x.md", 3, NAME, "inline <script> that is not one of the theme's (alert(1)) (in the published page /faq/)"))
+    (entry,) = results.from_message(rules.severity(NAME), line)
+    assert (entry["file"], entry["line"], entry["rule"], entry["severity"]) == ("snippets/ko/x.md", 3, NAME, "error")
