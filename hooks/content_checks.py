@@ -81,6 +81,10 @@ def on_files(files: Files, config: MkDocsConfig) -> None:
     docs = Path(config.docs_dir)
     unreadable = [str(p) for f in files.documentation_pages() if f.abs_src_path  # generated pages have no source
                   for p in file_checks.check(f"docs/{f.src_uri}", Path(f.abs_src_path), docs)]
+    unreadable += [str(p) for path in sorted(Path(state.root, "snippets").rglob("*")) if path.is_file()
+                   for p in file_checks.check_snippet(path.relative_to(state.root).as_posix(), path)]
+    unreadable += [str(p) for f in files.documentation_pages() if not unreadable and "8<-" in f.content_string
+                   for p in file_checks.expanded_size(f"docs/{f.src_uri}", f.content_string, Path(state.root, "snippets"))]
     unreadable += [str(p) for f in files.documentation_pages() if not unreadable
                    for p in frontmatter.alias_problems(f"docs/{f.src_uri}", f.content_string)]
     with as_build_error():  # MkDocs cannot read such a page: stop before it tries

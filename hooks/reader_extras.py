@@ -10,6 +10,7 @@ import site_languages
 from build_errors import as_build_error
 from helpcenter import notices
 from helpcenter.errors import raise_problems
+from markupsafe import escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
@@ -43,5 +44,7 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav) -> dic
     if notice:
         lang = site_languages.current_language(config)
         target = build_state.of(config).files.get_file_from_path(f"{lang}/{notice['page']}") if notice.get("page") else None
-        context["hc_notice"] = {"text": notice[lang], "href": notices.link(config.site_url, target.url) if target else None}
+        # Text, never markup: the theme's templates do not escape, and the schema lets "&" through
+        # ("R&D"), so "&#x202E;" or "&lt;" would otherwise reach readers as characters.
+        context["hc_notice"] = {"text": escape(notice[lang]), "href": notices.link(config.site_url, target.url) if target else None}
     return context

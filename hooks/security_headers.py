@@ -7,14 +7,16 @@ MAINTAINERS.md (## Security). A finding fails the build, naming the source file 
 
 from __future__ import annotations
 
+import dataclasses
 import os
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import build_state
 import site_languages
 from helpcenter import csp, diskcache, gate_policy, output_gate, redirects
+from helpcenter.checks import Problem
+from helpcenter.checks import files as file_checks
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
@@ -22,7 +24,6 @@ from mkdocs.structure.pages import Page
 from mkdocs_redirects.plugin import HTML_TEMPLATE as REDIRECT_TEMPLATE
 
 CACHE, POLICY_CACHE = ".cache/output-gate.json", ".cache/output-gate-policy.json"
-_SNIPPET = re.compile(r"""--8<--\s+["']([^"'\n]+)["']""")
 
 
 @dataclass
@@ -39,8 +40,9 @@ class _Gate:
     passed: dict[str, bool]
     checker: output_gate.Gate  # remembers each distinct start tag's verdict for the whole build
     pages: set[str] = field(default_factory=set)
-    findings: list[str] = field(default_factory=list)
+    findings: list[Problem] = field(default_factory=list)
     seen: set[str] = field(default_factory=set)
+    data_texts: dict[str, str] | None = None  # data/*.yml, read at the first finding: values reach pages too
 
 
 # After language_search (100) has put hc_search into config.extra: the template scripts are hashed
@@ -57,7 +59,11 @@ def _gate_state(config: MkDocsConfig) -> _Gate:
 def _start(config: MkDocsConfig) -> _Gate:
     root, theme_dirs = Path(config.config_file_path).parent, [Path(d) for d in config.theme.dirs]
     policy, hashes = _policy_and_hashes(root, theme_dirs, config)
-    allowed = sorted((tag, sorted(policy.attrs.get(tag, ()))) for tag in policy.tags)
+    # The scripts a page may load: those the templates name and mkdocs.yml's extra_javascript, never
+    # one a writer adds under docs/ (CSP's 'self' would let any same-site file run).
+    extra = {str(getattr(script, "path", script)).lstrip("/") for script in config.extra_javascript}
+    policy = dataclasses.replace(policy, scripts=policy.scripts | extra, site_path=_site_path(config.site_url).rstrip("/") + "/")
+    allowed = sorted((tag, sorted(policy.attrs.get(tag, ()))) for tag in policy.tags) + sorted(policy.scripts) + [policy.site_path]
     version = diskcache.fingerprint([repr(allowed), *sorted(hashes), *_gate_code()])
     return _Gate(root, _read(root / "mkdocs.yml"), policy, hashes, csp.meta_tag(hashes), root / CACHE, version,
                  diskcache.load(root / CACHE, version), output_gate.Gate(policy))
@@ -71,13 +77,13 @@ def _policy_and_hashes(root: Path, theme_dirs: list[Path], config: MkDocsConfig)
     templates = gate_policy.theme_templates(theme_dirs)
     version = diskcache.fingerprint([*(p.read_bytes() for p in templates), REDIRECT_TEMPLATE, repr(contexts), *_gate_code()])
     stored = diskcache.load(root / POLICY_CACHE, version)
-    if (isinstance(stored.get("tags"), list) and isinstance(stored.get("hashes"), list) and isinstance(stored.get("attrs"), dict)
+    if (all(isinstance(stored.get(key), list) for key in ("tags", "hashes", "scripts")) and isinstance(stored.get("attrs"), dict)
             and all(isinstance(names, list) for names in stored["attrs"].values())):
         attrs = {tag: frozenset(names) for tag, names in stored["attrs"].items()}
-        return gate_policy.Policy(frozenset(stored["tags"]), attrs), frozenset(stored["hashes"])
+        return gate_policy.Policy(frozenset(stored["tags"]), attrs, frozenset(stored["scripts"])), frozenset(stored["hashes"])
     policy = gate_policy.build_policy(theme_dirs, [REDIRECT_TEMPLATE])
     hashes = frozenset(csp.template_hashes(csp.template_scripts(theme_dirs), contexts))
-    diskcache.save(root / POLICY_CACHE, version, {"tags": sorted(policy.tags), "hashes": sorted(hashes),
+    diskcache.save(root / POLICY_CACHE, version, {"tags": sorted(policy.tags), "hashes": sorted(hashes), "scripts": sorted(policy.scripts),
                                                    "attrs": {tag: sorted(names) for tag, names in policy.attrs.items()}})
     return policy, hashes
 
@@ -112,35 +118,54 @@ def on_post_build(config: MkDocsConfig) -> None:
     for path in sorted(site.rglob("*.svg")):  # an SVG opened on its own is a document that can run code
         _gate(gate, path.read_text(encoding="utf-8", errors="replace"), f"docs/{path.relative_to(site).as_posix()}", "",
               path.relative_to(site).as_posix(), svg=True)
+    for path in sorted(site.rglob("*.css")):  # the site's own stylesheets (docs/assets/), not the theme's
+        address = path.relative_to(site).as_posix()
+        if Path(config.docs_dir, address).is_file():
+            text = path.read_text(encoding="utf-8", errors="replace")
+            _gate(gate, text, f"docs/{address}", text, address, css=True)
     (site / "_headers").write_text(csp.headers_file(csp.policy(gate.hashes | redirect_hashes)), encoding="utf-8")
     # Only what passed: a page that failed is checked again by the next build, and fails again.
     diskcache.save(gate.cache, gate.version, {key: True for key in gate.seen if key in gate.passed})
-    if gate.findings:
-        raise PluginError("What readers would receive is unsafe; nothing was published:\n" + "\n".join(gate.findings))
+    if gate.findings:  # an error (rules.py): nothing unsafe is published, by any build
+        raise PluginError("\n".join(map(str, gate.findings)))
 
 
 def _gate(gate: _Gate, text: str, label: str, source: str, url: str, *, redirect: bool = False,
-          hashes: frozenset | None = None, svg: bool = False) -> None:
-    key = diskcache.fingerprint([text, str(redirect), str(svg), *sorted(hashes or ())])
+          hashes: frozenset | None = None, svg: bool = False, css: bool = False) -> None:
+    key = diskcache.fingerprint([text, str(redirect), str(svg), str(css), *sorted(hashes or ())])
     gate.seen.add(key)
     if key in gate.passed:
         return
     checker = gate.checker
-    findings = checker.check_svg(text) if svg else checker.check(text, frozenset(hashes or gate.hashes), redirect=redirect)
+    if css:
+        findings = output_gate.check_css(text)
+    else:
+        findings = checker.check_svg(text) if svg else checker.check(text, frozenset(hashes or gate.hashes), redirect=redirect)
     if not findings:
         gate.passed[key] = True
     for finding in findings:
-        # Not in the page's own text: then in a snippet it includes, or mkdocs.yml (navigation, redirects).
-        sources = {label: source, **_snippets(gate.root, source), "mkdocs.yml": gate.config_text}
+        # Not in the page's own text: then in a snippet it includes, mkdocs.yml (navigation, redirects)
+        # or a data file (a notice, a channel's name, the interface's words).
+        if gate.data_texts is None:
+            gate.data_texts = {f"data/{p.name}": _read(p) for p in sorted((gate.root / "data").glob("*.yml"))}
+        sources = {label: source, **_snippets(gate.root, source), "mkdocs.yml": gate.config_text, **gate.data_texts}
         place = output_gate.locate(finding.needle, sources) or (label, 1)
-        gate.findings.append(f"{place[0]}:{place[1]}: {finding.message} (in the published page /{url.lstrip('/')}) [output-gate]")
+        message = f"{finding.message} (in the published page /{url.lstrip('/')})"
+        gate.findings.append(Problem(place[0], place[1], output_gate.NAME, message))
 
 
 def _snippets(root: Path, source: str) -> dict[str, str]:
-    """The snippet files a page includes (--8<-- "name"), by the label writers know them by."""
-    found = {}
-    for name in _SNIPPET.findall(source) if "--8<--" in source else []:
-        found[f"snippets/{name}"] = _read(Path(root, "snippets", name))
+    """The snippet files a page includes, nested ones too, by the label writers know them by."""
+    found: dict[str, str] = {}
+    pending, folder = [source], root / "snippets"
+    while pending:
+        text = pending.pop()
+        for _, name in file_checks.inclusions(text) if "8<-" in text else ():
+            path = file_checks.snippet_file(name, folder)
+            label = f"snippets/{path.relative_to(folder).as_posix()}" if path else ""
+            if path and label not in found:
+                found[label] = _read(path)
+                pending.append(found[label])
     return found
 
 
@@ -172,4 +197,4 @@ def _read(path: Path) -> str:
 
 def _gate_code() -> list[bytes]:
     folder = Path(__file__).parent / "helpcenter"
-    return [(folder / name).read_bytes() for name in ("output_gate.py", "gate_policy.py", "csp.py")]
+    return [(folder / name).read_bytes() for name in ("output_gate.py", "gate_policy.py", "csp.py", "nesting.py")]

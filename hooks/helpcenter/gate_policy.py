@@ -43,12 +43,17 @@ gradienttransform xmlns fill-opacity stroke-opacity clip-path""".split())
 URL_ATTRS = frozenset("href src srcset action formaction poster cite data background ping xlink:href codebase manifest".split())
 SAFE_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
 _NAME = re.compile(r"[a-z][a-z0-9_:.-]*\Z")
+_SCRIPT_SRC = re.compile(r"<script\b[^>]*\bsrc=\"\{\{\s*['\"]([^'\"{}]+)['\"]\s*\|\s*url\s*\}\}")
 
 
 @dataclass(frozen=True)
 class Policy:
     tags: frozenset[str]
     attrs: dict[str, frozenset[str]]  # tag → allowed attributes (besides GLOBAL_ATTRS, aria-*, data-*)
+    # The script files a page may load (<script src>), from the site's root: those the templates
+    # name and mkdocs.yml's extra_javascript, never a file a writer adds under docs/.
+    scripts: frozenset[str] = frozenset()
+    site_path: str = "/"  # where the site's root is on its host (404 pages address scripts from there)
 
     def allows_attr(self, tag: str, name: str) -> bool:
         if name in GLOBAL_ATTRS or name.startswith("aria-"):
@@ -98,12 +103,19 @@ def theme_templates(theme_dirs: Iterable[Path]) -> list[Path]:
 
 
 def build_policy(theme_dirs: Iterable[Path], extra_templates: Iterable[str] = ()) -> Policy:
-    found = template_markup(theme_templates(theme_dirs))
+    templates = theme_templates(theme_dirs)
+    found = template_markup(templates)
     for text in extra_templates:  # templates held in Python strings (mkdocs-redirects)
         _add_markup(found, text)
     tags = CONTENT_TAGS | set(found)
     attrs = {tag: frozenset(found.get(tag, set()) | CONTENT_ATTRS.get(tag, set())) for tag in tags}
-    return Policy(frozenset(tags), attrs)
+    return Policy(frozenset(tags), attrs, template_script_files(templates))
+
+
+def template_script_files(files: Iterable[Path]) -> frozenset[str]:
+    """The script files the templates load by name (<script src="{{ 'assets/...js' | url }}">, as
+    Material's bundle and our 404 page's script are), by their address from the site's root."""
+    return frozenset(name for file in files for name in _SCRIPT_SRC.findall(file.read_text(encoding="utf-8")))
 
 
 CONTENT_POLICY = Policy(CONTENT_TAGS, {tag: frozenset(names) for tag, names in CONTENT_ATTRS.items()})

@@ -17,11 +17,53 @@ import json
 import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 from xml.parsers import expat
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
+from . import nesting
 from .gate_policy import CONTENT_POLICY, CONTENT_TAGS, GLOBAL_ATTRS, SAFE_SCHEMES, SVG_ATTRS, URL_ATTRS, Policy
+
+NAME = "output-gate"
+DESCRIPTION = ("what readers receive (every published page, 404 and redirect page, SVG file and JSON-LD block) holds only "
+               "the theme's own scripts and the markup of the allowlist, as a browser's parser reads it")
+SEVERITY = "error"  # nothing unsafe is published by any build, the preview's included
+MESSAGES = {
+    "element": "<{tag}> is not allowed in a published page; remove it (pages hold text, links, lists, tables and images)",
+    "handler": "event handler {name}= on <{tag}> runs code; remove it",
+    "attribute": "attribute {name}= is not allowed on <{tag}>; remove it",
+    "loads": "<{tag} {name}=\"{url}\"> loads from outside the site; put the file under docs/assets/",
+    "scheme": "'{scheme}:' URL in <{tag} {name}>; link to a page or an https:// address",
+    "use": "<use> may only point inside the page (#id)",
+    "css-url": "{name}=\"{value}\" on <{tag}> refers to something other than an element of the page (url(#id)); remove it",
+    "duplicate-id": "id \"{id}\" is used twice in the page; rename the heading or anchor",
+    "script-src": "<script src=\"{src}\"> is not one of the site's scripts (the theme's and mkdocs.yml extra_javascript); remove it",
+    "inline-script": "inline <script> that is not one of the theme's ({body}); page content cannot run code: remove it",
+    "json-block": "a JSON <script> block other than the theme's configuration; remove it",
+    "json": "{kind} block that is not valid JSON",
+    "meta": "<meta http-equiv=\"{equiv}\"> is not allowed in a page; remove it",
+    "head-only": "<{tag}> in the page's body; only the theme adds metadata, stylesheets and policies: remove it",
+    "second-policy": "a second Content-Security-Policy in the page; remove it (the build writes the site's policy)",
+    "link-rel": "<link rel=\"{rel}\"> is not allowed; remove it",
+    "link-loads": "<link rel=\"{rel}\"> loads from outside the site; remove it",
+    "form": "<form> is not allowed in a page (only the theme's search box is a form); remove it",
+    "input": "<input type=\"{kind}\"> is not allowed in a page; remove it",
+    "bidi": "invisible text-direction control U+{code:04X}: it makes text read in another order than it is written "
+            "(a link or address that looks like another); delete it",
+    "depth": "elements nested {depth} deep, more than {limit} (browsers and this check slow down sharply); "
+             "nest fewer lists, quotes, admonitions or HTML blocks inside each other",
+    "encoding": "the page is not valid UTF-8 text",
+    "svg-dtd": "an SVG file with a DTD of its own (<!DOCTYPE svg [...]>), whose entities can expand to markup; remove it",
+    "svg-entity": "entity declaration '{name}' in an SVG file; remove it",
+    "svg-instruction": "<?{target}?> in an SVG file loads a stylesheet or a program; remove it",
+    "svg-xml": "the SVG file is not well-formed XML ({error}, line {line}); browsers show an error instead of the image",
+    "search-field": "search field {field} is not text",
+    "emoji": "the emoji {name} is a picture from another site (a CDN); type the emoji itself ({emoji}) instead, "
+             "or an icon the site draws (:material-…:)",
+    "css-loads": "the stylesheet loads {url} from outside the site; put the file under docs/assets/ and refer to it relatively",
+    "css-code": "the stylesheet uses {what}, which runs code or hides an address in older browsers; remove it",
+}
 
 # Never in a page, whoever writes them: they change where the page's links go (base), load or run
 # another document or code (iframe...), restyle the page against CSP (style), or hide markup from
@@ -33,6 +75,10 @@ template xmp plaintext foreignobject animate set animatemotion animatetransform 
 _NEVER = frozenset({"style", "srcdoc", "formaction"})
 # Attributes that load a resource into the page: same-site only (CSP would block the rest anyway).
 _LOADS = frozenset({"src", "srcset", "poster", "data", "background", "xlink:href"})
+# SVG paint and clipping attributes take CSS values: url(...) in them refers to another element,
+# and only one of the page (#id) may be referred to; a backslash is a CSS escape (\75 rl = url).
+_CSS_VALUED = frozenset({"fill", "stroke", "clip-path"})
+_FOREIGN_URL = re.compile(r"url\(\s*['\"]?(?!#)|\\")
 _SCHEME = re.compile(r"([a-zA-Z][a-zA-Z0-9+.-]*):")
 _LINK_RELS = frozenset("stylesheet icon canonical alternate prev next manifest preload modulepreload sitemap search".split())
 _LINK_LOADS = frozenset("stylesheet icon manifest preload modulepreload".split())
@@ -47,12 +93,23 @@ _THEME_FORMS = (("name", "search"), ("data-md-component", "palette"))
 # their presence is not.
 _DOCUMENT = frozenset({"html", "head", "body"})
 _MAX_VERDICTS = 200_000  # distinct start tags remembered per build; a hostile page cannot grow it without end
+# Explicit text-direction controls (embeddings, overrides, isolates): invisible, they reorder what a
+# reader sees ("Trojan source"), so a link text or address can look like another. Neither language
+# of the site needs them; the marks (U+200E, U+200F) are left alone.
+BIDI_CONTROLS = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+# The same, written as character references (&#x202E; &#8238;); any with leading zeros is searched too.
+_BIDI_ENTITY = re.compile(r"&#(?:[xX]0*(202[a-eA-E]|206[6-9])|0*(823[4-8]|829[4-7]))(?![0-9a-fA-F])")
+_BIDI_ENTITY_HINTS = ("#x202", "#X202", "#x206", "#X206", "#823", "#829", "#x0", "#X0", "#0")
 
 
 @dataclass(frozen=True)
 class Finding:
     message: str
     needle: str  # text to look for in the sources to find the line (see locate())
+
+
+def finding(kind: str, needle: str, /, **values: object) -> Finding:
+    return Finding(MESSAGES[kind].format(**values), needle)
 
 
 def script_hash(body: str) -> str:
@@ -92,21 +149,34 @@ class Gate:
 
     def check(self, text: str, inline_scripts: frozenset[str] = frozenset(), *, redirect: bool = False) -> list[Finding]:
         """What in one HTML document (or fragment) is outside the policy; [] means it is inert."""
+        # The parser's time grows with the square of the depth: a page of many tags is measured
+        # before it is parsed (the walk measures every page's tree exactly, for free).
+        if text.count("<") > nesting.PARSE_FIRST:
+            depth, tag = nesting.deepest(text, nesting.LIMIT)
+            if depth > nesting.LIMIT:
+                return [finding("depth", tag, depth=f"at least {depth:,}", limit=nesting.LIMIT)]
         try:
             # The tree a reader's browser builds (scripting on): HTML5 tree construction, namespaces,
             # attributes merged onto <html>/<body>, entities decoded, the first of duplicate attributes.
             tree = LexborHTMLParser(text, scripting=True)
         except UnicodeError:
-            return [Finding("the page is not valid UTF-8 text", "\ufffd")]
+            return [finding("encoding", "\ufffd")]
         root = tree.root
-        return self.walk(root.traverse(), inline_scripts, redirect=redirect) if root is not None else []
+        found = self.walk(root.traverse(), inline_scripts, redirect=redirect) if root is not None else []
+        return found + direction_controls(text)
 
     def check_svg(self, text: str) -> list[Finding]:
         """An SVG file opened on its own is an XML document: what only an XML parser reads is refused
-        first (see _xml_only), then its markup is checked as a page's."""
-        return _xml_only(text) or self.check(text)
+        first, then its markup is checked twice, as the XML tree a browser opening the file builds
+        and as the HTML a page would make of it (the two differ: <desc><textarea><script> is text to
+        an HTML parser and a script to an XML one)."""
+        nodes = _xml_nodes(text)
+        if isinstance(nodes, Finding):
+            return [nodes]
+        return self.walk(nodes) or self.check(text)
 
-    def walk(self, nodes: Iterable[LexborNode], inline_scripts: frozenset[str] = frozenset(), *, redirect: bool = False) -> list[Finding]:
+    def walk(self, nodes: Iterable[LexborNode] | Iterable[_XmlNode], inline_scripts: frozenset[str] = frozenset(), *,
+             redirect: bool = False) -> list[Finding]:
         """The findings on a parsed document's nodes in document order (anything with selectolax's
         tag, attributes, text(), parent and is_element_node: tests walk another parser's tree too)."""
         walker = _Walker(self, inline_scripts, redirect)
@@ -129,23 +199,41 @@ class Gate:
         key = (tag, *attrs.items())
         found = self._verdicts.get(key)
         if found is None:
-            found = tuple(finding for name, value in attrs.items() for finding in self._attribute(tag, name.lower(), value or ""))
+            found = tuple(problem for name, value in attrs.items() for problem in self._attribute(tag, name.lower(), value or ""))
             if len(self._verdicts) < _MAX_VERDICTS:
                 self._verdicts[key] = found
         return found
 
     def _plain(self, tag: str, name: str) -> bool:
-        return self.policy.allows_attr(tag, name) and not (name.startswith("on") or name in URL_ATTRS or name in _NEVER)
+        return self.policy.allows_attr(tag, name) and not (name.startswith("on") or name in URL_ATTRS or name in _NEVER
+                                                            or name in _CSS_VALUED)
 
     def _attribute(self, tag: str, name: str, value: str) -> Iterator[Finding]:
         if name.startswith("on"):
-            yield Finding(f"event handler {name}= on <{tag}> runs code", name)
+            yield finding("handler", name, name=name, tag=tag)
         elif name == "style" and tag in ("th", "td") and _ALIGNMENT.match(value):
             return  # a Markdown table's column alignment (|:---|), the only style content writes
         elif name in _NEVER or not self.policy.allows_attr(tag, name):
-            yield Finding(f"attribute {name}= is not allowed on <{tag}>", name)
+            yield finding("attribute", name, name=name, tag=tag)
         elif name in URL_ATTRS:
             yield from _url(tag, name, value)
+        elif name in _CSS_VALUED and _FOREIGN_URL.search(value):
+            yield finding("css-url", value[:40], name=name, value=_short(value), tag=tag)
+
+    def script_allowed(self, src: str) -> bool:
+        """Whether <script src> names one of the site's own scripts, from wherever the page is."""
+        parts = urlsplit(src.strip())
+        if parts.scheme or parts.netloc:
+            return False
+        path = parts.path
+        if path.startswith("/"):
+            if not path.startswith(self.policy.site_path):
+                return False
+            path = path[len(self.policy.site_path):]
+        segments = path.split("/")
+        while segments and segments[0] in (".", ".."):
+            segments.pop(0)
+        return ".." not in segments and "/".join(segments) in self.policy.scripts
 
 
 def _candidates(policy: Policy, tag: str) -> frozenset[str]:
@@ -159,11 +247,22 @@ def _url(tag: str, name: str, value: str) -> Iterator[Finding]:
         scheme = url_scheme(url)
         if name in _LOADS:
             if scheme is not None:
-                yield Finding(f"<{tag} {name}=\"{_short(url)}\"> loads from outside the site; put the file under docs/assets/", url.strip()[:40] or name)
+                yield finding("loads", url.strip()[:40] or name, tag=tag, name=name, url=_short(url))
         elif scheme is not None and scheme not in SAFE_SCHEMES and url != _THEME_NO_OP:
-            yield Finding(f"'{scheme}:' URL in <{tag} {name}>; link to a page or an https:// address", url.strip()[:40])
+            yield finding("scheme", url.strip()[:40], scheme=scheme, tag=tag, name=name)
         if tag == "use" and not url.startswith("#"):
-            yield Finding("<use> may only point inside the page (#id)", url[:40])
+            yield finding("use", url[:40])
+
+
+def direction_controls(text: str) -> list[Finding]:
+    # One substring search per character or hint: a regular expression over a page costs ten times as much.
+    for char in BIDI_CONTROLS:
+        if char in text:
+            return [finding("bidi", char, code=ord(char))]
+    match = _BIDI_ENTITY.search(text) if any(hint in text for hint in _BIDI_ENTITY_HINTS) else None
+    if match:
+        return [finding("bidi", match[0], code=int(match[1], 16) if match[1] else int(match[2]))]
+    return []
 
 
 class _Walker:
@@ -173,45 +272,61 @@ class _Walker:
         self.gate, self.inline_scripts, self.redirect = gate, inline_scripts, redirect
         self.findings: list[Finding] = []
         self.forms = 0
+        self.policies = 0
         self.config_blocks: dict[str, int] = {}
         self.ids: set[str] = set()
+        self.open: list[int] = []  # the current element and its ancestors (mem_id), in the tree's order
 
-    def fail(self, message: str, needle: str) -> None:
+    def fail(self, found: Finding) -> None:
         if len(self.findings) < 50:  # enough to fix; a hostile page must not cost unbounded memory
-            self.findings.append(Finding(message, needle))
+            self.findings.append(found)
 
-    def element(self, node: LexborNode) -> None:
-        tag, attrs = node.tag or "", node.attributes
+    def element(self, node: LexborNode | _XmlNode) -> None:
+        tag, attrs, parent, opened = node.tag or "", node.attributes, node.parent, self.open
+        # Its depth, from its parent's place among the open elements (each element is opened and
+        # closed once: linear in the page); past the limit, one finding.
+        above = parent.mem_id if parent is not None else 0
+        while opened and opened[-1] != above:
+            opened.pop()
+        opened.append(node.mem_id)
+        if len(opened) == nesting.LIMIT + 1:
+            self.fail(finding("depth", f"<{tag.lower()}", depth=f"at least {len(opened):,}", limit=nesting.LIMIT))
         plain = self.gate.plain.get(tag)
         if plain is None or not plain.issuperset(attrs):
             # The policy's names are lower case; SVG's are camelCase in the tree (foreignObject, viewBox).
             tag = tag.lower()
             if self.gate.refuses(tag):
-                self.fail(f"<{tag}> is not allowed in a published page", f"<{tag}")
+                self.fail(finding("element", f"<{tag}", tag=tag))
                 return
-            for finding in self.gate.attributes(tag, attrs):
-                self.fail(finding.message, finding.needle)
+            found = self.gate.attributes(tag, attrs)
+            if found and tag == "img" and "twemoji" in (attrs.get("class") or ""):
+                # pymdownx.emoji draws an emoji shortcode (:smile:) as a picture from a CDN: say so.
+                name, emoji = attrs.get("title") or "", attrs.get("alt") or ""
+                found = (finding("emoji", name or emoji or "<img", name=name, emoji=emoji),)
+            for one in found:
+                self.fail(one)
         element_id = attrs.get("id")
         if element_id:
             # The theme's script finds its parts by id (__config, __search...): a heading with the
             # same id takes their place.
             if element_id in self.ids:
-                self.fail(f"id \"{_short(element_id)}\" is used twice in the page; rename the heading or anchor", element_id)
+                self.fail(finding("duplicate-id", element_id, id=_short(element_id)))
             self.ids.add(element_id)
         special = _SPECIAL.get(tag)
         if special:
             special(self, node, attrs)
 
-    def script(self, node: LexborNode, attrs: Mapping[str, str | None]) -> None:
+    def script(self, node: LexborNode | _XmlNode, attrs: Mapping[str, str | None]) -> None:
         body = node.text()
         kind = (attrs.get("type") or "").strip().lower()
         if "src" in attrs:
-            if body.strip() or not (attrs["src"] or "").split("?")[0].endswith(".js"):
-                self.fail(f"<script src=\"{_short(attrs['src'] or '')}\"> is not one of the site's scripts", "<script")
+            src = attrs["src"] or ""
+            if body.strip() or not self.gate.script_allowed(src):
+                self.fail(finding("script-src", src.strip()[:40] or "<script", src=_short(src)))
         elif kind in _DATA_SCRIPTS:
             self.data_block(attrs, kind, body)
         elif script_hash(body) not in self.inline_scripts:
-            self.fail(f"inline <script> that is not one of the theme's ({_short(body)})", body.strip()[:40] or "<script")
+            self.fail(finding("inline-script", body.strip()[:40] or "<script", body=_short(body)))
 
     def data_block(self, attrs: Mapping[str, str | None], kind: str, body: str) -> None:
         if kind == "application/json":
@@ -219,43 +334,60 @@ class _Walker:
             self.config_blocks[block] = self.config_blocks.get(block, 0) + 1
             # Each template settings block once: a second copy (from content) would override the first.
             if block not in CONFIG_BLOCKS or self.config_blocks[block] > 1:
-                self.fail("a JSON <script> block other than the theme's configuration", "application/json")
+                self.fail(finding("json-block", "application/json"))
         try:
             json.loads(body)
         except ValueError:
-            self.fail(f"{kind} block that is not valid JSON", body.strip()[:40] or kind)
+            self.fail(finding("json", body.strip()[:40] or kind, kind=kind))
 
-    def meta(self, node: LexborNode, attrs: Mapping[str, str | None]) -> None:
+    def meta(self, node: LexborNode | _XmlNode, attrs: Mapping[str, str | None]) -> None:
+        if not _in_head(node):
+            self.fail(finding("head-only", "<meta", tag="meta"))
+            return
         equiv = (attrs.get("http-equiv") or "").strip().lower()
-        if not equiv or equiv == "content-security-policy":
+        if not equiv:
+            return
+        if equiv == "content-security-policy":
+            self.policies += 1
+            if self.policies > 1:  # a second policy only narrows the first, but it can break the theme
+                self.fail(finding("second-policy", "Content-Security-Policy"))
             return
         target = (attrs.get("content") or "").partition("=")[2].strip()
         if equiv != "refresh" or not self.redirect or url_scheme(target) not in (None, "http", "https"):
-            self.fail(f"<meta http-equiv=\"{equiv}\"> is not allowed in a page", "http-equiv")
+            self.fail(finding("meta", "http-equiv", equiv=equiv))
 
-    def link(self, node: LexborNode, attrs: Mapping[str, str | None]) -> None:
+    def link(self, node: LexborNode | _XmlNode, attrs: Mapping[str, str | None]) -> None:
         rels = set((attrs.get("rel") or "").lower().split())
-        if not rels or not rels <= _LINK_RELS:
-            self.fail(f"<link rel=\"{attrs.get('rel')}\"> is not allowed", "<link")
+        if not _in_head(node):
+            self.fail(finding("head-only", "<link", tag="link"))
+        elif not rels or not rels <= _LINK_RELS:
+            self.fail(finding("link-rel", "<link", rel=attrs.get("rel")))
         elif rels & _LINK_LOADS and url_scheme(attrs.get("href") or "") is not None:
-            self.fail(f"<link rel=\"{attrs.get('rel')}\"> loads from outside the site", "<link")
+            self.fail(finding("link-loads", "<link", rel=attrs.get("rel")))
 
-    def form(self, node: LexborNode, attrs: Mapping[str, str | None]) -> None:
+    def form(self, node: LexborNode | _XmlNode, attrs: Mapping[str, str | None]) -> None:
         self.forms += 1
         theme = any(attrs.get(name) == value for name, value in _THEME_FORMS)
         if self.forms > len(_THEME_FORMS) or not theme or {"action", "method", "target"} & set(attrs):
-            self.fail("<form> is not allowed in a page (only the theme's search box is a form)", "<form")
+            self.fail(finding("form", "<form"))
 
-    def input(self, node: LexborNode, attrs: Mapping[str, str | None]) -> None:
+    def input(self, node: LexborNode | _XmlNode, attrs: Mapping[str, str | None]) -> None:
         kind = (attrs.get("type") or "text").lower()
         if kind not in ("radio", "checkbox") and not (kind in ("text", "search") and _inside_form(node)):
-            self.fail(f"<input type=\"{kind}\"> is not allowed in a page", "<input")
+            self.fail(finding("input", "<input", kind=kind))
 
 
 _SPECIAL = {"script": _Walker.script, "meta": _Walker.meta, "link": _Walker.link, "form": _Walker.form, "input": _Walker.input}
 
 
-def _inside_form(node: LexborNode) -> bool:
+def _in_head(node: LexborNode | _XmlNode) -> bool:
+    """Metadata, stylesheets and policies belong to <head>, where only the theme writes; a parser
+    leaves them where content puts them, in the body."""
+    parent = node.parent
+    return parent is not None and parent.tag == "head"
+
+
+def _inside_form(node: LexborNode | _XmlNode) -> bool:
     parent = node.parent
     while parent is not None and parent.is_element_node:
         if parent.tag == "form":
@@ -264,38 +396,93 @@ def _inside_form(node: LexborNode) -> bool:
     return False
 
 
-def _xml_only(text: str) -> list[Finding]:
-    """What an XML parser reads and an HTML parser does not: a DTD of the file's own, whose entities
-    expand to markup (a <script>) the HTML reading never sees; processing instructions such as
-    xml-stylesheet, which load a stylesheet or an XSLT program. Also: not well-formed XML."""
-    found: list[Finding] = []
+_SVG, _XHTML = "http://www.w3.org/2000/svg", "http://www.w3.org/1999/xhtml"
+_PREFIXES = {"http://www.w3.org/1999/xlink": "xlink", "http://www.w3.org/XML/1998/namespace": "xml"}
 
-    def refuse(message: str, needle: str) -> None:
-        found.append(Finding(message, needle))
+
+class _XmlNode:
+    """An element of an SVG file's XML tree, seen through the names the gate reads from selectolax's
+    nodes. Elements of the SVG or XHTML namespace go by their local name (<h:script> is a script);
+    any other namespace keeps its address, so the element is refused as unknown."""
+
+    is_element_node = True
+
+    def __init__(self, name: str, attributes: dict[str, str], parent: _XmlNode | None) -> None:
+        self.tag, self.attributes, self.parent = _xml_name(name, tag=True), attributes, parent
+        self.children: list[_XmlNode | str] = []
+        self.mem_id = id(self)
+
+    def text(self) -> str:
+        return "".join(child if isinstance(child, str) else child.text() for child in self.children)
+
+
+def _xml_name(name: str, *, tag: bool = False) -> str:
+    namespace, _, local = name.rpartition(" ")
+    if not namespace or (tag and namespace in (_SVG, _XHTML)):
+        return local
+    return f"{_PREFIXES.get(namespace, namespace)}:{local}"
+
+
+def _xml_nodes(text: str) -> list[_XmlNode] | Finding:
+    """The elements of an SVG file read as XML, in document order; or the first construct only an
+    XML parser reads and an HTML parser does not: a DTD of the file's own, whose entities expand to
+    markup (a <script>) the HTML reading never sees; processing instructions such as
+    xml-stylesheet, which load a stylesheet or an XSLT program. Also: not well-formed XML."""
+    nodes: list[_XmlNode] = []
+    open_nodes: list[_XmlNode] = []
+    refused: list[Finding] = []
+
+    def refuse(kind: str, needle: str, /, **values: object) -> None:
+        refused.append(finding(kind, needle, **values))
         raise _Refused
 
-    parser = expat.ParserCreate()
+    def start(name: str, attributes: dict[str, str]) -> None:
+        node = _XmlNode(name, {_xml_name(key): value for key, value in attributes.items()}, open_nodes[-1] if open_nodes else None)
+        if open_nodes:
+            open_nodes[-1].children.append(node)
+        nodes.append(node)
+        open_nodes.append(node)
+
     def doctype(name: str, system: str | None, public: str | None, internal: int) -> None:
         if internal:
-            refuse("an SVG file with a DTD of its own (<!DOCTYPE svg [...]>), whose entities can expand to markup; remove it",
-                   "<!DOCTYPE")
+            refuse("svg-dtd", "<!DOCTYPE")
 
+    parser = expat.ParserCreate(namespace_separator=" ")
+    parser.StartElementHandler = start
+    parser.EndElementHandler = lambda name: open_nodes.pop()
+    parser.CharacterDataHandler = lambda data: open_nodes[-1].children.append(data) if open_nodes else None
     parser.StartDoctypeDeclHandler = doctype
-    parser.EntityDeclHandler = lambda name, *rest: refuse(f"entity declaration '{name}' in an SVG file; remove it", "<!ENTITY")
-    parser.ProcessingInstructionHandler = lambda target, data: refuse(
-        f"<?{target}?> in an SVG file loads a stylesheet or a program; remove it", f"<?{target}")
+    parser.EntityDeclHandler = lambda name, *rest: refuse("svg-entity", "<!ENTITY", name=name)
+    parser.ProcessingInstructionHandler = lambda target, data: refuse("svg-instruction", f"<?{target}", target=target)
     try:
         parser.Parse(text, True)
     except _Refused:
-        return found
+        return refused[0]
     except expat.ExpatError as error:
-        return [Finding(f"the SVG file is not well-formed XML ({expat.ErrorString(error.code)}, line {error.lineno}); "
-                        "browsers show an error instead of the image", "<")]
-    return []
+        return finding("svg-xml", "<", error=expat.ErrorString(error.code), line=error.lineno)
+    return nodes
 
 
 class _Refused(Exception):
     """Ends the XML reading of an SVG file at its first refused construct."""
+
+
+# A stylesheet's references: url(...), src(...) and @import "..." (what they load), and the ways old
+# browsers ran code from CSS. [^)]* and [^'"]* stop at the first closing character: one pass.
+_CSS_URL = re.compile(r"""(?:url|src)\(\s*['"]?([^)'"]*)|(?:@import\s+|image-set\([^)'"]*)['"]([^'"]*)""", re.I)
+_CSS_CODE = re.compile(r"expression\s*\(|-moz-binding|behavior\s*:|javascript:", re.I)
+
+
+def check_css(text: str) -> list[Finding]:
+    """What a stylesheet of the site's own (docs/assets/) loads from elsewhere or runs; CSP blocks
+    the rest of the Web, but only where the host sends it."""
+    found = [finding("css-code", match[0], what=match[0].strip()) for match in _CSS_CODE.finditer(text)][:5]
+    for match in _CSS_URL.finditer(text):
+        url = (match[1] if match[1] is not None else match[2] or "").strip()
+        scheme = url_scheme(url)
+        if "\\" in url or (scheme is not None and not (scheme == "data" and url[5:].lower().startswith("image/"))):
+            found.append(finding("css-loads", url[:40] or match[0], url=_short(url)))
+    return found[:20]
 
 
 def check_search_records(records: Iterable[Mapping[str, object]]) -> list[tuple[str, Finding]]:
@@ -310,9 +497,9 @@ def check_search_records(records: Iterable[Mapping[str, object]]) -> list[tuple[
         for field in ("title", "text", "content", "headings"):
             value = record.get(field)
             if isinstance(value, str) and ("<" in value or "&" in value):
-                found += [(url, finding) for finding in gate.check(value)]
+                found += [(url, problem) for problem in gate.check(value)]
             elif value is not None and not isinstance(value, str):
-                found.append((url, Finding(f"search field {field} is not text", field)))
+                found.append((url, finding("search-field", field, field=field)))
     return found
 
 

@@ -10,12 +10,13 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from . import frontmatter, translations
+from . import frontmatter, output_gate, render_budget, translations
 from .checks import RULES as PAGE_RULES
 from .checks import files, project_files
 
 SEVERITIES = ("error", "warning")
-ALL: tuple[ModuleType, ...] = (project_files, files, frontmatter, translations, *PAGE_RULES)
+# The output gate reads what the build wrote (hooks/security_headers.py), the others what writers wrote.
+ALL: tuple[ModuleType, ...] = (project_files, files, frontmatter, translations, *PAGE_RULES, render_budget, output_gate)
 
 
 def severity(name: str) -> str:

@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 from publish import publish
 
+from tests.bad_input import output_cases
 from tests.conftest import build, build_site, copy_project
 from tests.html import add_phone_fact, edit_file, tree_digest
 
@@ -145,6 +146,8 @@ CASES = {
     # writer input that used to end in a traceback
     "front matter: template key": (edit("docs/en/faq.md", "title: Frequently asked questions", "title: Frequently asked questions\ntemplate: nowhere.html"), r"docs/en/faq\.md:\d+: template 'nowhere\.html' is not allowed"),
     "front matter: non-string key": (edit("docs/ko/faq.md", "title: 자주 묻는 질문", "title: 자주 묻는 질문\n1: x"), r"docs/ko/faq\.md:2: front matter key 1 is not a name"),
+    # issue 13's second red team: what readers receive (tests/bad_input/output_cases.py)
+    **output_cases.cases(write, edit, add_before_first_h2),
 }
 
 

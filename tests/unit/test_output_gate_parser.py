@@ -105,7 +105,7 @@ class _Node:
     """A justhtml node seen through the names the gate reads from selectolax's nodes."""
 
     def __init__(self, node, parent: _Node | None) -> None:
-        self.node, self.parent = node, parent
+        self.node, self.parent, self.mem_id = node, parent, id(self)
         self.tag = node.name
         self.is_element_node = not node.name.startswith("#")
         self.attributes = dict(node.attrs or {}) if self.is_element_node else {}

@@ -14,7 +14,9 @@ Prints figures; asserts nothing. scripts/python tools/bench/benchgate.py [--size
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
+import re
 import shutil
 import statistics
 import subprocess
@@ -26,7 +28,7 @@ from pathlib import Path
 import material
 from benchprojects import full_project
 from benchtiming import run_timed
-from helpcenter import csp, diskcache, gate_policy, output_gate
+from helpcenter import csp, diskcache, gate_policy, nesting, output_gate
 from mkdocs_redirects.plugin import HTML_TEMPLATE
 from selectolax.lexbor import LexborHTMLParser
 
@@ -66,20 +68,31 @@ def gate_alone(site: Path, project: Path) -> dict[str, float]:
     theme = [project / "overrides", Path(material.__file__).parent / "templates"]
     start = time.perf_counter()
     policy = gate_policy.build_policy(theme, [HTML_TEMPLATE])
+    listed = re.search(r"^extra_javascript:\n((?:  - .*\n)+)", (project / "mkdocs.yml").read_text(encoding="utf-8"), re.M)
+    extra = {line.strip()[2:] for line in listed[1].splitlines()} if listed else set()
+    policy = dataclasses.replace(policy, scripts=policy.scripts | extra)
     hashes = frozenset(csp.template_hashes(csp.template_scripts(theme),
                                            [{"config": {"extra": {}}, "base_url": u} for u in csp.base_urls("/")]))
     figures = {"set-up (allowlist from templates, script hashes)": time.perf_counter() - start}
     pages = [path.read_text(encoding="utf-8") for path in site.rglob("*.html")]
-    gate, parse, walk, digest, findings = output_gate.Gate(policy), 0.0, 0.0, 0.0, 0
+    gate, depth, parse, walk, controls, digest, findings = output_gate.Gate(policy), 0.0, 0.0, 0.0, 0.0, 0.0, 0
     for text in pages:
         start = time.perf_counter()
+        if text.count("<") > nesting.PARSE_FIRST:  # as Gate.check: only pages the parser could take long on
+            nesting.deepest(text)
+        measured = time.perf_counter()
         tree = LexborHTMLParser(text, scripting=True)
         parsed = time.perf_counter()
         findings += len(gate.walk(tree.root.traverse(), hashes, redirect=True)) if tree.root is not None else 0
         walked = time.perf_counter()
+        output_gate.direction_controls(text)
+        scanned = time.perf_counter()
         diskcache.fingerprint([text])
-        parse, walk, digest = parse + parsed - start, walk + walked - parsed, digest + time.perf_counter() - walked
-    figures.update({"parse (Lexbor)": parse, "walk (rules; verdicts per distinct start tag)": walk, "page digests (verdict cache)": digest})
+        depth, parse, walk = depth + measured - start, parse + parsed - measured, walk + walked - parsed
+        controls, digest = controls + scanned - walked, digest + time.perf_counter() - scanned
+    figures.update({"nesting depth (before parsing, pages of many tags)": depth, "parse (Lexbor)": parse,
+                    "walk (rules and depth; verdicts per distinct start tag)": walk,
+                    "text-direction controls": controls, "page digests (verdict cache)": digest})
     # Findings here are the redirect pages' scripts: their hashes come from the build's redirect map.
     return {**figures, "pages": len(pages), "findings": findings, "judged": gate.judged}
 

@@ -5,10 +5,10 @@ Problems with line numbers; hooks/content_checks.py runs them on every page of e
 
 from __future__ import annotations
 
-from . import channel_count, contact_facts, fact_statements, glossary, heading_levels, image_alt, unsafe_html
+from . import channel_count, contact_facts, fact_statements, glossary, heading_levels, image_alt, invisible_text, unsafe_html
 from .source import Problem, Source
 
-RULES = (unsafe_html, image_alt, heading_levels, contact_facts, fact_statements, channel_count, glossary)
+RULES = (unsafe_html, invisible_text, image_alt, heading_levels, contact_facts, fact_statements, channel_count, glossary)
 
 __all__ = ["RULES", "Problem", "Source", "run_rules"]
 

@@ -7,12 +7,13 @@ why, instead of a decoding traceback, and nothing outside docs/ can be pulled in
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 from .source import Problem
 
 NAME = "files"
-DESCRIPTION = "a page file is readable UTF-8 text, inside docs/, not empty and not huge"
+DESCRIPTION = "a page or snippet file is readable UTF-8 text, inside docs/ (or snippets/), not empty and not huge"
 SEVERITY = "error"  # MkDocs cannot read such a page: every build stops, the preview too
 MESSAGES = {
     "outside": "is a link to {real}, outside docs/; put the page itself in docs/",
@@ -20,8 +21,20 @@ MESSAGES = {
     "encoding": "byte {start} is not UTF-8 text; save the file as UTF-8",
     "size": "is {size:,} bytes, more than {limit:,}; split it into several pages",
     "empty": "is empty; write the page or delete the file (in both languages)",
+    "brackets": "'[' without a ']' near them from here on (or nested very deep): Markdown reads from each '[' to its ']' "
+                "looking for a link, so rendering this would take minutes; close them, write them as \\[ or put them in `code`",
+    "snippets": "with its snippets it is {size:,} bytes, more than {limit:,} (a snippet included many times, or snippets "
+                "including each other many times); include each snippet once",
 }
 MAX_BYTES = 200_000  # several times our longest article; past it, a page should be split
+# Markdown reads from each "[" to its "]" (or to the end of the paragraph) to see whether it is a link:
+# thousands of unclosed ones cost the square of their number (8,000 took 16 s). This many character
+# steps take about two seconds; an ordinary page needs a few thousand.
+MAX_BRACKET_STEPS = 4_000_000
+# A page with the snippets it includes, each counted as often as it is included, nested ones too: a
+# page of 10,000 inclusions of a 200 KB snippet, or snippets that include each other ten times over,
+# was gigabytes of text to render.
+MAX_EXPANDED = 2 * MAX_BYTES
 
 
 def check(label: str, path: Path, docs: Path) -> list[Problem]:
@@ -30,7 +43,22 @@ def check(label: str, path: Path, docs: Path) -> list[Problem]:
     real, root = os.path.realpath(path), os.path.realpath(docs)
     if not real.startswith(root + os.sep):
         return [Problem(label, 1, NAME, MESSAGES["outside"].format(real=real))]
-    data = path.read_bytes()
+    problems, text = _read(label, path.read_bytes())
+    if text is not None and not text.strip():
+        problems.append(Problem(label, 1, NAME, MESSAGES["empty"]))
+    if text is not None and "[" in text:
+        problems += bracket_steps(label, text)
+    return problems
+
+
+def check_snippet(label: str, path: Path) -> list[Problem]:
+    """A snippet becomes part of a page's text: the same encoding, size and bracket rules (an
+    undecodable one stopped the build with a traceback, a huge one made every page that includes it huge)."""
+    problems, text = _read(label, path.read_bytes())
+    return problems + (bracket_steps(label, text) if text is not None and "[" in text else [])
+
+
+def _read(label: str, data: bytes) -> tuple[list[Problem], str | None]:
     problems = []
     if data.startswith(b"\xef\xbb\xbf"):
         problems.append(Problem(label, 1, NAME, MESSAGES["bom"]))
@@ -39,9 +67,90 @@ def check(label: str, path: Path, docs: Path) -> list[Problem]:
     except UnicodeDecodeError as error:
         line = data[: error.start].count(b"\n") + 1
         problems.append(Problem(label, line, NAME, MESSAGES["encoding"].format(start=error.start)))
-        return problems
+        return problems, None
     if len(data) > MAX_BYTES:
         problems.append(Problem(label, 1, NAME, MESSAGES["size"].format(size=len(data), limit=MAX_BYTES)))
-    if not text.strip():
-        problems.append(Problem(label, 1, NAME, MESSAGES["empty"]))
-    return problems
+    return problems, text
+
+
+def expanded_size(label: str, text: str, snippets: Path) -> list[Problem]:
+    """The page's size with every snippet it includes expanded (pymdownx.snippets' own syntax), as
+    a problem when past MAX_EXPANDED: found before Markdown expands them."""
+    sizes: dict[Path, int] = {}
+    first_line, total = 0, len(text.encode("utf-8"))
+    for number, target in inclusions(text):
+        total += _snippet_size(target, snippets, sizes, ())
+        first_line = first_line or number
+        if total > MAX_EXPANDED:
+            return [Problem(label, first_line, NAME, MESSAGES["snippets"].format(size=total, limit=MAX_EXPANDED))]
+    return []
+
+
+def inclusions(text: str):
+    """(line number, file name) of every snippet a text includes, inline or between block markers."""
+    from pymdownx.snippets import SnippetPreprocessor  # its own patterns: what it expands is what is counted
+
+    block = False
+    for number, line in enumerate(text.splitlines(), start=1):
+        marker = SnippetPreprocessor.RE_ALL_SNIPPETS.match(line) if "8<-" in line else None
+        if marker and not marker.group("escape"):
+            if marker.group("inline_marker"):
+                yield number, marker.group("snippet")[1:-1]
+            else:
+                block = not block
+        elif block and line.strip():
+            yield number, line.strip()
+
+
+def _snippet_size(name: str, snippets: Path, sizes: dict[Path, int], chain: tuple[Path, ...]) -> int:
+    path = snippet_file(name, snippets)
+    if path is None or path in chain:  # missing (MkDocs says so) or a loop (pymdownx stops it)
+        return 0
+    if path not in sizes:
+        text = path.read_bytes().decode("utf-8", errors="replace")
+        sizes[path] = len(text.encode("utf-8")) + sum(
+            _snippet_size(child, snippets, sizes, (*chain, path)) for _, child in inclusions(text))
+    return sizes[path]
+
+
+def snippet_file(name: str, snippets: Path) -> Path | None:
+    """The file a snippet name includes, without its line range or section (name:1:3, name:intro)."""
+    for _ in range(3):
+        path = snippets / name
+        if path.is_file() and snippets.resolve() in path.resolve().parents:
+            return path
+        if ":" not in name:
+            break
+        name = name.rpartition(":")[0]
+    return None
+
+
+def bracket_steps(label: str, text: str) -> list[Problem]:
+    """The characters Markdown's link search reads on this page, as a problem when past
+    MAX_BRACKET_STEPS: per paragraph, from each "[" to its "]", or to the paragraph's end."""
+    steps, opened, unclosed = 0, [], -1  # unclosed: where the first "[" without "]" is
+    for match in _BRACKET.finditer(text):
+        if match[0] == "[":
+            opened.append(match.start())
+        elif match[0] == "]" and opened:
+            steps += match.start() - opened.pop()
+        elif match[0].startswith("\n"):  # a blank line ends the paragraph, and the search with it
+            steps, unclosed = _close(opened, match.start(), steps, unclosed)
+        if steps > MAX_BRACKET_STEPS:
+            break
+    steps, unclosed = _close(opened, len(text), steps, unclosed)
+    if steps <= MAX_BRACKET_STEPS:
+        return []
+    where = max(unclosed, 0)
+    return [Problem(label, text.count("\n", 0, where) + 1, NAME, MESSAGES["brackets"])]
+
+
+def _close(opened: list[int], end: int, steps: int, unclosed: int) -> tuple[int, int]:
+    if opened and unclosed < 0:
+        unclosed = opened[0]
+    steps += sum(end - start for start in opened)
+    opened.clear()
+    return steps, unclosed
+
+
+_BRACKET = re.compile(r"\\.|\[|\]|\n[ \t]*\n")

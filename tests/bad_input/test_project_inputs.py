@@ -1,0 +1,110 @@
+"""Careless inputs refused before MkDocs reads anything: file names that differ by case or by how
+their letters are stored, and snippets that are not UTF-8 text or are huge."""
+
+from __future__ import annotations
+
+import unicodedata
+from pathlib import Path
+
+import pytest
+from helpcenter.checks import files, project_files
+
+from tests.paths import ROOT
+
+
+def _names(root: Path) -> list[str]:
+    return [str(problem) for problem in project_files.check(root)]
+
+
+def test_names_that_differ_only_in_case_are_refused(tmp_path):
+    for name in ("tips.md", "Tips.md"):
+        (tmp_path / "docs" / "ko").mkdir(parents=True, exist_ok=True)
+        (tmp_path / "docs" / "ko" / name).write_text("# x\n", encoding="utf-8")
+    (found,) = _names(tmp_path)
+    assert found.startswith("docs/ko/") and "only in upper and lower case" in found and "rename one" in found
+
+
+def test_the_same_name_in_two_folders_is_fine(tmp_path):
+    for lang in ("ko", "en"):
+        (tmp_path / "docs" / lang).mkdir(parents=True)
+        (tmp_path / "docs" / lang / "tips.md").write_text("# x\n", encoding="utf-8")
+    assert _names(tmp_path) == []
+
+
+def test_a_decomposed_korean_name_is_refused(tmp_path):
+    (tmp_path / "docs" / "ko").mkdir(parents=True)
+    (tmp_path / "docs" / "ko" / (unicodedata.normalize("NFD", "결제") + ".md")).write_text("# x\n", encoding="utf-8")
+    (tmp_path / "docs" / "ko" / "결제방법.md").write_text("# x\n", encoding="utf-8")
+    (found,) = _names(tmp_path)
+    assert "decomposed" in found and "type the name again" in found
+
+
+def test_names_with_spaces_dots_first_or_invisible_characters_are_refused(tmp_path):
+    (tmp_path / "docs").mkdir()
+    for name in ("my page.md", "..md", "결제\u200b.md", "a\u202egnp.md"):
+        (tmp_path / "docs" / name).write_text("# x\n", encoding="utf-8")
+    assert len(_names(tmp_path)) == 4
+
+
+def test_a_snippet_must_be_utf8_text_without_bom_and_not_huge(tmp_path):
+    cases = {"utf16.md": "# 제목\n".encode("utf-16"), "bom.md": b"\xef\xbb\xbfx\n", "latin1.md": "caf\xe9\n".encode("latin-1"),
+             "huge.md": b"x" * (files.MAX_BYTES + 1), "ok.md": "괜찮습니다\n".encode(), "empty.md": b""}
+    found = {}
+    for name, data in cases.items():
+        (tmp_path / name).write_bytes(data)
+        found[name] = [str(problem) for problem in files.check_snippet(f"snippets/{name}", tmp_path / name)]
+    assert found["ok.md"] == [] and found["empty.md"] == []
+    assert all(found[name] and found[name][0].startswith(f"snippets/{name}:") for name in ("utf16.md", "bom.md", "latin1.md", "huge.md"))
+    assert "save the file as UTF-8" in found["latin1.md"][0] and "split it" in found["huge.md"][0]
+
+
+def test_snippets_that_multiply_a_page_are_refused_before_markdown_expands_them(tmp_path):
+    snippets = tmp_path / "snippets"
+    snippets.mkdir()
+    (snippets / "big.md").write_text("가" * 30_000 + "\n", encoding="utf-8")  # 90 KB
+    # Each level includes the next ten times: 10**4 copies of the last one.
+    for level in range(4):
+        (snippets / f"level{level}.md").write_text(f'--8<-- "level{level + 1}.md"\n' * 10, encoding="utf-8")
+    (snippets / "level4.md").write_text("x" * 1000 + "\n", encoding="utf-8")
+    many = "# Page\n\n" + '--8<-- "big.md"\n' * 10
+    (found,) = files.expanded_size("docs/ko/a.md", many, snippets)
+    assert str(found).startswith("docs/ko/a.md:3: with its snippets it is ") and "include each snippet once" in str(found)
+    assert files.expanded_size("docs/ko/b.md", '# Page\n\n-8<-\nlevel0.md\n-8<-\n', snippets)
+    assert files.expanded_size("docs/ko/c.md", '# Page\n\n--8<-- "big.md:1:2"\n--8<-- "level4.md"\n', snippets) == []
+    (snippets / "loop.md").write_text('--8<-- "loop.md"\n', encoding="utf-8")
+    assert files.expanded_size("docs/ko/d.md", '--8<-- "loop.md"\n;--8<-- "big.md"\n', snippets) == []
+
+
+def test_a_page_markdown_keeps_busy_too_long_stops_the_build_with_its_name():
+    import time
+    from types import SimpleNamespace
+
+    import render_budget as glue
+    from helpcenter import render_budget
+    from mkdocs.exceptions import PluginError
+
+    page = SimpleNamespace(file=SimpleNamespace(src_uri="ko/slow.md"))
+    previous, render_budget.SECONDS = render_budget.SECONDS, 0.2
+    try:
+        glue.on_page_markdown("# x", page, None)
+        with pytest.raises(PluginError, match=r"^docs/ko/slow\.md:1: Markdown spent more than 0 s .*\[render-budget\]$"):
+            start = time.process_time()
+            while time.process_time() - start < 5:  # a render that never ends, in processor time
+                pass
+        glue.on_page_markdown("# x", page, None)
+        assert glue.on_page_content("<p>x</p>", page, None) == "<p>x</p>"  # stopped in time: nothing raised
+        start = time.process_time()
+        while time.process_time() - start < 0.4:
+            pass
+    finally:
+        render_budget.SECONDS = previous
+        render_budget.stop()
+
+
+def test_thousands_of_unclosed_brackets_are_refused_before_markdown_reads_them():
+    (found,) = files.bracket_steps("docs/ko/a.md", "# 제목\n\n정상 [링크](x)\n\n" + "[" * 8000)
+    assert str(found).startswith("docs/ko/a.md:5: '[' without a ']'") and "write them as \\[" in str(found)
+    assert files.bracket_steps("docs/ko/a.md", "# 제목\n\n" + "[링크](../x/) [참조][r] 와 \\[괄호\\]\n\n" * 5000) == []
+    assert files.bracket_steps("docs/ko/a.md", "[[[[" * 1500 + "]]]]" * 1500)  # matched, but nested very deep
+    for page in ROOT.glob("docs/*/**/*.md"):
+        assert files.bracket_steps(str(page), page.read_text(encoding="utf-8")) == [], page
