@@ -51,26 +51,52 @@ def has_hangul(text: str) -> bool:
 
 def segment(text: str, morphemes: list[Morpheme]) -> str:
     """`text` with a zero-width space at every morpheme boundary inside a word."""
-    cuts = _cuts(text, morphemes)
-    return ZWSP.join(text[a:b] for a, b in zip([0, *cuts], [*cuts, len(text)]))
+    return _joined(text, _cuts(text, morphemes))
 
 
 def predicates(text: str, morphemes: list[Morpheme]) -> tuple[set[str], set[str]]:
     """The Hangul pieces of `segment(text)` that are verb or adjective stems (or their contractions
     with an ending: 갔, 볼) with no noun in them, and the pieces that hold a noun."""
-    cuts = _cuts(text, morphemes)
+    return _classified(text, morphemes, _cuts(text, morphemes))
+
+
+def _joined(text: str, cuts: list[int]) -> str:
+    return ZWSP.join(text[a:b] for a, b in zip([0, *cuts], [*cuts, len(text)]))
+
+
+def _classified(text: str, morphemes: list[Morpheme], cuts: list[int]) -> tuple[set[str], set[str]]:
+    # Each morpheme is given to the pieces it overlaps, found by bisection: a page's text is one
+    # part, and matching every piece against every morpheme was quadratic in its length.
+    pieces = [(a, b) for a, b in _pieces(text, cuts) if has_hangul(text[a:b])]
+    starts = [a for a, _ in pieces]
+    tags: list[list[str]] = [[] for _ in pieces]
+    for m in morphemes:
+        i = max(bisect.bisect_right(starts, m.start) - 1, 0)
+        while i < len(pieces) and pieces[i][0] < m.end:
+            if pieces[i][1] > m.start:
+                tags[i].append(m.tag)
+            i += 1
     verbs, nouns = set(), set()
-    for word in _WORD.finditer(text):
-        edges = [word.start(), *(c for c in cuts if word.start() < c < word.end()), word.end()]
-        for a, b in zip(edges, edges[1:]):
-            tags = [m.tag for m in morphemes if m.start < b and m.end > a]
-            if not has_hangul(text[a:b]):
-                continue
-            if any(t.startswith(_NOUN_TAGS) for t in tags):
-                nouns.add(text[a:b])
-            elif any(t.startswith(_PREDICATE_TAGS) for t in tags):
-                verbs.add(text[a:b])
+    for (a, b), found in zip(pieces, tags):
+        if any(t.startswith(_NOUN_TAGS) for t in found):
+            nouns.add(text[a:b])
+        elif any(t.startswith(_PREDICATE_TAGS) for t in found):
+            verbs.add(text[a:b])
     return verbs, nouns
+
+
+def _pieces(text: str, cuts: list[int]) -> list[tuple[int, int]]:
+    """(start, end) of every piece of every word, the words cut at `cuts` (sorted), in text order."""
+    pieces, i = [], 0
+    for word in _WORD.finditer(text):
+        while i < len(cuts) and cuts[i] <= word.start():
+            i += 1
+        start = word.start()
+        while i < len(cuts) and cuts[i] < word.end():
+            pieces.append((start, cuts[i]))
+            start, i = cuts[i], i + 1
+        pieces.append((start, word.end()))
+    return pieces
 
 
 def _cuts(text: str, morphemes: list[Morpheme]) -> list[int]:
@@ -112,8 +138,9 @@ class KoreanIndexer:
         if new:
             for part, morphemes in zip(new, self.analyze(new)):
                 found = list(morphemes)
-                verbs, nouns = predicates(part, found)
-                self._cache[part] = _SEPARATOR.join((segment(part, found), " ".join(sorted(verbs)), " ".join(sorted(nouns))))
+                cuts = _cuts(part, found)
+                verbs, nouns = _classified(part, found, cuts)
+                self._cache[part] = _SEPARATOR.join((_joined(part, cuts), " ".join(sorted(verbs)), " ".join(sorted(nouns))))
             self._dirty = True
         self._used |= analysable
         segmented = {part: self._cache[part].partition(_SEPARATOR)[0] for part in analysable}.get
