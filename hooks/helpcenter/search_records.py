@@ -36,16 +36,25 @@ class PageText:
 
 def body_text(page_html: str) -> str:
     """The page body as plain text, without its title, permalink signs and FAQ questions."""
-    for pattern in (_QUESTION_BLOCK, _HEADERLINK, _H1):
-        page_html = pattern.sub(" ", page_html)
-    return plain_text(page_html)
+    return _body_of(_without_questions(page_html))
 
 
 def section_headings(page_html: str) -> str:
     """The page's section headings (h2 to h4) as plain text, one after another; FAQ questions and
     permalink signs left out."""
-    for pattern in (_QUESTION_BLOCK, _HEADERLINK):
-        page_html = pattern.sub(" ", page_html)
+    return _headings_of(_without_questions(page_html))
+
+
+def _without_questions(page_html: str) -> str:
+    """The page without its FAQ questions (records of their own) and permalink signs."""
+    return _HEADERLINK.sub(" ", _QUESTION_BLOCK.sub(" ", page_html))
+
+
+def _body_of(page_html: str) -> str:
+    return plain_text(_H1.sub(" ", page_html))
+
+
+def _headings_of(page_html: str) -> str:
     return " ".join(plain_text(match[2]) for match in _SECTION_HEADING.finditer(page_html))
 
 
@@ -55,9 +64,11 @@ def records(pages: Iterable[PageText], language_prefix: dict[str, str]) -> list[
     found: list[dict[str, str]] = []
     for page in pages:
         url = page.url.removeprefix(language_prefix[page.lang])
-        # MkDocs gives the title as HTML ("can&#x27;t"): records hold plain text only.
-        found.append({"url": url, "title": plain_text(page.title), "content": body_text(page.html),
-                      "headings": section_headings(page.html), "lang": page.lang, "kind": "page"})
+        # MkDocs gives the title as HTML ("can&#x27;t"): records hold plain text only. The page is
+        # stripped of its questions once, for its text and its headings.
+        body = _without_questions(page.html)
+        found.append({"url": url, "title": plain_text(page.title), "content": _body_of(body),
+                      "headings": _headings_of(body), "lang": page.lang, "kind": "page"})
         found += [{"url": f"{url}#{q.id}", "title": q.question, "content": q.answer, "headings": "", "lang": page.lang, "kind": "faq"}
                   for q in page.questions]
     return found
