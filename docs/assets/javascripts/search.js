@@ -99,15 +99,13 @@
   // outranks one of a fallback; when the whole query matched no title, its best record still
   // leads. Within each tier: the whole query's records, then each fallback's, in the engine's order.
   function ranked(found, topics) {
-    var whole = found.filter(function (f) { return f.level === 0; });
-    var lead = whole.some(function (f) { return titleMatch(f.data, topics); }) ? null : whole[0];
-    function tier(f) {
-      if (f === lead || (f.level === 0 && titleMatch(f.data, topics))) return 0;
-      return titleMatch(f.data, topics) ? 1 : 2;
-    }
-    return found.map(function (f, i) { return { f: f, i: i }; }).sort(function (a, b) {
-      return tier(a.f) - tier(b.f) || a.f.level - b.f.level || a.i - b.i;
-    }).map(function (x) { return x.f.data; });
+    var rows = found.map(function (f, i) { return { f: f, i: i, titled: titleMatch(f.data, topics) }; });
+    var whole = rows.filter(function (r) { return r.f.level === 0; });
+    var lead = whole.some(function (r) { return r.titled; }) ? null : whole[0];
+    rows.forEach(function (r) { r.tier = r === lead || (r.f.level === 0 && r.titled) ? 0 : r.titled ? 1 : 2; });
+    return rows.sort(function (a, b) {
+      return a.tier - b.tier || a.f.level - b.f.level || a.i - b.i;
+    }).map(function (r) { return r.f.data; });
   }
 
   // The title names what the query is about (query.js `topics`, generic actions left out): a topic

@@ -707,7 +707,7 @@
       // What the query is about, without the generic actions (변경, 확인, change): a page titled
       // with only an action the reader named ("결제 수단 확인·변경") is not the page about their
       // object ("비밀번호 변경").
-      topics: anyKnown ? topicsOf(v, terms.concat.apply(terms, terms.map(function (t) { return others.get(t) || []; }))) : [],
+      topics: anyKnown ? topicsOf(v, terms, others) : [],
       words: words,
       // Korean typed in English mode is not the other language.
       foreign: isForeign(parsed.text, site) && !words.some(function (w) { return w.korean; }),
@@ -729,9 +729,12 @@
     return out;
   }
 
-  function topicsOf(v, terms) {
+  // The words of the terms and of their other readings, generic actions left out.
+  function topicsOf(v, terms, others) {
     var words = [];
-    terms.forEach(function (term) {
+    var readings = terms.slice();
+    terms.forEach(function (t) { readings = readings.concat(others.get(t) || []); });
+    readings.forEach(function (term) {
       term.split(" ").forEach(function (w) { if (w && !v.actions.has(w) && words.indexOf(w) < 0) words.push(w); });
     });
     return words;
