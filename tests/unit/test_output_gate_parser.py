@@ -5,22 +5,17 @@ one page never change the verdict on another."""
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
-import material
 import pytest
-from helpcenter.gate_policy import CONTENT_POLICY, build_policy
+from helpcenter.gate_policy import CONTENT_POLICY
 from helpcenter.output_gate import Gate, check_html
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from justhtml import JustHTML
-from mkdocs_redirects.plugin import HTML_TEMPLATE
 
 from tests.conftest import ROOT
-from tests.unit.test_output_gate import HOSTILE, INERT
-
-POLICY = build_policy([ROOT / "overrides", Path(material.__file__).parent / "templates"], [HTML_TEMPLATE])
+from tests.unit.test_output_gate import HOSTILE, INERT, POLICY
 
 # Known ways of getting a live element or URL past a checker that reads markup differently from
 # the browser (mutation XSS, namespace confusion, parser quirks).
