@@ -80,8 +80,10 @@ HOW_TO_WORDS = {"ko": ("법", "방법", "방식", "요령", "하는법"), "en": 
 # ("결제 수단 확인·변경") is not about the reader's object, so search.js ranks by the other words.
 # Topic-bearing actions (해지, 환불, 재설정, cancel, refund, reset) are not here.
 GENERIC_ACTIONS = {
-    "ko": ("변경", "확인", "등록", "삭제", "수정", "설정", "관리", "사용", "이용", "선택", "해결", "추가", "안내", "문제"),
-    "en": ("change", "update", "check", "fix", "manage", "use", "add", "remove", "edit", "set", "find", "view", "problem", "issue"),
+    "ko": ("변경", "확인", "등록", "삭제", "수정", "설정", "관리", "사용", "이용", "선택", "해결", "추가", "안내", "문제",
+           "요청", "신청", "접수", "문의"),
+    "en": ("change", "update", "check", "fix", "manage", "use", "add", "remove", "edit", "set", "find", "view", "problem", "issue",
+           "request"),
 }
 
 

@@ -247,3 +247,49 @@ def test_words_that_name_javascript_internals_are_ordinary_words():
     vocab = {"lang": "en", "words": "payment password reset", "complete": False}
     found = expand(["payment constructor", "hasOwnProperty password"], "en", vocab)
     assert [f["query"] for f in found] == ["payment constructor", "hasownproperty password"]
+
+
+def test_a_key_added_or_left_out_in_a_short_word_is_tried_when_nothing_else_fits():
+    """해쥐 is 해지 with one key too many (ㅟ is ㅜ+ㅣ): a guess, tried only because no word is one
+    neighbouring key away, and marked as less certain than a word typed right."""
+    (result,) = expand(["해쥐 "], "ko")
+    assert result["query"] == "해지"
+    assert result["words"][0]["guess"] > expand(["결졔 "], "ko")[0]["words"][0]["guess"] > 0
+
+
+def test_most_words_unknown_or_guessed_is_unanswerable_not_a_list_of_stray_matches():
+    brand_and_strangers, one_typo, verbs_only, one_unknown_of_two = expand(
+        ["결제 손흥민 중계", "환뷸 ", "바꾸고 싶어요", "결제 손흥민"], "ko")
+    assert brand_and_strangers["unanswerable"]  # only 결제 is ours: whatever it matches is no answer
+    assert not one_typo["unanswerable"]  # nothing unknown: the correction is searched
+    assert not verbs_only["unanswerable"]
+    assert not one_unknown_of_two["unanswerable"]
+    (english,) = expand(["payment zebra giraffe late"], "en")
+    assert english["unanswerable"]  # "late" is only a completion guess (later…), the rest unknown
+
+
+def test_a_guessed_word_reads_first_as_the_word_the_pages_use_beside_the_readers_other_words():
+    """재ㅅ may be 재생 or 재설정 being typed; after 비밀번호 the pages say 재 설정."""
+    texts = KOREAN + ["재생 이 멈추 면 재생 을 다시 하 세요"] * 6
+    vocab = build_vocabulary(texts, "ko", SYNONYMS_KO)
+    alone, beside = expand(["재ㅅ", "비밀번호 재ㅅ"], "ko", vocab)
+    assert alone["query"] == "재생"  # the more used word when nothing says otherwise
+    assert beside["query"] == "비밀번호 재 설정"
+
+
+def test_a_negation_written_apart_reads_with_its_verb():
+    vocab = build_vocabulary(KOREAN + ["화면 이 나오 지 않 으면 재생 을 확인 하 세요"], "ko", {**SYNONYMS_KO, "안나와": ["재생"]})
+    spaced, joined = expand(["화면이 안 나와요", "화면이 안나와요"], "ko", vocab)
+    assert spaced["query"] == joined["query"] == "화면 재생"
+
+
+def test_titles_named_by_words_typed_right_rank_above_titles_named_by_guesses():
+    (result,) = expand(["환불 결졔 "], "ko")
+    assert "결제" in result["topics"] and result["typedTopics"] == ["환불"]
+    assert result["fallback"][0] == "환불"  # the guess is left out first
+
+
+def test_a_consonant_typed_apart_after_a_syllable_may_be_its_final():
+    vocab = build_vocabulary(KOREAN + ["헬프 센터 에서 찾 으세요"] * 2, "ko", SYNONYMS_KO)
+    (result,) = expand(["헤ㄹ"], "ko", vocab)
+    assert result["query"] == "헬프"

@@ -80,16 +80,15 @@
 
   function search(loaded, raw, id) {
     var expanded = expand(raw, loaded.vocab, loaded.lang);
-    var unmatched = expanded.words.filter(function (word) { return !word.known; }).length;
     // Most of the reader's real words are unknown: whatever the rest matches is not an answer.
-    if (!expanded.query.trim() || unmatched * 2 > expanded.words.length) {
+    if (!expanded.query.trim() || expanded.unanswerable) {
       return Promise.resolve({ expanded: expanded, results: [] });
     }
     var queries = [{ text: expanded.query, records: SHOWN }]
       .concat((expanded.readings || []).map(function (text) { return { text: text, records: READING }; }))
       .concat((expanded.fallback || []).map(function (text) { return { text: text, records: FEW }; }));
     return gather(loaded.pagefind, queries, [], 0, id, expanded.topics).then(function (found) {
-      return { expanded: expanded, results: ranked(found, expanded.topics).slice(0, SHOWN) };
+      return { expanded: expanded, results: ranked(found, expanded.topics, expanded.typedTopics).slice(0, SHOWN) };
     });
   }
 
@@ -97,14 +96,19 @@
   // answers. Pages whose title has a word of the query come first, then the rest: a title match
   // outranks an FAQ question or a page that only shares words. A title match of the whole query
   // outranks one of a fallback; when the whole query matched no title, its best record still
-  // leads. Within each tier: the whole query's records, then each fallback's, in the engine's order.
-  function ranked(found, topics) {
-    var rows = found.map(function (f, i) { return { f: f, i: i, titled: titleMatch(f.data, topics) }; });
+  // leads. Within each tier: a title naming a word the reader typed before one naming only a guess
+  // (a typo's correction, a completion), then the whole query's records, then each fallback's, in
+  // the engine's order.
+  function ranked(found, topics, typedTopics) {
+    var rows = found.map(function (f, i) {
+      var titled = titleMatch(f.data, topics);
+      return { f: f, i: i, titled: titled, typed: titled && Boolean(typedTopics && typedTopics.length) && titleMatch(f.data, typedTopics) };
+    });
     var whole = rows.filter(function (r) { return r.f.level === 0; });
     var lead = whole.some(function (r) { return r.titled; }) ? null : whole[0];
     rows.forEach(function (r) { r.tier = r === lead || (r.f.level === 0 && r.titled) ? 0 : r.titled ? 1 : 2; });
     return rows.sort(function (a, b) {
-      return a.tier - b.tier || a.f.level - b.f.level || a.i - b.i;
+      return a.tier - b.tier || b.typed - a.typed || a.f.level - b.f.level || a.i - b.i;
     }).map(function (r) { return r.f.data; });
   }
 

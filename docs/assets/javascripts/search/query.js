@@ -40,6 +40,7 @@
   var ROWS = ["qwertyuiop", "asdfghjkl", "zxcvbnm"];
   var ROW_OFFSET = [0, 0.25, 0.75];
 
+  var NEGATIONS = ["안", "못"];
   var MAX_TOKENS = 24;       // a 2,000-character paste is cut, not analysed to the end
   var MAX_ELEMENTS = 32;     // per run of Hangul; the rest of a longer run is one unknown word
   var LONGEST_WORD = 12;     // syllables
@@ -51,6 +52,13 @@
     word: 1, particle: 0.5, stop: 1, single: 3, prefix: 1.5, prefixInside: 2.5,
     guess: 0.25, pending: 0.2, rare: 0.2, unknown: 6
   };
+
+  // How much of a word is the analysis's guess rather than what was typed: a word completed from a
+  // keystroke state or initial consonants, one key off, or a key added or left out (`guess` on a
+  // word; none when typed as the pages spell it).
+  var GUESS = { completed: 1, typo: 2, loose: 3 };
+  // How much a guessed word counts as not found, for "most of the query's words are unknown".
+  var DOUBT = [0, 0.5, 0.5, 1];
 
   var prepared = typeof WeakMap === "function" ? new WeakMap() : null;
 
@@ -218,6 +226,10 @@
       if (halves.length === 2 && halves[0] && halves[1]) compounds.set(halves[0] + halves[1], halves[0] + " " + halves[1]);
     });
     compounds.forEach(function (_, joined) { addHangul(joined); });
+    // The same pairs as neighbours: which reading of a guessed word the pages use next to the
+    // reader's other words (비밀번호 재ㅅ: 재+설정 follows 비밀번호 in the pages, 재생 does not).
+    var neighbours = new Set();
+    compounds.forEach(function (spaced) { neighbours.add(spaced); });
     synonyms.forEach(function (_, key) { addHangul(key); });
     stop.forEach(addHangul);
     // Words by their initials (ㄱㅈ: 결제, 계정), and by their first initial for prefixes; both in
@@ -234,7 +246,7 @@
     var result = {
       lang: typeof vocab.lang === "string" ? vocab.lang : "",
       complete: vocab.complete === true,
-      rank: rank, synonyms: synonyms, compounds: compounds, particles: particles, stop: stop, weak: weak, actions: actions,
+      rank: rank, synonyms: synonyms, compounds: compounds, neighbours: neighbours, particles: particles, stop: stop, weak: weak, actions: actions,
       hangul: hangul, hangulSet: seen, byInitials: byInitials, byFirst: byFirst,
       // Latin words for completions and typos: the pages' and the synonyms' (password on the Korean site).
       latin: Array.from(new Set(words.concat(Array.from(synonyms.keys())))).filter(function (w) {
@@ -297,15 +309,21 @@
   // Vocabulary words one or two keystrokes from `typed`: one for short words, two from seven keys.
   // In a short Korean word a key left out or added makes another real syllable (신청, 시청), so there
   // only a slip onto a neighbouring or shifted key counts.
+  // When that finds nothing, a key added or left out counts too (해쥐 → 해지), but such a guess is
+  // less certain (`loose`): it may be a word the pages never use.
   function correct(v, typed) {
-    return remembered(v, "typo " + typed, function () { return corrections(v, typed); });
+    return remembered(v, "typo " + typed, function () {
+      var keys = keystrokes(typed);
+      var strict = keys.length < 7 && /[\uac00-\ud7a3]/.test(typed);
+      var found = corrections(v, keys, typed, strict ? 2 : 1);
+      if (found.length || !strict) return found;
+      return corrections(v, keys, typed, 1).map(function (f) { f.loose = true; return f; });
+    });
   }
 
-  function corrections(v, typed) {
-    var keys = keystrokes(typed);
+  function corrections(v, keys, typed, gap) {
     if (keys.length < 4 || keys.length > LONGEST_KEYS) return [];
     var limit = keys.length >= 7 ? 2 : 1;
-    var gap = keys.length < 7 && /[\uac00-\ud7a3]/.test(typed) ? 2 : 1;
     var found = [];
     var byLength = typoKeys(v);
     for (var length = keys.length - Math.floor(limit / gap); length <= keys.length + limit / gap; length++) {
@@ -439,6 +457,11 @@
       // Initial consonants: a one-syllable word only as part of a longer run (ㅈㅅㅈ → 재 설정).
       // Each lone consonant leaves the word less certain (ㄱㅈ: 결제, 계정, 과정…).
       var found = exactWords(v, els, start, end);
+      // Still typing: the consonant may begin a longer word (재ㅅ: 재생, or 재설정 half typed).
+      if (end === n && typing && found.length) {
+        prefixWords(v, els, start, end).forEach(function (w) { if (found.indexOf(w) < 0) found.push(w); });
+        found = found.slice(0, ALTERNATIVES);
+      }
       var guessed = els.slice(start, end).filter(function (e) { return e.v < 0; }).length;
       if (found.length) offer(best, start, end, "word", found, (length > 1 ? COST.word : COST.single) + COST.guess * guessed + rarity(v, found[0]));
     }
@@ -451,10 +474,17 @@
     if (length === 1) offer(best, start, end, "unknown", [], COST.unknown);
   }
 
-  // The last syllable typed may carry the first consonant of the next one (로긍 is 로그 + ㅇ…).
+  // The last syllable typed may carry the first consonant of the next one (로긍 is 로그 + ㅇ…), and a
+  // lone consonant typed after a syllable may be that syllable's final one (헤ㄹ is 헬…: some
+  // keyboards show it apart until the next key).
   function readings(els) {
     var out = [els];
     var last = els[els.length - 1];
+    var before = els[els.length - 2];
+    var joined = last && last.v < 0 && before && before.v >= 0 && before.t === 0 ? FINALS.indexOf(last.ch) : -1;
+    if (joined > 0) {
+      out.push(els.slice(0, -2).concat([{ ch: compose(before.l, before.v, joined), l: before.l, v: before.v, t: joined, at: before.at }]));
+    }
     if (!last || last.v < 0 || last.t <= 0) return out;
     var final = FINALS.charAt(last.t);
     var split = COMPOUNDS[final] || final;
@@ -499,7 +529,7 @@
     // word being typed (해지).
     if (typing && !words.length && all.length === els.length) {
       var typed = prefixWords(v, els, 0, els.length);
-      if (typed.length) return [{ typed: run, matched: expandTerms(v, typed), known: true }];
+      if (typed.length) return [{ typed: run, matched: expandTerms(v, typed), known: true, guess: GUESS.completed }];
     }
     if (all.length > els.length) words.push({ typed: run.slice(els[els.length - 1].at + 1), matched: [], known: false });
     return words;
@@ -518,10 +548,7 @@
     if (/[\u3131-\u314e]/.test(text)) return null;
     var fixed = correct(v, text);
     if (!fixed.length || COST.word + 2 * fixed[0].d >= cost) return null;
-    return {
-      cost: COST.word + 2 * fixed[0].d + result.cost - cost,
-      words: [{ typed: typedOf(run, result.els, 0, to), matched: expandTerms(v, fixed.map(function (f) { return f.word; })), known: true }]
-    };
+    return { cost: COST.word + 2 * fixed[0].d + result.cost - cost, words: [typo(typedOf(run, result.els, 0, to), v, fixed)] };
   }
 
   // Pieces into words: single syllables next to each other join (an unknown word is never cut into
@@ -548,15 +575,22 @@
       if (g.kind === "particle" || g.kind === "stop" || g.kind === "pending") return;
       var typed = typedOf(run, els, g.from, g.to);
       if (!g.unknown) {
-        words.push({ typed: typed, matched: expandTerms(v, g.words), known: true });
+        var completed = g.kind === "prefix" || /[\u3131-\u314e]/.test(textOf(els, g.from, g.to));
+        words.push(completed ? { typed: typed, matched: expandTerms(v, g.words), known: true, guess: GUESS.completed }
+          : { typed: typed, matched: expandTerms(v, g.words), known: true });
         return;
       }
       var text = textOf(els, g.from, g.to);
       var fixed = /[\u3131-\u314e]/.test(text) ? [] : correct(v, text);
-      words.push(fixed.length ? { typed: typed, matched: expandTerms(v, fixed.map(function (f) { return f.word; })), known: true }
-        : { typed: typed, matched: [], known: false });
+      words.push(fixed.length ? typo(typed, v, fixed) : { typed: typed, matched: [], known: false });
     });
     return words;
+  }
+
+  // A word read as a typo of vocabulary words: less certain than one typed right (a loose guess
+  // least), which ranking, the fallbacks and the no-results decision take into account.
+  function typo(typed, v, fixed) {
+    return { typed: typed, matched: expandTerms(v, fixed.map(function (f) { return f.word; })), known: true, guess: fixed[0].loose ? GUESS.loose : GUESS.typo };
   }
 
   function expandTerms(v, words) {
@@ -578,7 +612,7 @@
     if (stem) return { typed: token, matched: termsFor(v, stem), known: true };
     if (typing) {
       var completions = v.latin.filter(function (w) { return w.lastIndexOf(token, 0) === 0; }).slice(0, ALTERNATIVES);
-      if (completions.length) return { typed: token, matched: expandTerms(v, completions), known: true };
+      if (completions.length) return { typed: token, matched: expandTerms(v, completions), known: true, guess: GUESS.completed };
     }
     // Korean typed with the keyboard left in English mode: dlapdlf is 이메일.
     typoKeys(v);
@@ -589,12 +623,11 @@
       var head = token.slice(0, at);
       var tail = token.slice(at);
       if (known(v, head) && known(v, tail) && !v.stop.has(head) && !v.stop.has(tail)) {
-        return { typed: token, matched: [termsFor(v, head)[0] + " " + termsFor(v, tail)[0]], known: true };
+        return { typed: token, matched: [termsFor(v, head)[0] + " " + termsFor(v, tail)[0]], known: true, guess: GUESS.typo };
       }
     }
     var fixed = correct(v, token);
-    if (fixed.length) return { typed: token, matched: expandTerms(v, fixed.map(function (f) { return f.word; })), known: true };
-    return { typed: token, matched: [], known: false };
+    return fixed.length ? typo(token, v, fixed) : { typed: token, matched: [], known: false };
   }
 
   // The vocabulary word an inflected English word comes from: logging → log, charging → charge,
@@ -629,6 +662,7 @@
   // Words the reader spaced apart that the vocabulary knows as one (비밀 번호, 자주 묻는 질문, sign in),
   // or, at the end of a query being typed, as the start of a synonym (sign i on the Korean site).
   function join(v, list, typing) {
+    list = negations(list);
     var out = [];
     for (var i = 0; i < list.length; i++) {
       var joined = null;
@@ -643,6 +677,22 @@
         }
       }
       out.push(joined || list[i]);
+    }
+    return out;
+  }
+
+  // "안 나와요" is read as "안나와요": the rules write a negation apart from its verb, many readers
+  // join them, and the synonyms know such symptoms as one word (안나와).
+  function negations(list) {
+    var out = [];
+    for (var i = 0; i < list.length; i++) {
+      var next = list[i + 1];
+      if (NEGATIONS.indexOf(list[i].text) >= 0 && next && next.hangul) {
+        out.push({ text: list[i].text + next.text, end: next.end, hangul: true });
+        i++;
+      } else {
+        out.push(list[i]);
+      }
     }
     return out;
   }
@@ -664,7 +714,7 @@
     try {
       return expandUnsafe(typeof raw === "string" ? raw : String(raw == null ? "" : raw), vocab, lang);
     } catch (error) {
-      return { query: "", topics: [], words: [], foreign: false, readings: [], fallback: [] };
+      return { query: "", topics: [], typedTopics: [], words: [], foreign: false, readings: [], fallback: [], unanswerable: false };
     }
   }
 
@@ -684,6 +734,7 @@
       });
       words = words.concat(found);
     });
+    words = words.map(function (w, i) { return w.guess && w.matched.length > 1 ? besideNeighbours(v, w, words[i - 1], words[i + 1]) : w; });
     // An unknown word is searched as typed only when the vocabulary left rare words out: the engine
     // may know it. With every indexed word in the vocabulary, it could only match by accident.
     // The engine requires every word it knows, so a verb or adjective stem (바꾸, 늦) is searched
@@ -691,7 +742,12 @@
     var strong = [];
     var weak = [];
     var others = new Map(); // a query word may be "constructor": no plain object
+    var guesses = new Map();
+    var doubt = 0;
+    var counted = 0;
     function isWeak(term) { return v.weak.has(term.split(" ")[0]); }
+    // Verbs and adjectives count only in a query of nothing else ("몇명까지 같이 볼수있나요").
+    var nounless = !words.some(function (w) { return w.known && w.matched.some(function (t) { return !isWeak(t); }); });
     words.forEach(function (w) {
       // A verb stem with a noun among its synonyms is searched as that noun (바꾸 → 변경, 끄 → 해지).
       var term = w.known ? (w.matched.filter(function (t) { return !isWeak(t); })[0] || w.matched[0])
@@ -699,20 +755,31 @@
       var list = isWeak(term) ? weak : strong;
       if (term && list.indexOf(term) < 0) list.push(term);
       if (term && w.known) others.set(term, w.matched.filter(function (t) { return t !== term && !isWeak(t); }).slice(0, 2));
+      if (term) guesses.set(term, Math.max(guesses.get(term) || 0, w.known ? w.guess || 0 : GUESS.loose));
+      if (!w.known || nounless || !isWeak(term)) {
+        counted++;
+        doubt += w.known ? DOUBT[w.guess || 0] : 1;
+      }
     });
     var terms = strong.length ? strong : weak;
     var anyKnown = words.some(function (w) { return w.known; });
     return {
+      // Most of the reader's real words (verbs and adjectives aside) are unknown, or only guesses:
+      // whatever the rest matches is not an answer ("쿠팡이츠 배달 늦음": only 쿠팡 is ours).
+      unanswerable: words.some(function (w) { return !w.known; }) && doubt * 2 > counted,
       query: anyKnown ? terms.join(" ") : "",
       // What the query is about, without the generic actions (변경, 확인, change): a page titled
       // with only an action the reader named ("결제 수단 확인·변경") is not the page about their
       // object ("비밀번호 변경").
       topics: anyKnown ? topicsOf(v, terms, others) : [],
+      // The topics of the words typed as the pages spell them: a title naming one of these is a
+      // surer match than one naming a guess (환불 요쳥: 환불 was typed, 요청 is a correction).
+      typedTopics: anyKnown ? topicsOf(v, terms.filter(function (t) { return !guesses.get(t); }), new Map()) : [],
       words: words,
       // Korean typed in English mode is not the other language.
       foreign: isForeign(parsed.text, site) && !words.some(function (w) { return w.korean; }),
       readings: anyKnown ? otherReadings(terms, others) : [],
-      fallback: anyKnown ? fallback(v, terms) : []
+      fallback: anyKnown ? fallback(v, terms, guesses) : []
     };
   }
 
@@ -741,14 +808,30 @@
   }
 
   // Queries to try, in order, when `query` finds too little: each leaves out one of its words, the
-  // most used first (the engine requires every word it knows, and a reader's word may be on every
-  // page but the one they need: "compare support options" where the page says "methods").
-  function fallback(v, terms) {
+  // most guessed and then the most used first (the engine requires every word it knows, and a
+  // reader's word may be on every page but the one they need: "compare support options" where the
+  // page says "methods"; ㅅㅊ read as 시청 is a guess, 환불 typed whole is not).
+  function fallback(v, terms, guesses) {
     if (terms.length < 2) return [];
-    var order = terms.slice().sort(function (a, b) { return usage(v, a) - usage(v, b); });
+    var order = terms.slice().sort(function (a, b) {
+      return (guesses.get(b) || 0) - (guesses.get(a) || 0) || usage(v, a) - usage(v, b);
+    });
     return order.map(function (left) {
       return terms.filter(function (t) { return t !== left; }).join(" ");
     });
+  }
+
+  // A guessed word's readings, those the pages use beside the reader's neighbouring words first.
+  function besideNeighbours(v, w, before, after) {
+    function firstPart(t) { return (v.compounds.get(t) || t).split(" ")[0]; }
+    function lastPart(t) { var p = (v.compounds.get(t) || t).split(" "); return p[p.length - 1]; }
+    function fits(t) {
+      return (before && before.known && before.matched.some(function (b) { return v.neighbours.has(lastPart(b) + " " + firstPart(t)); }))
+        || (after && after.known && after.matched.some(function (a) { return v.neighbours.has(lastPart(t) + " " + firstPart(a)); }));
+    }
+    var beside = w.matched.filter(fits);
+    if (!beside.length || beside.length === w.matched.length) return w;
+    return Object.assign({}, w, { matched: beside.concat(w.matched.filter(function (t) { return beside.indexOf(t) < 0; })) });
   }
 
   function usage(v, term) {
