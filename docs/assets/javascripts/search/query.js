@@ -519,8 +519,11 @@
     if (known(v, whole) && topical(v, whole)) return [{ typed: run, matched: termsFor(v, whole), known: true }];
     // Each reading, cut or read as one mistyped word, whichever costs less.
     var best = null;
-    (typing && all.length === els.length ? readings(els) : [els]).forEach(function (reading) {
+    (typing && all.length === els.length ? readings(els) : [els]).forEach(function (reading, i) {
       var result = cut(v, reading, typing);
+      // Another reading is there to complete a word (로긍 → 로그인); one of only particles and stop
+      // words (더용 as 더 + 요 + ㅇ) completes nothing.
+      if (i > 0 && !hasContent(result)) return;
       var option = mistyped(v, run, result) || { cost: result.cost, result: result };
       if (!best || option.cost < best.cost) best = option;
     });
@@ -537,10 +540,12 @@
 
   // The run, less the particles it ends with, as one mistyped word (결졔가 → 결제), if that costs
   // less than the best cut: one key off costs about as much as a stray syllable.
+  // A run of only particles and stop words is tried whole (기이 → 기기, 로고인 → 로그인): it costs
+  // little only when it reads as real endings (했는데, 뭐예요), and a particle cannot begin a word.
   function mistyped(v, run, result) {
     var pieces = result.pieces;
     var end = pieces.length;
-    while (end > 1 && (pieces[end - 1].kind === "particle" || pieces[end - 1].kind === "pending")) end--;
+    while (end > 1 && hasContent(result) && (pieces[end - 1].kind === "particle" || pieces[end - 1].kind === "pending")) end--;
     var to = pieces[end - 1].to;
     var cost = result.best[to].cost;
     if (cost <= COST.word + 0.5) return null;
@@ -549,6 +554,10 @@
     var fixed = correct(v, text);
     if (!fixed.length || COST.word + 2 * fixed[0].d >= cost) return null;
     return { cost: COST.word + 2 * fixed[0].d + result.cost - cost, words: [typo(typedOf(run, result.els, 0, to), v, fixed)] };
+  }
+
+  function hasContent(result) {
+    return result.pieces.some(function (p) { return p.kind === "word" || p.kind === "prefix" || p.kind === "unknown"; });
   }
 
   // Pieces into words: single syllables next to each other join (an unknown word is never cut into
