@@ -298,6 +298,6 @@ def test_a_consonant_typed_apart_after_a_syllable_may_be_its_final():
 def test_a_word_that_reads_only_as_particles_is_tried_as_a_typo():
     """로고인 cuts into 로 + 고 + 인, pieces that cannot begin a word: it is 로그인 mistyped. Real
     endings after a stop word (했는데) are still only endings."""
-    typo, endings = expand(["로고인 ", "결제 했는데 "], "ko")
-    assert typo["query"] == "로그인"
+    typo, typing, endings = expand(["로고인 ", "로고인", "결제 했는데 "], "ko")
+    assert typo["query"] == typing["query"] == "로그인"
     assert endings["query"] == "결제"
