@@ -301,3 +301,8 @@ def test_a_word_that_reads_only_as_particles_is_tried_as_a_typo():
     typo, typing, endings = expand(["로고인 ", "로고인", "결제 했는데 "], "ko")
     assert typo["query"] == typing["query"] == "로그인"
     assert endings["query"] == "결제"
+
+
+def test_the_actions_of_a_query_are_kept_apart_for_ranking_when_no_title_names_a_topic():
+    (result,) = expand(["카드 변경"], "ko")
+    assert result["topics"] == ["카드"] and result["actions"] == ["변경"]

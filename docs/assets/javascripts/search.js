@@ -88,7 +88,7 @@
       .concat((expanded.readings || []).map(function (text) { return { text: text, records: READING }; }))
       .concat((expanded.fallback || []).map(function (text) { return { text: text, records: FEW }; }));
     return gather(loaded.pagefind, queries, [], 0, id, expanded.topics).then(function (found) {
-      return { expanded: expanded, results: ranked(found, expanded.topics, expanded.typedTopics).slice(0, SHOWN) };
+      return { expanded: expanded, results: ranked(found, expanded).slice(0, SHOWN) };
     });
   }
 
@@ -98,12 +98,19 @@
   // outranks one of a fallback; when the whole query matched no title, its best record still
   // leads. Within each tier: a title naming a word the reader typed before one naming only a guess
   // (a typo's correction, a completion), then the whole query's records, then each fallback's, in
-  // the engine's order.
-  function ranked(found, topics, typedTopics) {
+  // the engine's order. When no title names a topic, a title naming the query's action counts
+  // ("카드 변경": 결제 수단 확인·변경).
+  function ranked(found, expanded) {
+    var topics = expanded.topics;
+    var typedTopics = expanded.typedTopics || [];
     var rows = found.map(function (f, i) {
       var titled = titleMatch(f.data, topics);
-      return { f: f, i: i, titled: titled, typed: titled && Boolean(typedTopics && typedTopics.length) && titleMatch(f.data, typedTopics) };
+      return { f: f, i: i, titled: titled, typed: titled && typedTopics.length > 0 && titleMatch(f.data, typedTopics) };
     });
+    var actions = expanded.actions || [];
+    if (actions.length && !rows.some(function (r) { return r.titled; })) {
+      rows.forEach(function (r) { r.titled = titleMatch(r.f.data, actions); });
+    }
     var whole = rows.filter(function (r) { return r.f.level === 0; });
     var lead = whole.some(function (r) { return r.titled; }) ? null : whole[0];
     rows.forEach(function (r) { r.tier = r === lead || (r.f.level === 0 && r.titled) ? 0 : r.titled ? 1 : 2; });

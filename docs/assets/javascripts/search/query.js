@@ -723,7 +723,7 @@
     try {
       return expandUnsafe(typeof raw === "string" ? raw : String(raw == null ? "" : raw), vocab, lang);
     } catch (error) {
-      return { query: "", topics: [], typedTopics: [], words: [], foreign: false, readings: [], fallback: [], unanswerable: false };
+      return { query: "", topics: [], typedTopics: [], actions: [], words: [], foreign: false, readings: [], fallback: [], unanswerable: false };
     }
   }
 
@@ -784,6 +784,9 @@
       // The topics of the words typed as the pages spell them: a title naming one of these is a
       // surer match than one naming a guess (환불 요쳥: 환불 was typed, 요청 is a correction).
       typedTopics: anyKnown ? topicsOf(v, terms.filter(function (t) { return !guesses.get(t); }), new Map()) : [],
+      // The generic actions the query names: when no title names a topic ("카드 변경": no page is
+      // titled 카드), the page titled with the action is the best left (결제 수단 확인·변경).
+      actions: anyKnown ? actionsOf(v, terms, others) : [],
       words: words,
       // Korean typed in English mode is not the other language.
       foreign: isForeign(parsed.text, site) && !words.some(function (w) { return w.korean; }),
@@ -807,11 +810,19 @@
 
   // The words of the terms and of their other readings, generic actions left out.
   function topicsOf(v, terms, others) {
+    return wordsOf(terms, others).filter(function (w) { return !v.actions.has(w); });
+  }
+
+  function actionsOf(v, terms, others) {
+    return wordsOf(terms, others).filter(function (w) { return v.actions.has(w); });
+  }
+
+  function wordsOf(terms, others) {
     var words = [];
     var readings = terms.slice();
     terms.forEach(function (t) { readings = readings.concat(others.get(t) || []); });
     readings.forEach(function (term) {
-      term.split(" ").forEach(function (w) { if (w && !v.actions.has(w) && words.indexOf(w) < 0) words.push(w); });
+      term.split(" ").forEach(function (w) { if (w && words.indexOf(w) < 0) words.push(w); });
     });
     return words;
   }
