@@ -306,3 +306,12 @@ def test_a_word_that_reads_only_as_particles_is_tried_as_a_typo():
 def test_the_actions_of_a_query_are_kept_apart_for_ranking_when_no_title_names_a_topic():
     (result,) = expand(["카드 변경"], "ko")
     assert result["topics"] == ["카드"] and result["actions"] == ["변경"]
+
+
+def test_a_question_the_vocabulary_knows_is_searched_as_its_answer_only_when_it_has_no_other_topic():
+    """"어디로 문의해야 하나요" and "문의는 어디로" ask which channel to use: the phrase 어디 문의 leads
+    to the comparison. "결제 문의는 어디로" is about payment, and is searched as typed."""
+    vocab = build_vocabulary(KOREAN + ["고객 지원 방법 비교"], "ko", {**SYNONYMS_KO, "어디 문의": ["방법 비교"]})
+    asked, reordered, about_payment = expand(["어디로 문의해야 하나요", "문의는 어디로 해요", "결제 문의는 어디로"], "ko", vocab)
+    assert asked["query"] == reordered["query"] == "방법 비교" and asked["topics"] == ["방법", "비교"]
+    assert about_payment["query"].split()[0] == "결제"

@@ -197,10 +197,13 @@
     if (cached) return cached;
     var words = splitList(vocab.words).map(function (w) { return w.toLowerCase(); });
     var synonyms = new Map();
+    var phrases = []; // a question's words in order ("어디 문의"), and the pages' words that answer it
     var rawSynonyms = vocab.synonyms !== null && typeof vocab.synonyms === "object" ? vocab.synonyms : {};
     Object.keys(rawSynonyms).forEach(function (key) {
       var values = splitList(rawSynonyms[key]).map(function (v) { return v.toLowerCase(); });
-      if (values.length) synonyms.set(key.toLowerCase(), values);
+      var words = key.toLowerCase().split(" ").filter(Boolean);
+      if (values.length && words.length > 1) phrases.push({ words: words, values: values });
+      else if (values.length) synonyms.set(key.toLowerCase(), values);
     });
     var rank = new Map();
     words.forEach(function (w, i) { if (!rank.has(w)) rank.set(w, i); });
@@ -246,7 +249,7 @@
     var result = {
       lang: typeof vocab.lang === "string" ? vocab.lang : "",
       complete: vocab.complete === true,
-      rank: rank, synonyms: synonyms, compounds: compounds, neighbours: neighbours, particles: particles, stop: stop, weak: weak, actions: actions,
+      rank: rank, synonyms: synonyms, phrases: phrases, compounds: compounds, neighbours: neighbours, particles: particles, stop: stop, weak: weak, actions: actions,
       hangul: hangul, hangulSet: seen, byInitials: byInitials, byFirst: byFirst,
       // Latin words for completions and typos: the pages' and the synonyms' (password on the Korean site).
       latin: Array.from(new Set(words.concat(Array.from(synonyms.keys())))).filter(function (w) {
@@ -772,6 +775,8 @@
     });
     var terms = strong.length ? strong : weak;
     var anyKnown = words.some(function (w) { return w.known; });
+    var asked = question(v, parsed.list, topicsOf(v, terms, others));
+    if (asked) return answerTo(v, asked, words, parsed.text, site);
     return {
       // Most of the reader's real words (verbs and adjectives aside) are unknown, or only guesses:
       // whatever the rest matches is not an answer ("쿠팡이츠 배달 늦음": only 쿠팡 is ours).
@@ -792,6 +797,30 @@
       foreign: isForeign(parsed.text, site) && !words.some(function (w) { return w.korean; }),
       readings: anyKnown ? otherReadings(terms, others) : [],
       fallback: anyKnown ? fallback(v, terms, guesses) : []
+    };
+  }
+
+  // The phrase of the vocabulary the query asks ("어디로 문의해야 하나요", "문의는 어디로": 어디 문의),
+  // if each of its words starts a word of the query, in any order, and the query has no topic the
+  // phrase leaves out ("결제 문의는 어디로" is about payment, not about which channel).
+  function question(v, list, topics) {
+    var typed = list.map(function (t) { return t.text; });
+    function starts(word) { return function (t) { return t.lastIndexOf(word, 0) === 0 || word.lastIndexOf(t, 0) === 0; }; }
+    for (var i = 0; i < v.phrases.length; i++) {
+      var phrase = v.phrases[i];
+      var asked = phrase.words.every(function (word) { return typed.some(function (t) { return t.lastIndexOf(word, 0) === 0; }); });
+      if (asked && topics.every(function (topic) { return phrase.words.some(starts(topic)); })) return phrase;
+    }
+    return null;
+  }
+
+  // A phrase's answer: its first value is the query, the others are its other readings.
+  function answerTo(v, phrase, words, text, site) {
+    var terms = [phrase.values[0]];
+    return {
+      query: terms[0], topics: topicsOf(v, terms, new Map()), typedTopics: topicsOf(v, terms, new Map()),
+      actions: actionsOf(v, terms, new Map()), words: words, foreign: isForeign(text, site), unanswerable: false,
+      readings: phrase.values.slice(1), fallback: []
     };
   }
 
