@@ -60,6 +60,16 @@ def test_nothing_matching_says_so_and_offers_ways_forward_in_the_reader_s_langua
     assert not page.problems, page.problems
 
 
+@pytest.mark.parametrize(("home", "query"), [("", "쿠팡이츠 배달 늦음"), ("", "결제 손흥민 중계 하이라이트"), ("en/", "coupang eats delivery late")])
+def test_a_question_sharing_only_a_word_or_two_with_the_pages_says_nothing_matched(page, base_url, home, query):
+    """Most of its real words are unknown (or only typo guesses): whatever the rest matches is no
+    answer, so the panel shows instead of a list of unrelated pages."""
+    page.goto(base_url + home)
+    search(page, query)
+    expect(page.locator(".hc-search-empty")).to_be_visible()
+    expect(page.locator(".md-search-result__item")).to_have_count(0)
+
+
 def test_english_no_results_panel_is_in_english(page, base_url):
     page.goto(base_url + "en/")
     search(page, "zqxvw ploughmanship")
