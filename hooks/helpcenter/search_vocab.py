@@ -76,6 +76,9 @@ STOP_WORDS = {
 # when the query has nothing else, because a page titled with them ("문의 잘하는 법") is no answer
 # to every how-to question.
 HOW_TO_WORDS = {"ko": ("법", "방법", "방식", "요령", "하는법"), "en": ("steps", "guide", "tutorial")}
+# Comparatives ("which is better, email or phone"): the question is about the things compared. (In
+# Korean they are adjectives, which the analysis already finds weak: 빨라, 나아.)
+COMPARATIVES = {"en": ("better", "best", "faster", "quicker", "easier")}
 
 
 # Actions that apply to anything ("비밀번호 변경", "change my card"): a page titled with only the action
@@ -122,7 +125,7 @@ def build_vocabulary(texts: list[str], lang: str, synonyms: dict, budget: int = 
     # A quarter of the budget at most for compounds, the rest for words.
     keep = _most_within(compounds, "compounds", base, gzip_size(base) + (budget - gzip_size(base)) // 4)
     base["compounds"] = " ".join(compounds[:keep])
-    base["weak"] = " ".join(sorted(_predicates(split, counts) | (set(predicates) & counts.keys()) | set(HOW_TO_WORDS.get(lang, ()))))
+    base["weak"] = " ".join(sorted(_predicates(split, counts) | (set(predicates) & counts.keys()) | set(HOW_TO_WORDS.get(lang, ())) | set(COMPARATIVES.get(lang, ()))))
     keep = _most_within(ranked, "words", base, budget)
     # Whether every indexed word is here: then a word that is not cannot be in the index either.
     return {**base, "complete": keep == len(ranked), "words": " ".join(ranked[:keep])}

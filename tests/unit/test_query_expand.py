@@ -313,5 +313,11 @@ def test_a_question_the_vocabulary_knows_is_searched_as_its_answer_only_when_it_
     to the comparison. "결제 문의는 어디로" is about payment, and is searched as typed."""
     vocab = build_vocabulary(KOREAN + ["고객 지원 방법 비교"], "ko", {**SYNONYMS_KO, "어디 문의": ["방법 비교"]})
     asked, reordered, about_payment = expand(["어디로 문의해야 하나요", "문의는 어디로 해요", "결제 문의는 어디로"], "ko", vocab)
-    assert asked["query"] == reordered["query"] == "방법 비교" and asked["topics"] == ["방법", "비교"]
+    assert asked["query"] == reordered["query"] == "방법 비교" and asked["topics"][0] == "방법 비교"
     assert about_payment["query"].split()[0] == "결제"
+
+
+def test_a_term_of_several_words_is_one_topic_and_its_first_word_not_its_last():
+    """고객 센터: a title naming 고객 may be about it, one naming only 센터 (온라인 헬프 센터) is not."""
+    (result,) = expand(["콜센터 "], "ko")
+    assert result["topics"] == ["고객 센터", "고객"]

@@ -120,8 +120,9 @@
   }
 
   // The title names what the query is about (query.js `topics`, generic actions left out): a topic
-  // anywhere in a Korean title (메일 in 이메일 문의), an English one at the start of a title's word.
-  // Without topics, the engine's match of a title word decides.
+  // anywhere in a Korean title, spaces aside (메일 in 이메일 문의, 재 설정 in 비밀번호 재설정), an
+  // English word at the start of a title's word, English words together as words (sign in, not
+  // sign-ins). Without topics, the engine's match of a title word decides.
   function titleMatch(result, topics) {
     if (result.meta && result.meta.kind === "faq") return false;
     if (!topics || !topics.length) {
@@ -129,9 +130,11 @@
       return (result.locations || []).some(function (at) { return at < words; });
     }
     var title = readable(result.meta && result.meta.title).toLowerCase();
+    var latin = " " + title.replace(/[^a-z0-9']+/g, " ") + " ";
     return topics.some(function (topic) {
-      if (/[\uac00-\ud7a3]/.test(topic)) return title.indexOf(topic) >= 0;
-      return topic.length > 2 && (" " + title.replace(/[^a-z0-9']+/g, " ")).indexOf(" " + topic) >= 0;
+      if (/[\uac00-\ud7a3]/.test(topic)) return title.replace(/\s+/g, "").indexOf(topic.replace(/\s+/g, "")) >= 0;
+      if (topic.indexOf(" ") > 0) return latin.indexOf(" " + topic + " ") >= 0;
+      return topic.length > 2 && latin.indexOf(" " + topic) >= 0;
     });
   }
 

@@ -846,12 +846,16 @@
     return wordsOf(terms, others).filter(function (w) { return v.actions.has(w); });
   }
 
+  // A term of several words stays one topic (재 설정, sign in), and a Korean one also names its first
+  // word: a title with 결제 is about 결제 내역, a title with only 센터 (온라인 헬프 센터) is not about
+  // 고객 센터 (the last word of a Korean compound is the general one).
   function wordsOf(terms, others) {
     var words = [];
     var readings = terms.slice();
     terms.forEach(function (t) { readings = readings.concat(others.get(t) || []); });
     readings.forEach(function (term) {
-      term.split(" ").forEach(function (w) { if (w && words.indexOf(w) < 0) words.push(w); });
+      var parts = /[\uac00-\ud7a3]/.test(term) ? [term, term.split(" ")[0]] : [term];
+      parts.forEach(function (w) { if (w && words.indexOf(w) < 0) words.push(w); });
     });
     return words;
   }
