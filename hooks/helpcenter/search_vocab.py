@@ -125,7 +125,8 @@ def build_vocabulary(texts: list[str], lang: str, synonyms: dict, budget: int = 
     # A quarter of the budget at most for compounds, the rest for words.
     keep = _most_within(compounds, "compounds", base, gzip_size(base) + (budget - gzip_size(base)) // 4)
     base["compounds"] = " ".join(compounds[:keep])
-    base["weak"] = " ".join(sorted(_predicates(split, counts) | (set(predicates) & counts.keys()) | set(HOW_TO_WORDS.get(lang, ())) | set(COMPARATIVES.get(lang, ()))))
+    weak = _predicates(split, counts) | (set(predicates) & counts.keys())
+    base["weak"] = " ".join(sorted(weak | set(HOW_TO_WORDS.get(lang, ())) | set(COMPARATIVES.get(lang, ()))))
     keep = _most_within(ranked, "words", base, budget)
     # Whether every indexed word is here: then a word that is not cannot be in the index either.
     return {**base, "complete": keep == len(ranked), "words": " ".join(ranked[:keep])}
