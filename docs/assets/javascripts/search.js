@@ -25,6 +25,10 @@
   var READING = 5;
   var SHOWN = 10;
   var EXCERPT_WORDS = 24;
+  // Records kept of each engine query (more than the whole query, its readings and fallbacks can
+  // show together), and how many engine queries are kept for the next keystrokes.
+  var KEPT = 40;
+  var ANSWERS = 40;
   // Pagefind's defaults favour short records strongly (pageLength 0.75): every short FAQ answer
   // sharing one word outranked the page whose title matched. Measured on tests/search/queries.yml.
   var RANKING = { pageLength: 0.1, termFrequency: 0.5 };
@@ -64,7 +68,7 @@
         }),
         fetch(new URL(settings.vocabulary, dir)).then(function (response) { return response.ok ? response.json() : {}; }),
         analysis(),
-      ]).then(function (loaded) { return { pagefind: loaded[0], vocab: loaded[1], lang: l }; });
+      ]).then(function (loaded) { return { pagefind: loaded[0], vocab: loaded[1], lang: l, answers: new Map() }; });
       engines[l].catch(function () { delete engines[l]; });
     }
     return engines[l];
@@ -88,7 +92,7 @@
     var queries = [{ text: expanded.query, records: SHOWN }]
       .concat((expanded.readings || []).map(function (text) { return { text: text, records: READING }; }))
       .concat((expanded.fallback || []).map(function (text) { return { text: text, records: FEW }; }));
-    return gather(loaded.pagefind, queries, [], 0, id, expanded.topics).then(function (found) {
+    return gather(loaded, queries, [], 0, id, expanded.topics).then(function (found) {
       return { expanded: expanded, results: ranked(found, expanded.topics).slice(0, SHOWN) };
     });
   }
@@ -134,17 +138,57 @@
   // and their first new records are added: a reader's extra word ("forgot my password help") must
   // not hide the page that answers. Only a few records of each are loaded (READING, FEW), so a
   // relaxed query costs a few small fragments.
-  function gather(pagefind, queries, found, level, id, topics) {
+  function gather(loaded, queries, found, level, id, topics) {
     var enough = found.length >= FEW && found.some(function (f) { return titleMatch(f.data, topics); });
     // A query the reader has typed past is not relaxed further: its results will not be shown.
     if (!queries.length || enough || id !== latest) return Promise.resolve(found);
-    return pagefind.search(queries[0].text).then(function (answer) {
+    return answers(loaded, queries[0].text).then(function (answer) {
+      // Typed past while the engine searched: its records' fragments would be fetched for nothing.
+      if (id !== latest) return [];
       var seen = new Set(found.map(function (f) { return f.id; }));
-      var more = ((answer && answer.results) || []).filter(function (result) { return !seen.has(result.id); }).slice(0, queries[0].records);
+      var more = answer.filter(function (result) { return !seen.has(result.id); }).slice(0, queries[0].records);
       return Promise.all(more.map(function (result) {
         return result.data().then(function (data) { return { id: result.id, data: data, level: level }; });
       }));
-    }).then(function (more) { return gather(pagefind, queries.slice(1), found.concat(more), level + 1, id, topics); });
+    }).then(function (more) { return gather(loaded, queries.slice(1), found.concat(more), level + 1, id, topics); });
+  }
+
+  // The engine's first records for an engine query, kept for the next keystrokes: most keystrokes
+  // read to a query already searched (결제 수 and 결제 수단 both search 결제 수단; a fallback
+  // comes back at every keystroke), and the engine answers a common word with every record that
+  // has it (1,200+ at 1,000 articles), which costs more than anything else in a keystroke. Only
+  // the first KEPT records are kept, so the rest can be freed; each record's data (its fragment)
+  // is fetched once. The oldest queries are forgotten past ANSWERS.
+  function answers(loaded, text) {
+    var known = loaded.answers.get(text);
+    if (known) {
+      loaded.answers.delete(text);
+      loaded.answers.set(text, known);
+      return known;
+    }
+    var found = loaded.pagefind.search(text).then(function (answer) {
+      return ((answer && answer.results) || []).slice(0, KEPT).map(kept);
+    });
+    found.catch(function () { loaded.answers.delete(text); });
+    loaded.answers.set(text, found);
+    if (loaded.answers.size > ANSWERS) loaded.answers.delete(loaded.answers.keys().next().value);
+    return found;
+  }
+
+  // The engine frees a record's data once its result object is gone, so the object stays with it.
+  // The engine shares one object per record between queries and rewrites its match locations at
+  // every data() call, so the locations are this result's own (`words`).
+  function kept(result) {
+    var data = null;
+    function load() {
+      return result.data().then(function (loaded) {
+        return { meta: loaded.meta, content: loaded.content, locations: result.words || [] };
+      }, function (error) {
+        data = null; // fetched again next time
+        throw error;
+      });
+    }
+    return { id: result.id, result: result, data: function () { return data || (data = load()); } };
   }
 
   // One search at a time, and then only the latest query: a reader types faster than a phone
