@@ -52,10 +52,14 @@ WATCH_RESULTS = """() => {
 
 
 def _search_bytes(requests: list) -> int:
+    """Bytes of search files as transferred (gzip where the server compressed them). A worker's
+    script reports no body size (Pagefind's pagefind-worker.js, Material's search worker), so its
+    Content-Length counts instead: it used to count as 0."""
     total = 0
     for request in requests:
-        if any(part in request.url for part in SEARCH_URL_PARTS) and request.response():
-            total += request.sizes()["responseBodySize"]
+        response = request.response() if any(part in request.url for part in SEARCH_URL_PARTS) else None
+        if response:
+            total += request.sizes()["responseBodySize"] or int(response.headers.get("content-length") or 0)
     return total
 
 
