@@ -55,12 +55,13 @@ def _search_bytes(requests: list) -> int:
     """Bytes of search files as transferred (gzip where the server compressed them). A worker's
     script reports no body size (Pagefind's pagefind-worker.js, Material's search worker), so its
     Content-Length counts instead: it used to count as 0."""
-    total = 0
+    sizes: dict[str, int] = {}  # an address fetched twice (the second from the browser's cache) counts once
     for request in requests:
         response = request.response() if any(part in request.url for part in SEARCH_URL_PARTS) else None
         if response:
-            total += request.sizes()["responseBodySize"] or int(response.headers.get("content-length") or 0)
-    return total
+            size = request.sizes()["responseBodySize"] or int(response.headers.get("content-length") or 0)
+            sizes[request.url] = max(size, sizes.get(request.url, 0))
+    return sum(sizes.values())
 
 
 def _page(browser, network: bool):
