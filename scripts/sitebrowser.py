@@ -73,6 +73,9 @@ class _SiteHandler(http.server.SimpleHTTPRequestHandler):
         self.send_header("Content-Type", self.guess_type(str(target)))
         self.send_header("Content-Encoding", "gzip")
         self.send_header("Content-Length", str(len(body)))
+        # As for an uncompressed file (and as static hosts send for every file): without it the
+        # browser could never reuse a compressed file from its cache.
+        self.send_header("Last-Modified", self.date_time_string(int(target.stat().st_mtime)))
         self.end_headers()
         self.wfile.write(body)
 

@@ -142,3 +142,22 @@ def test_a_page_s_title_finds_that_page_first_not_an_faq_question(page, base_url
     first = page.locator(".md-search-result__item > a").first
     expect(first).to_have_attribute("href", base_url + path)
     expect(first.locator(".hc-search-kind")).to_have_count(0)
+
+
+def _shown(page) -> list[tuple[str | None, str]]:
+    items = page.locator(".md-search-result__item")
+    return [(item.locator("a").get_attribute("href"), item.inner_text()) for item in items.all()]
+
+
+# Answers are kept for the next keystrokes (search.js): going back to an earlier query must show
+# that query's own results and highlights again, not those of the query typed in between.
+@pytest.mark.parametrize(("home", "first", "between"), [("", "비밀번호 재설정", "결제 오류"), ("en/", "reset password", "payment failed")])
+def test_going_back_to_an_earlier_query_shows_its_own_results_again(page, base_url, home, first, between):
+    page.goto(base_url + home)
+    search(page, first)
+    before = _shown(page)
+    search(page, between)
+    assert _shown(page) != before
+    search(page, first)
+    assert _shown(page) == before
+    assert not page.problems, page.problems

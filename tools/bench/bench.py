@@ -111,6 +111,17 @@ def reader_side(size_dir: Path, found: dict[str, list[dict]], reader: bool) -> d
     return figures
 
 
+def reader_only(temp: Path, articles: int) -> list[str]:
+    """The reader's side alone: this project and plain Material built once each, untimed."""
+    size_dir = temp / str(articles)
+    found = variants(size_dir, articles, None)
+    for name in ("full", "plain"):
+        measure(found[name])
+    figures = reader_side(size_dir, found, True)
+    shutil.rmtree(size_dir, ignore_errors=True)
+    return benchreader.report(figures["browser"], articles)
+
+
 def profile(config_file: Path, site: Path) -> dict[str, float]:
     """Per plugin and hook seconds of one build, profiled in a fresh process (see benchtiming)."""
     result = subprocess.run([sys.executable, __file__, "--profile-build", str(config_file), str(site)],
@@ -232,12 +243,19 @@ def main() -> None:
     parser.add_argument("--preview-sizes", default="0,1000",
                         help="where to time the preview: articles per language added to the real site (0: the real site alone)")
     parser.add_argument("--no-reader", action="store_true", help="leave out the reader's side in Chromium")
+    parser.add_argument("--reader-only", action="store_true",
+                        help="only the reader's side of search: each site built once, no build timing, profile or preview")
     parser.add_argument("--json", type=Path, help="also write the figures to this file")
     parser.add_argument("--profile-build", nargs=2, type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.profile_build:
         seconds, totals = benchtiming.profiled_build(*args.profile_build)
         print(json.dumps({"<build>": seconds, **totals}))
+        return
+    if args.reader_only:
+        with tempfile.TemporaryDirectory(prefix="hc-bench-") as temp:
+            rows = [row for size in args.sizes.split(",") for row in reader_only(Path(temp), int(size))]
+        print("\n".join([*benchreader.HEADER, *rows]))
         return
     engines = {"MkDocs": _version("mkdocs"), "Material": _version("mkdocs-material")}
     zensical_command = None

@@ -15,6 +15,7 @@ Prints figures and asserts nothing.
 
 from __future__ import annotations
 
+import json
 import statistics
 import sys
 import time
@@ -51,11 +52,16 @@ WATCH_RESULTS = """() => {
 
 
 def _search_bytes(requests: list) -> int:
-    total = 0
+    """Bytes of search files as transferred (gzip where the server compressed them). A worker's
+    script reports no body size (Pagefind's pagefind-worker.js, Material's search worker), so its
+    Content-Length counts instead: it used to count as 0."""
+    sizes: dict[str, int] = {}  # an address fetched twice (the second from the browser's cache) counts once
     for request in requests:
-        if any(part in request.url for part in SEARCH_URL_PARTS) and request.response():
-            total += request.sizes()["responseBodySize"]
-    return total
+        response = request.response() if any(part in request.url for part in SEARCH_URL_PARTS) else None
+        if response:
+            size = request.sizes()["responseBodySize"] or int(response.headers.get("content-length") or 0)
+            sizes[request.url] = max(size, sizes.get(request.url, 0))
+    return sum(sizes.values())
 
 
 def _page(browser, network: bool):
@@ -74,14 +80,24 @@ def _page(browser, network: bool):
 
 
 def _heap(page, cdp) -> int:
+    """Bytes of JavaScript heap in use by the page and by each of its workers (Material's lunr
+    worker, Pagefind's worker). A worker's heap is read over DevTools: `performance.memory` does not
+    exist in a worker, so reading it there counted every worker as 0."""
     metrics = {m["name"]: m["value"] for m in cdp.send("Performance.getMetrics")["metrics"]}
-    heap = int(metrics.get("JSHeapUsedSize", 0))
-    for worker in page.workers:
-        try:
-            heap += int(worker.evaluate("self.performance && performance.memory ? performance.memory.usedJSHeapSize : 0"))
-        except Exception:  # a worker that ended meanwhile has no heap left
-            pass
-    return heap
+    sessions: list[str] = []
+    replies: dict[str, dict] = {}
+    cdp.on("Target.attachedToTarget", lambda event: sessions.append(event["sessionId"]))
+    cdp.on("Target.receivedMessageFromTarget", lambda event: replies.__setitem__(event["sessionId"], json.loads(event["message"])))
+    cdp.send("Target.setAutoAttach", {"autoAttach": True, "waitForDebuggerOnStart": False, "flatten": False})
+    page.wait_for_timeout(300)
+    for session in sessions:
+        cdp.send("Target.sendMessageToTarget", {"sessionId": session, "message": json.dumps({"id": 1, "method": "Runtime.getHeapUsage"})})
+    for _ in range(50):
+        if len(replies) >= len(sessions):
+            break
+        page.wait_for_timeout(100)
+    workers = sum(int(reply.get("result", {}).get("usedSize", 0)) for reply in replies.values())
+    return int(metrics.get("JSHeapUsedSize", 0)) + workers
 
 
 class Variant:

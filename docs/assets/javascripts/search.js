@@ -25,6 +25,10 @@
   var READING = 5;
   var SHOWN = 10;
   var EXCERPT_WORDS = 24;
+  // Records kept of each engine query (more than the whole query, its readings and fallbacks can
+  // show together), and how many engine queries are kept for the next keystrokes.
+  var KEPT = 40;
+  var ANSWERS = 40;
   // Pagefind's defaults favour short records strongly (pageLength 0.75): every short FAQ answer
   // sharing one word outranked the page whose title matched. Measured on tests/search/queries.yml.
   var RANKING = { pageLength: 0.1, termFrequency: 0.5 };
@@ -58,16 +62,48 @@
   function engine(l) {
     if (!engines[l]) {
       var dir = new URL(settings.engine + "/", languageRoot(l));
+      var tag = String(Date.now());
+      warm(dir, tag);
       engines[l] = Promise.all([
         import(new URL("pagefind.js", dir).href).then(function (pagefind) {
-          return pagefind.options({ excerptLength: 0, ranking: RANKING }).then(function () { return pagefind.init(); }).then(function () { return pagefind; });
+          return pagefind.options({ excerptLength: 0, ranking: RANKING, metaCacheTag: tag }).then(function () { return pagefind.init(); }).then(function () { return pagefind; });
         }),
         fetch(new URL(settings.vocabulary, dir)).then(function (response) { return response.ok ? response.json() : {}; }),
         analysis(),
-      ]).then(function (loaded) { return { pagefind: loaded[0], vocab: loaded[1], lang: l }; });
+      ]).then(function (loaded) { return { pagefind: loaded[0], vocab: loaded[1], lang: l, answers: new Map() }; });
       engines[l].catch(function () { delete engines[l]; });
     }
     return engines[l];
+  }
+
+  // Pagefind fetches its worker's script, then its entry file, then its metadata and WebAssembly,
+  // each after the one before: on a phone network every step is a round trip (0.56 s on Slow 4G).
+  // The same files are fetched here at once, beside pagefind.js, so that the engine finds them in
+  // the browser's cache. The entry file's address carries a tag fresh for each page view (as
+  // Pagefind's own does), so an entry of an earlier build is never used.
+  function warm(dir, tag) {
+    function get(name) {
+      return fetch(new URL(name, dir)).then(function (response) { return response.ok ? response : Promise.reject(response.status); });
+    }
+    function drain(response) { return response.arrayBuffer(); }
+    var ignore = function () { /* the engine fetches it itself */ };
+    get("pagefind-worker.js").then(drain).catch(ignore);
+    get("pagefind-entry.json?ts=" + tag).then(function (response) { return response.json(); }).then(function (entry) {
+      var index = entryIndex(entry && entry.languages);
+      if (!index) return;
+      get("pagefind." + index.hash + ".pf_meta").then(drain).catch(ignore);
+      get("wasm." + (index.wasm || "unknown") + ".pagefind").then(drain).catch(ignore);
+    }).catch(ignore);
+  }
+
+  // The index Pagefind picks from its entry file: the page's language, else the largest.
+  function entryIndex(languages) {
+    if (!languages || typeof languages !== "object") return null;
+    var pageLang = (document.documentElement.getAttribute("lang") || "unknown").toLowerCase();
+    var own = languages[pageLang] || languages[pageLang.split("-")[0]];
+    if (own) return own;
+    return Object.keys(languages).map(function (key) { return languages[key]; })
+      .sort(function (a, b) { return b.page_count - a.page_count; })[0] || null;
   }
 
   function expand(raw, vocab, l) {
@@ -87,7 +123,7 @@
     var queries = [{ text: expanded.query, records: SHOWN }]
       .concat((expanded.readings || []).map(function (text) { return { text: text, records: READING }; }))
       .concat((expanded.fallback || []).map(function (text) { return { text: text, records: FEW }; }));
-    return gather(loaded.pagefind, queries, [], 0, id, expanded.topics).then(function (found) {
+    return gather(loaded, queries, [], 0, id, expanded.topics).then(function (found) {
       return { expanded: expanded, results: ranked(found, expanded).slice(0, SHOWN) };
     });
   }
@@ -148,17 +184,57 @@
   // and their first new records are added: a reader's extra word ("forgot my password help") must
   // not hide the page that answers. Only a few records of each are loaded (READING, FEW), so a
   // relaxed query costs a few small fragments.
-  function gather(pagefind, queries, found, level, id, topics) {
+  function gather(loaded, queries, found, level, id, topics) {
     var enough = found.length >= FEW && found.some(function (f) { return titleMatch(f.data, topics); });
     // A query the reader has typed past is not relaxed further: its results will not be shown.
     if (!queries.length || enough || id !== latest) return Promise.resolve(found);
-    return pagefind.search(queries[0].text).then(function (answer) {
+    return answers(loaded, queries[0].text).then(function (answer) {
+      // Typed past while the engine searched: its records' fragments would be fetched for nothing.
+      if (id !== latest) return [];
       var seen = new Set(found.map(function (f) { return f.id; }));
-      var more = ((answer && answer.results) || []).filter(function (result) { return !seen.has(result.id); }).slice(0, queries[0].records);
+      var more = answer.filter(function (result) { return !seen.has(result.id); }).slice(0, queries[0].records);
       return Promise.all(more.map(function (result) {
         return result.data().then(function (data) { return { id: result.id, data: data, level: level }; });
       }));
-    }).then(function (more) { return gather(pagefind, queries.slice(1), found.concat(more), level + 1, id, topics); });
+    }).then(function (more) { return gather(loaded, queries.slice(1), found.concat(more), level + 1, id, topics); });
+  }
+
+  // The engine's first records for an engine query, kept for the next keystrokes: most keystrokes
+  // read to a query already searched (결제 수 and 결제 수단 both search 결제 수단; a fallback
+  // comes back at every keystroke), and the engine answers a common word with every record that
+  // has it (1,200+ at 1,000 articles), which costs more than anything else in a keystroke. Only
+  // the first KEPT records are kept, so the rest can be freed; each record's data (its fragment)
+  // is fetched once. The oldest queries are forgotten past ANSWERS.
+  function answers(loaded, text) {
+    var known = loaded.answers.get(text);
+    if (known) {
+      loaded.answers.delete(text);
+      loaded.answers.set(text, known);
+      return known;
+    }
+    var found = loaded.pagefind.search(text).then(function (answer) {
+      return ((answer && answer.results) || []).slice(0, KEPT).map(kept);
+    });
+    found.catch(function () { loaded.answers.delete(text); });
+    loaded.answers.set(text, found);
+    if (loaded.answers.size > ANSWERS) loaded.answers.delete(loaded.answers.keys().next().value);
+    return found;
+  }
+
+  // The engine frees a record's data once its result object is gone, so the object stays with it.
+  // The engine shares one object per record between queries and rewrites its match locations at
+  // every data() call, so the locations are this result's own (`words`).
+  function kept(result) {
+    var data = null;
+    function load() {
+      return result.data().then(function (loaded) {
+        return { meta: loaded.meta, content: loaded.content, locations: result.words || [] };
+      }, function (error) {
+        data = null; // fetched again next time
+        throw error;
+      });
+    }
+    return { id: result.id, result: result, data: function () { return data || (data = load()); } };
   }
 
   // One search at a time, and then only the latest query: a reader types faster than a phone
