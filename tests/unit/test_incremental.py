@@ -55,6 +55,8 @@ def test_nothing_saved_rebuilds_nothing(project):
     lambda p: edit(p, "data/facts.yml", "[]", "[1]"),                                     # data, config, images
     lambda p: edit(p, "mkdocs.yml", "x", "y"),
     lambda p: (p / "docs/ko/payment/card.png").write_bytes(b"\x89PNG"),
+    lambda p: (p / "docs/ko/Payment Help").mkdir(),                                      # a folder: its name is checked
+    lambda p: (p / "docs/ko/faq.md").unlink() or (p / "docs/ko/faq.md").symlink_to(p / "docs/en/faq.md"),  # a link, same text
 ])
 def test_anything_but_page_text_builds_every_page(project, change):
     before = snap(project)
