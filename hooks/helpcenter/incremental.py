@@ -21,7 +21,10 @@ Reset rules:
   reused, and the next build builds every page;
 - compiled templates and the theme's file list outlive `forget`: they depend only on installed
   files and overrides/ (Jinja compares each template's source with the one it compiled; the file
-  list is reused only when no watched file was added or removed).
+  list is reused only when no watched file was added or removed);
+- the files of docs/ and of each language (MkDocs' and mkdocs-static-i18n's) are made by every
+  build of every page and reused by one-page builds only when made from the same names and
+  settings; `forget` drops them.
 """
 
 from __future__ import annotations
@@ -55,6 +58,7 @@ class LastBuild:
     indexed: dict[str, list[dict[str, str]]] = field(default_factory=dict)  # language → the records its index holds
     gate_pages: set[str] = field(default_factory=set)  # pages written through the page events (security_headers)
     gate_seen: set[str] = field(default_factory=set)  # the output gate's verdicts in use
+    site_files: Any = None  # the files the output gate reads besides the pages (security_headers)
     data: dict[str, Any] = field(default_factory=dict)  # data/NAME.yml → its loaded, valid value (BuildState.data)
 
 
