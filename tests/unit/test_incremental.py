@@ -139,3 +139,14 @@ def test_a_one_page_rebuild_reuses_the_data_files_a_full_build_reads_again(tmp_p
         assert len(calls) == 2  # every page: read again
     finally:
         buildstate.carry(None)
+
+
+def test_the_preview_parses_mkdocs_yml_again_whenever_its_text_changed():
+    import io
+
+    import draftserve
+
+    text = b"site_name: x\nnav:\n  - a.md\n"
+    draftserve.read_config(io.BytesIO(text))["nav"].append("b.md")  # a build changing what it was given
+    assert draftserve.read_config(io.BytesIO(text)) == {"site_name": "x", "nav": ["a.md"]}
+    assert draftserve.read_config(io.BytesIO(text.replace(b"a.md", b"c.md")))["nav"] == ["c.md"]
