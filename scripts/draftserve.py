@@ -14,6 +14,7 @@ in the background, and the next build waits for it.
 from __future__ import annotations
 
 import copy
+import io
 import logging
 import os
 import shutil
@@ -48,7 +49,7 @@ def read_config(source, loader=None) -> dict:
         return _real_yaml_load(source, loader)
     if text not in _read_config:
         _read_config.clear()
-        _read_config[text] = _real_yaml_load(text, loader)
+        _read_config[text] = _real_yaml_load(io.BytesIO(text), loader)
     return copy.deepcopy(_read_config[text])
 
 
