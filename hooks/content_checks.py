@@ -43,10 +43,18 @@ class _Checks:
 
 def on_config(config: MkDocsConfig) -> None:
     state = build_state.of(config)
-    if state.first("project-files"):
+    # A one-page preview rebuild has the names, folders and links of the last good build, which had
+    # none of these problems (helpcenter/incremental.py): its result would be the same.
+    if state.first("project-files") and _rebuilding(state) is None:
         with as_build_error():  # before MkDocs lists, reads or copies any file
             raise_problems(project_files.check(state.root))
     _checks(config)
+
+
+def _rebuilding(state) -> frozenset[str] | None:
+    """The pages a one-page preview rebuild builds (None: every page). The other files are those of
+    the last good build, whose files passed every check here (any problem stops a build)."""
+    return state.preview_cache.rebuilding if state.preview_cache is not None else None
 
 
 def _checks(config: MkDocsConfig) -> _Checks:
@@ -78,14 +86,16 @@ def on_files(files: Files, config: MkDocsConfig) -> None:
     state = build_state.of(config)
     if not state.first("page-files"):  # every language's files are here in the build's first pass
         return
-    docs = Path(config.docs_dir)
-    unreadable = [str(p) for f in files.documentation_pages() if f.abs_src_path  # generated pages have no source
+    docs, rebuilding = Path(config.docs_dir), _rebuilding(state)
+    # The sources of the pages built (in a one-page preview rebuild, the changed pages and their translations).
+    sources = [f for f in files.documentation_pages() if rebuilding is None or f.src_uri in rebuilding]
+    unreadable = [str(p) for f in sources if f.abs_src_path  # generated pages have no source
                   for p in file_checks.check(f"docs/{f.src_uri}", Path(f.abs_src_path), docs)]
-    unreadable += [str(p) for path in sorted(Path(state.root, "snippets").rglob("*")) if path.is_file()
+    unreadable += [str(p) for path in (sorted(Path(state.root, "snippets").rglob("*")) if rebuilding is None else ()) if path.is_file()
                    for p in file_checks.check_snippet(path.relative_to(state.root).as_posix(), path)]
-    unreadable += [str(p) for f in files.documentation_pages() if not unreadable and "8<-" in f.content_string
+    unreadable += [str(p) for f in sources if not unreadable and "8<-" in f.content_string
                    for p in file_checks.expanded_size(f"docs/{f.src_uri}", f.content_string, Path(state.root, "snippets"))]
-    unreadable += [str(p) for f in files.documentation_pages() if not unreadable
+    unreadable += [str(p) for f in sources if not unreadable
                    for p in frontmatter.alias_problems(f"docs/{f.src_uri}", f.content_string)]
     with as_build_error():  # MkDocs cannot read such a page: stop before it tries
         raise_problems(unreadable)

@@ -21,7 +21,10 @@ Reset rules:
   reused, and the next build builds every page;
 - compiled templates and the theme's file list outlive `forget`: they depend only on installed
   files and overrides/ (Jinja compares each template's source with the one it compiled; the file
-  list is reused only when no watched file was added or removed).
+  list is reused only when no watched file was added or removed);
+- the files of docs/ and of each language (MkDocs' and mkdocs-static-i18n's) are made by every
+  build of every page and reused by one-page builds only when made from the same names and
+  settings; `forget` drops them.
 """
 
 from __future__ import annotations
@@ -55,6 +58,7 @@ class LastBuild:
     indexed: dict[str, list[dict[str, str]]] = field(default_factory=dict)  # language → the records its index holds
     gate_pages: set[str] = field(default_factory=set)  # pages written through the page events (security_headers)
     gate_seen: set[str] = field(default_factory=set)  # the output gate's verdicts in use
+    site_files: Any = None  # the files the output gate reads besides the pages (security_headers)
     data: dict[str, Any] = field(default_factory=dict)  # data/NAME.yml → its loaded, valid value (BuildState.data)
 
 
@@ -64,12 +68,17 @@ class PreviewCache:
     last: LastBuild = field(default_factory=LastBuild)
     templates: Any = None  # compiled theme templates (a jinja2 bytecode cache, quickrebuild)
     theme_files: dict[tuple, list[tuple[str, str | None]]] = field(default_factory=dict)
+    # Each language's files as mkdocs-static-i18n made them: language → (what they were made from,
+    # the files, their collection's class, their lookups by path); reused by one-page rebuilds
+    # (quickrebuild).
+    language_files: dict[str, tuple[tuple, list, type, dict]] = field(default_factory=dict)
+    docs_files: tuple[tuple, list, list] | None = None  # MkDocs' list of docs/ (what from, the files, its messages)
     # Work that may finish after the page is served (search indexing), run by scripts/draftserve.py
     # in the background and waited for before the next build starts.
     deferred: list[Callable[[], None]] = field(default_factory=list)
 
     def forget(self) -> None:
-        self.last, self.rebuilding, self.deferred = LastBuild(), None, []
+        self.last, self.rebuilding, self.deferred, self.language_files, self.docs_files = LastBuild(), None, [], {}, None
 
     def kept(self, before: dict[K, V], now: dict[K, V]) -> dict[K, V]:
         """This build's entries, and in a one-page build the last build's for everything it did not
@@ -103,33 +112,59 @@ def front_matter(text: str) -> str:
 
 
 def snapshot(root: Path, watched: Iterable[str]) -> dict[str, tuple[str, str]]:
-    """Every watched file (path under `root` → digest, front matter of a page), and today's date:
-    dates change what a build writes ("last updated" of new pages, notices, stale facts)."""
+    """Every watched file (path under `root` → digest, front matter of a page), folder ("path/") and
+    symbolic link ("path (link)" → where it points), and today's date: dates change what a build
+    writes ("last updated" of new pages, notices, stale facts). Folders and links are there because
+    the project-files check reads names and links, not contents."""
     found = {"(today)": (date.today().isoformat(), "")}
     top = os.path.realpath(root)
     for name in watched:
-        for file in _files(os.path.realpath(os.path.join(top, name))):
-            try:
-                with open(file, "rb") as handle:
-                    data = handle.read()
-            except OSError:
-                data = b"\0unreadable"
-            key = os.path.relpath(file, top).replace(os.sep, "/") if file.startswith(top + os.sep) else file
-            front = front_matter(data.decode("utf-8", "replace")) if file.endswith(".md") else ""
-            found[key] = (hashlib.sha256(data).hexdigest(), front)
+        for path, kind in _entries(os.path.realpath(os.path.join(top, name))):
+            key = os.path.relpath(path, top).replace(os.sep, "/") if path.startswith(top + os.sep) else path
+            if kind == "folder":
+                found[key + "/"] = ("(folder)", "")
+            elif kind == "link":
+                found[key + " (link)"] = (os.readlink(path), "")
+            else:
+                found[key] = _digest(path)
     return found
 
 
-def _files(path: str) -> Iterable[str]:
-    """The file, or every file under the folder (plain strings: pathlib was a tenth of a one-page
-    rebuild at 2,000 pages)."""
+def _digest(path: str) -> tuple[str, str]:
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read()
+    except OSError:
+        data = b"\0unreadable"
+    front = front_matter(data.decode("utf-8", "replace")) if path.endswith(".md") else ""
+    return hashlib.sha256(data).hexdigest(), front
+
+
+def _entries(path: str) -> Iterable[tuple[str, str]]:
+    """The file, or every file ("file"), folder ("folder") and link ("link"; a link to a file is a
+    file too) under the folder, not following links to folders (os.scandir's entries know their
+    kind: pathlib, or a stat per file, was a tenth of a one-page rebuild at 2,000 pages)."""
     if os.path.isfile(path):
-        yield path
+        yield path, "file"
         return
-    for folder, folders, names in os.walk(path):
-        folders[:] = [name for name in folders if name != "__pycache__"]
-        for name in names:
-            yield os.path.join(folder, name)
+    folders = [path]
+    while folders:
+        try:
+            with os.scandir(folders.pop()) as entries:
+                found = list(entries)
+        except OSError:
+            continue
+        for entry in found:
+            if entry.is_symlink():
+                yield entry.path, "link"
+                if os.path.isfile(entry.path):
+                    yield entry.path, "file"
+            elif entry.is_dir():
+                if entry.name != "__pycache__":
+                    yield entry.path, "folder"
+                    folders.append(entry.path)
+            else:
+                yield entry.path, "file"
 
 
 def plan(before: dict[str, tuple[str, str]] | None, after: dict[str, tuple[str, str]], docs: str = "docs") -> frozenset[str] | None:

@@ -44,7 +44,7 @@ def test_preview_follows_every_save_and_never_stops_answering(tmp_path):
     page; a broken data file; a fix and a change to the data; a redirect; a new page."""
     project = copy_project(tmp_path / "project")
     with serving(project, log=tmp_path / "serve.log") as base:
-        assert wait_for(base + "payment/errors/", "</html>", 90), "the preview did not come up"
+        assert wait_for(base + "payment/errors/", "</html>", 300), "the preview did not come up"
         edit_file(project, "docs/ko/support/email.md", "(tips.md", "(tipz.md")
         edit_file(project, "docs/en/support/phone.md", "\n## ", "\n<!-- hc-contact phone -->\n\n## ")
         link = problem_about(base + "support/email/", "tipz.md", 120)
@@ -130,7 +130,7 @@ def test_preview_after_each_kind_of_edit_matches_a_clean_build(tmp_path):
     project = copy_project(tmp_path / "project")
     clean, log = tmp_path / "clean", tmp_path / "serve.log"
     with serving(project, log=log) as base:
-        assert wait_for(base + "payment/errors/", "</html>", 90), "the preview did not come up"
+        assert wait_for(base + "payment/errors/", "</html>", 300), "the preview did not come up"
         # text only: the page and its (now outdated) translation are rebuilt, nothing else
         edit_file(project, "docs/ko/payment/errors.md", "\n## ", "\n결제 화면을 새로 고친 뒤 다시 시도해 보세요.\n\n## ")
         assert wait_for(base + "payment/errors/", "결제 화면을 새로 고친 뒤", 120)

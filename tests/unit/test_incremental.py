@@ -55,6 +55,8 @@ def test_nothing_saved_rebuilds_nothing(project):
     lambda p: edit(p, "data/facts.yml", "[]", "[1]"),                                     # data, config, images
     lambda p: edit(p, "mkdocs.yml", "x", "y"),
     lambda p: (p / "docs/ko/payment/card.png").write_bytes(b"\x89PNG"),
+    lambda p: (p / "docs/ko/Payment Help").mkdir(),                                      # a folder: its name is checked
+    lambda p: (p / "docs/ko/faq.md").unlink() or (p / "docs/ko/faq.md").symlink_to(p / "docs/en/faq.md"),  # a link, same text
 ])
 def test_anything_but_page_text_builds_every_page(project, change):
     before = snap(project)
@@ -137,3 +139,14 @@ def test_a_one_page_rebuild_reuses_the_data_files_a_full_build_reads_again(tmp_p
         assert len(calls) == 2  # every page: read again
     finally:
         buildstate.carry(None)
+
+
+def test_the_preview_parses_mkdocs_yml_again_whenever_its_text_changed():
+    import io
+
+    import draftserve
+
+    text = b"site_name: x\nnav:\n  - a.md\n"
+    draftserve.read_config(io.BytesIO(text))["nav"].append("b.md")  # a build changing what it was given
+    assert draftserve.read_config(io.BytesIO(text)) == {"site_name": "x", "nav": ["a.md"]}
+    assert draftserve.read_config(io.BytesIO(text.replace(b"a.md", b"c.md")))["nav"] == ["c.md"]
