@@ -160,7 +160,7 @@ def test_real_synonyms_load():
     [
         ("ko:\n  비번: [비밀번호]\n", "data/search-synonyms.yml:1: en is missing"),
         ("ko:\n  비번: 비밀번호\nen:\n  pw: [password]\n", "data/search-synonyms.yml:2: ko.비번 must be a list, not a text"),
-        ("ko:\n  비 번: [비밀번호]\nen:\n  pw: [password]\n", "ko '비 번' is not allowed: One word"),
+        ("ko:\n  '비  번': [비밀번호]\nen:\n  pw: [password]\n", "ko '비  번' is not allowed: One word"),
         ("ko:\n  비번: [비밀번호*]\nen:\n  pw: [password]\n", "ko.비번[0] '비밀번호*' is not allowed"),
         ("ko:\n  비번: []\nen:\n  pw: [password]\n", "ko.비번 must not be empty"),
         ("ko: {비번: [비밀번호]}\nen: {pw: [password]}\nja: {x: [y]}\n", "'ja' is not a site language (ko, en)"),
