@@ -61,7 +61,7 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     src = page.file.src_uri
     own, site = _problems(preview, src)
     preview.written[src] = (page.file.abs_dest_path, len(own) + len(site))
-    return draft.with_banner(output, draft.banner(own, site, src.partition("/")[0]))
+    return draft.with_banner(output, draft.banner(own, site, _words(config, src)))
 
 
 @event_priority(-1100)  # last: problems found after a page was written (anchors) reach it too
@@ -77,9 +77,15 @@ def on_post_build(config: MkDocsConfig) -> None:
             own, site = _problems(preview, src)
             if len(own) + len(site) != shown:
                 path = Path(dest)
-                path.write_text(draft.with_banner(path.read_text(encoding="utf-8"), draft.banner(own, site, src.partition("/")[0])),
+                path.write_text(draft.with_banner(path.read_text(encoding="utf-8"), draft.banner(own, site, _words(config, src))),
                                 encoding="utf-8")
     build_state.of(config).close()  # the end of the build: log handlers and filters come off
+
+
+def _words(config: MkDocsConfig, src: str) -> dict[str, str]:
+    """The banner's words in the language of the page at docs/`src` (data/ui-text.yml)."""
+    ui = build_state.data(config, "ui-text")
+    return ui.get(src.partition("/")[0], ui[build_state.of(config).default])["draft"]
 
 
 def _problems(preview: _Preview, src: str) -> tuple[list[str], list[str]]:

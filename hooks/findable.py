@@ -26,7 +26,7 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Naviga
     if questions:
         blocks.append(seo.faq_page(questions, lang))
     if page.url == site_languages.current_root(config):  # each language's home page
-        organization = seo.organization(build_state.data(config, "support-methods"), lang, config.site_name, site_url)
+        organization = seo.organization(build_state.data(config, "support-methods"), lang, config.site_name, site_url, default)
         if organization:
             blocks.append(organization)
     context["hc_jsonld"] = [seo.script_json(block) for block in blocks]

@@ -78,7 +78,8 @@ def forgiving(step, site_dir: str, languages: list[str]) -> None:
         log.error("The preview shows this error on every page until the file is fixed and saved.")
         shutil.rmtree(site_dir, ignore_errors=True)
         os.makedirs(site_dir, exist_ok=True)
-        Path(site_dir, "404.html").write_text(draft.failure_page([m for m in messages if not m.startswith("Aborted")] or messages, languages),
+        words = draft.failure_words(Path("data", "ui-text.yml"), languages)
+        Path(site_dir, "404.html").write_text(draft.failure_page([m for m in messages if not m.startswith("Aborted")] or messages, words),
                                               encoding="utf-8")
     finally:
         logging.getLogger("mkdocs").removeHandler(errors)
@@ -89,7 +90,7 @@ def languages_of(config) -> list[str]:
         found = config.plugins["i18n"].config.languages
         return [lang.locale for lang in sorted(found, key=lambda lang: not lang.default)]
     except (KeyError, AttributeError):
-        return list(draft.TEXT)
+        return []
 
 
 def draft_build(config, **options) -> None:
@@ -130,10 +131,10 @@ class DraftServer(LiveReloadServer):
         def rebuild() -> None:
             settle()
             try:
-                forgiving(builder, root, list(draft.TEXT))
+                forgiving(builder, root, [])
             except incremental.Doubt as why:
                 log.info(f"Building every page: {why}")
-                forgiving(builder, root, list(draft.TEXT))
+                forgiving(builder, root, [])
 
         super().__init__(builder=rebuild, root=root, **options)
 

@@ -4,12 +4,14 @@ Tests import hooks/, scripts/ and tools/ through `pythonpath` in pyproject.toml.
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
-from dataclasses import dataclass
+from contextlib import contextmanager
+from dataclasses import asdict, dataclass
 from pathlib import Path
 
 import pytest
@@ -21,8 +23,9 @@ from tests.paths import PROJECT, ROOT  # noqa: F401  (re-exported: tests import 
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 # The real build is a reproducible one as of the session's start: the same site a plain build makes
-# today, and tests/site/test_reproducible.py compares a second build of it byte for byte.
-SESSION_EPOCH = str(int(time.time()))
+# today, and tests/site/test_reproducible.py compares a second build of it byte for byte. Kept in the
+# environment, so that pytest-xdist's workers (started by this process) build with the same date.
+SESSION_EPOCH = os.environ.setdefault("HC_TEST_EPOCH", str(int(time.time())))
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -48,6 +51,14 @@ class Build:
     site: Path
     returncode: int
     log: str
+
+    def save(self, record: Path) -> None:
+        record.write_text(json.dumps({**asdict(self), "site": str(self.site)}), encoding="utf-8")
+
+    @classmethod
+    def saved(cls, record: Path) -> Build:
+        fields = json.loads(record.read_text(encoding="utf-8"))
+        return cls(Path(fields["site"]), fields["returncode"], fields["log"])
 
 
 def build_site(project: Path, site_dir: Path, env: dict[str, str] | None = None) -> Build:
@@ -80,14 +91,46 @@ def _copy_site(real: Build, target: Path) -> int:
     return 0
 
 
-@pytest.fixture(scope="session")
+def run_folder(config: pytest.Config, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The temporary folder of the whole run: under pytest-xdist (scripts/test runs two workers) each
+    worker's own folder is inside it."""
+    base = tmp_path_factory.getbasetemp()
+    return base.parent if hasattr(config, "workerinput") else base
+
+
+@contextmanager
+def alone(config: pytest.Config, lock: Path) -> Iterator[None]:
+    """No other worker of this run inside the block at the same time."""
+    if not hasattr(config, "workerinput"):
+        yield
+        return
+    import fcntl  # only pytest-xdist's workers need it (POSIX, as the browser tests are)
+
+    with lock.open("w") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        yield
+
+
+def once_per_run(config: pytest.Config, folder: Path, name: str, make: Callable[[Path], Build]) -> Build:
+    """`make(folder / name)` in the first worker that asks; the others wait for it and read its result."""
+    record = folder / f"{name}.json"
+    with alone(config, folder / f"{name}.lock"):
+        if not record.exists():
+            (folder / name).mkdir()
+            make(folder / name).save(record)
+        return Build.saved(record)
+
+
+@pytest.fixture(scope="session", autouse=True)
 def shared_builds(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Future[Build]]]:
-    """The session's shared builds, started as soon as the first test that needs one runs: the real
-    build first, then the others, each a MkDocs process of its own beside the tests that already run."""
+    """The session's shared builds, started with its first test when any test of the run needs one:
+    the real build first, then the others, each a MkDocs process of its own beside the tests that
+    already run. Each is built once per run, whatever the number of pytest-xdist workers."""
     wanted = {name for item in request.session.items for name in getattr(item, "fixturenames", ())}
     if "published" in wanted:
         wanted.add("real_build")
     futures: dict[str, Future[Build]] = {}
+    config, folder = request.config, run_folder(request.config, tmp_path_factory)
 
     def after_real_build(start: Callable[[], Build]) -> Callable[[], Build]:
         """`start`, once the real build is done: a copy of the project made after it gets its caches
@@ -99,9 +142,11 @@ def shared_builds(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempP
         return started
 
     starts: dict[str, Callable[[], Build]] = {
-        "real_build": lambda: build_site(PROJECT, tmp_path_factory.mktemp("build") / "site", env={"SOURCE_DATE_EPOCH": SESSION_EPOCH}),
-        "changed": after_real_build(lambda: changed_build(tmp_path_factory.mktemp("changed"))),
-        "published": after_real_build(lambda: published_build(tmp_path_factory.mktemp("published"), futures["real_build"].result())),
+        "real_build": lambda: once_per_run(config, folder, "build", lambda base: build_site(
+            PROJECT, base / "site", env={"SOURCE_DATE_EPOCH": SESSION_EPOCH})),
+        "changed": after_real_build(lambda: once_per_run(config, folder, "changed", changed_build)),
+        "published": after_real_build(lambda: once_per_run(config, folder, "published", lambda base: published_build(
+            base, futures["real_build"].result()))),
     }
     with ThreadPoolExecutor(max_workers=len(starts)) as pool:
         for name, start in starts.items():  # the real build first: the published site waits for it

@@ -1,8 +1,8 @@
 """The preview's draft mode: problems a build reports, shown in the pages they are about.
 
 `scripts/serve` builds in draft mode: warnings do not stop the build, and each page carries a banner
-listing its own problems (file:line and the fix) in the page's language, plus the problems that
-concern the whole site. A build that cannot finish is replaced by one page saying why, in every
+listing its own problems (file:line and the fix) in the page's language (its words from
+data/ui-text.yml), plus the problems that concern the whole site. A build that cannot finish is replaced by one page saying why, in every
 language, so the preview answers instead of hanging. Strict builds never use any of this.
 """
 
@@ -11,6 +11,10 @@ from __future__ import annotations
 import html
 import re
 from dataclasses import dataclass
+from pathlib import Path
+
+from helpcenter.errors import ContentError
+from helpcenter.yamlfile import load_yaml
 
 # Where a message says it is about: our "docs/ko/x.md:12: ..." or MkDocs' "Doc file 'ko/x.md' ...".
 _OURS = re.compile(r"\bdocs/(?P<src>[^\s:'\"]+\.md)(?::(?P<line>\d+))?")
@@ -20,14 +24,9 @@ _BLOCK = re.compile(re.escape(START) + ".*?" + re.escape(END), re.S)
 _ARTICLE = re.compile(r'<article class="md-content__inner[^"]*">')
 _BODY = re.compile(r"<body[^>]*>")
 
-TEXT = {
-    "ko": {"page": "이 페이지에서 고칠 점 {count}개", "site": "사이트 전체에서 고칠 점 {count}개",
-           "note": "미리보기에서만 보입니다. scripts/check와 CI는 이 문제가 있으면 실패합니다.",
-           "failed": "사이트를 만들지 못했습니다", "retry": "파일을 고쳐 저장하면 이 페이지가 저절로 바뀝니다."},
-    "en": {"page": "{count} problem(s) to fix on this page", "site": "{count} problem(s) to fix across the site",
-           "note": "Shown only in the preview. scripts/check and CI fail while these remain.",
-           "failed": "The site could not be built", "retry": "Fix the file and save it: this page updates by itself."},
-}
+# The failure page's words when data/ui-text.yml, where every language's are, cannot be read: that
+# file may be what stopped the build.
+UNREADABLE = {"en": {"failed": "The site could not be built", "retry": "Fix the file and save it: this page updates by itself."}}
 
 
 @dataclass(frozen=True)
@@ -42,15 +41,11 @@ def locate(message: str) -> Problem:
     return Problem(message, match["src"] if match else None)
 
 
-def text(lang: str) -> dict[str, str]:
-    return TEXT.get(lang, TEXT["en"])
-
-
-def banner(own: list[str], site: list[str], lang: str) -> str:
-    """The banner for one page: its own problems first, then the site's; empty when there are none."""
+def banner(own: list[str], site: list[str], words: dict[str, str]) -> str:
+    """The banner for one page: its own problems first, then the site's, in `words` (the page's
+    language's `draft` block of data/ui-text.yml); empty when there are none."""
     if not own and not site:
         return ""
-    words = text(lang)
     parts = [START, '<div class="admonition danger hc-draft-problems" role="alert">']
     for title, messages in ((words["page"], own), (words["site"], site)):
         if messages:
@@ -58,6 +53,18 @@ def banner(own: list[str], site: list[str], lang: str) -> str:
             parts.append("<ul>" + "".join(f"<li><code>{html.escape(m)}</code></li>" for m in messages) + "</ul>")
     parts += [f"<p>{html.escape(words['note'])}</p>", "</div>", END]
     return "".join(parts)
+
+
+def failure_words(ui_text: Path, languages: list[str]) -> dict[str, dict[str, str]]:
+    """Each language's `draft` words, read from data/ui-text.yml without the build (which may have
+    failed on that very file); every language the file has when mkdocs.yml could not tell which;
+    UNREADABLE when they cannot be had."""
+    try:
+        data, _ = load_yaml(ui_text, "data/ui-text.yml")
+        found = {lang: data[lang]["draft"] for lang in languages or list(data)}
+    except (ContentError, TypeError, KeyError):
+        return UNREADABLE
+    return found if found and all(isinstance(words, dict) and {"failed", "retry"} <= set(words) for words in found.values()) else UNREADABLE
 
 
 def with_banner(page_html: str, banner_html: str) -> str:
@@ -71,18 +78,19 @@ def with_banner(page_html: str, banner_html: str) -> str:
     return page_html[: anchor.end()] + banner_html + page_html[anchor.end():]
 
 
-def failure_page(messages: list[str], languages: list[str]) -> str:
-    """A whole page saying why the build failed, in every language; it reloads itself every 2 s."""
+def failure_page(messages: list[str], words: dict[str, dict[str, str]]) -> str:
+    """A whole page saying why the build failed, in every language of `words` (failure_words), the
+    first one the page's; it reloads itself every 2 s."""
     items = "".join(f"<li><pre>{html.escape(m)}</pre></li>" for m in messages) or "<li>?</li>"
     sections = "".join(
-        f'<section lang="{html.escape(lang)}"><h1>{html.escape(text(lang)["failed"])}</h1>'
-        f"<p>{html.escape(text(lang)['retry'])}</p></section>" for lang in languages
+        f'<section lang="{html.escape(lang)}"><h1>{html.escape(text["failed"])}</h1>'
+        f"<p>{html.escape(text['retry'])}</p></section>" for lang, text in words.items()
     )
+    first = next(iter(words), "en")
     return (
         '<!doctype html><html lang="{}"><head><meta charset="utf-8"><meta http-equiv="refresh" content="2">'
         '<meta name="viewport" content="width=device-width,initial-scale=1"><title>{}</title>'
         "<style>body{{font:16px/1.5 system-ui,sans-serif;margin:2rem;max-width:60rem}}pre{{white-space:pre-wrap;"
         "background:#fdecea;border-left:4px solid #c62828;padding:.75rem}}ul{{list-style:none;padding:0}}</style>"
         "</head><body>{}<ul>{}</ul></body></html>"
-    ).format(html.escape(languages[0] if languages else "en"), html.escape(text(languages[0] if languages else "en")["failed"]),
-             sections, items)
+    ).format(html.escape(first), html.escape((words.get(first) or UNREADABLE["en"])["failed"]), sections, items)

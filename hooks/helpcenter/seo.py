@@ -56,13 +56,15 @@ def faq_page(questions: Iterable[Question], lang: str) -> dict:
 CONTACT_KINDS = {"phone": "telephone", "email": "email", "url": "url", "hours": "hoursAvailable"}
 
 
-def organization(data: SupportData, lang: str, name: str, site_url: str) -> dict | None:
-    """Organization with a ContactPoint per channel that has verified facts; None when none has."""
+def organization(data: SupportData, lang: str, name: str, site_url: str, spoken: str) -> dict | None:
+    """Organization with a ContactPoint per channel that has verified facts; None when none has.
+    `spoken`: the language the channels answer in, claimed for none other: the site's default language
+    (mkdocs.yml's i18n settings), the one its readers and the service share."""
     points = []
     for method in data.methods:
         facts = {CONTACT_KINDS[f.kind]: f.value for f in method.contact}
         if facts:
-            points.append({"@type": "ContactPoint", "contactType": method.name[lang], "availableLanguage": ["ko"], **facts})
+            points.append({"@type": "ContactPoint", "contactType": method.name[lang], "availableLanguage": [spoken], **facts})
     if not points:
         return None
     return {"@context": "https://schema.org", "@type": "Organization", "name": name, "url": site_url, "contactPoint": points}

@@ -19,6 +19,9 @@ from tests.changed import NOTICE_DAY
 from tests.conftest import build, copy_project
 from tests.html import edit_file
 
+# One pytest-xdist worker runs the module: its site is built once (the `inert_site` fixture) for all its tests.
+pytestmark = pytest.mark.xdist_group("inert-site")
+
 SNIPPET = "<textarea rows=\"2\"><img src=x onerror=alert(1)></textarea>\n"
 FAQ = "??? question \"`<script>`이 보여요 & 괄호\"\n\n    `<img src=x onerror=alert(1)>`는 글자로만 보입니다.\n\n"
 CODE = "```html\n<script>alert(1)</script>\n<a href=\"javascript:alert(1)\">x</a>\n```\n\n"

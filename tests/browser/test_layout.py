@@ -1,7 +1,9 @@
 """What the screenshots show, asserted in real Chromium on every page of the built sitemap, in both
-languages: on a phone, no error, failed request or other host; the Korean font stack in use, no Hangul word broken inside, nothing wider than the
-screen, tap targets of at least 44 px, readable contrast in both palettes, a comparison table that
-never squeezes a column under about 8 syllables, and a 404 page in the reader's language."""
+languages: on a phone, no error, failed request or other host; on a desktop, a language switcher that
+lands on the same page in the other language; the Korean font stack in use, no Hangul word broken
+inside, nothing wider than the screen, tap targets of at least 44 px, readable contrast in both
+palettes, a comparison table that never squeezes a column under about 8 syllables, and a 404 page in
+the reader's language."""
 
 from __future__ import annotations
 
@@ -58,12 +60,15 @@ def screen(browser, base_url):
 
 
 @pytest.mark.parametrize("size", [PHONE, TABLET, DESKTOP], ids=["phone", "tablet", "desktop"])
-def test_every_page_keeps_words_whole_fits_the_screen_and_has_44_px_controls(screen, pages, size):
+def test_every_page_keeps_words_whole_fits_the_screen_and_has_44_px_controls(screen, site, pages, size):
     """On a phone, where most readers are, each page also loads with no console error, no failed
-    request and nothing from another host."""
+    request and nothing from another host; on a desktop, in the same page load, its language switcher
+    lands on the same page in the next language, with none of those problems either."""
     problems = {}
     for path in pages:
-        page = screen(path, size, settle=size == PHONE)
+        # Waiting for the network to be idle: leaving before the search worker has fetched its
+        # scripts aborts them (a race on a busy machine, not something a reader sees).
+        page = screen(path, size, settle=size in (PHONE, DESKTOP))
         found = page.evaluate(
             "([words, targets]) => [...hcLayout.brokenHangulWords(words), ...hcLayout.overflowing(), "
             "...hcLayout.smallTargets(targets, 44)]", [WORDS, TAP_TARGETS])
@@ -71,9 +76,26 @@ def test_every_page_keeps_words_whole_fits_the_screen_and_has_44_px_controls(scr
             found += page.problems
             if page.evaluate("document.documentElement.scrollWidth") > PHONE[0]:
                 found.append("the page scrolls sideways")
+        if size == DESKTOP:
+            found += switch_language(page, path, language_roots(site))
         if found:
             problems["/" + path] = found[:5]
     assert not problems, problems
+
+
+def switch_language(page, path: str, roots: dict[str, str]) -> list[str]:
+    """Picks the next language in the page's switcher: what went wrong, or nothing when it landed on
+    the same page in that language."""
+    langs = list(roots)
+    here = next((lang for lang, root in roots.items() if root and path.startswith(root)), langs[0])
+    other = langs[(langs.index(here) + 1) % len(langs)]
+    target = page.url.removesuffix(path) + roots[other] + path.removeprefix(roots[here])
+    page.locator(".md-header__option .md-select").hover()
+    page.locator(f"a.md-select__link[hreflang={other}]").click()
+    page.wait_for_url(target)
+    page.wait_for_load_state("networkidle")  # its problems all seen, none left to abort at the next page
+    found = [f"the switcher to {other} shows a page in {lang!r}"] if (lang := page.evaluate("document.documentElement.lang")) != other else []
+    return found + page.problems
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])

@@ -8,7 +8,8 @@ from __future__ import annotations
 import pytest
 from searcheval import load_queries, mean_reciprocal_rank, recall_at, run_queries
 
-pytestmark = pytest.mark.browser
+# One worker runs the module: its queries are typed once (the `outcomes` fixture) for all its tests.
+pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("search-quality")]
 
 TARGET_RECALL_AT_3 = 0.95
 TARGET_MRR = 0.85

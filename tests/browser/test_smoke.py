@@ -1,5 +1,5 @@
 """A reader's first minute: open the home page and search, in real headless Chromium, under the published
-security policy (switching language: tests/browser/test_every_page.py, on every page)."""
+security policy (switching language: tests/browser/test_layout.py, on every page)."""
 
 from __future__ import annotations
 

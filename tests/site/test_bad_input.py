@@ -4,10 +4,8 @@ or field) in a writer's words, and leave the previous site exactly as it was."""
 
 from __future__ import annotations
 
-import os
 import re
 import shutil
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -171,47 +169,28 @@ def published_digest(published) -> dict[str, str]:
 class Attempt:
     project: Path
     site: Path
-    code: int = 0
-    log: str = ""
-    error: Exception | None = None
+    code: int
+    log: str
 
 
-@pytest.fixture(scope="session")
-def attempts(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory, published) -> dict[str, Attempt]:
-    """The publishing build of every case this run selected, as many at a time as the machine has
-    cores: each is a MkDocs process of its own, and one at a time leaves the other core idle."""
-    selected = [str(item.callspec.params["case"]) for item in request.session.items
-                if isinstance(item, pytest.Function) and item.originalname == test_bad_input_fails_clearly_and_keeps_the_previous_site.__name__]
-    pristine, pristine_site = published.site.parent / "project", published.site
-    folders = {case: tmp_path_factory.mktemp("case") for case in selected}
-    runs = {case: Attempt(folder / "project", folder / "site") for case, folder in folders.items()}
-
-    def run(case: str) -> None:
-        attempt = runs[case]
-        try:
-            copy_project(attempt.project, source=pristine)
-            shutil.copytree(pristine_site, attempt.site, symlinks=False)
-            CASES[case][0](attempt.project)
-            log: list[str] = []
-            attempt.code = publish(attempt.site, lambda target: _build(attempt.project, target, log))
-            attempt.log = log[0] if log else ""
-        except Exception as error:  # reported by the case's own test
-            attempt.error = error
-
-    with ThreadPoolExecutor(max_workers=len(os.sched_getaffinity(0))) as pool:
-        list(pool.map(run, selected))
-    return runs
+def attempt(case: str, published, folder: Path) -> Attempt:
+    """The case's change made to a copy of the previously published project, then published over a
+    copy of that site. pytest-xdist's workers (scripts/test) run two cases' builds at a time."""
+    project, site = copy_project(folder / "project", source=published.site.parent / "project"), folder / "site"
+    shutil.copytree(published.site, site, symlinks=False)
+    CASES[case][0](project)
+    log: list[str] = []
+    code = publish(site, lambda target: _build(project, target, log))
+    return Attempt(project, site, code, log[0] if log else "")
 
 
 @pytest.mark.parametrize("case", list(CASES))
-def test_bad_input_fails_clearly_and_keeps_the_previous_site(attempts, published_digest, case):
-    attempt, before = attempts[case], published_digest
-    if attempt.error:
-        raise attempt.error
-    project, log = attempt.project, attempt.log
-    assert attempt.code != 0, f"{case}: the build passed"
+def test_bad_input_fails_clearly_and_keeps_the_previous_site(published, published_digest, case, tmp_path):
+    result = attempt(case, published, tmp_path)
+    project, log = result.project, result.log
+    assert result.code != 0, f"{case}: the build passed"
     assert re.search(CASES[case][1], log, re.S), f"{case}: message not found in:\n{log[-3000:]}"
-    assert tree_digest(attempt.site) == before
+    assert tree_digest(result.site) == published_digest
     assert not re.search(r"^\w+ +-  hooks/", log, re.M), f"{case}: one prefix style, no logger names:\n{log[-3000:]}"
     # A link's message names the line that holds the link, as written.
     for file, line, link in re.findall(r"^WARNING -  (docs/\S+?\.md):(\d+): link '([^']+)'", log, re.M):

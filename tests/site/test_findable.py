@@ -7,6 +7,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 import yaml
+from helpcenter.languages import configured
 
 from tests.changed import PHONE
 from tests.conftest import PROJECT
@@ -55,6 +56,7 @@ def test_organization_contact_points_are_exactly_the_datas_facts(site):
 def test_a_verified_fact_becomes_an_organization_contact_point(changed):
     org = json_ld(read(changed.site, "en/"))["Organization"]
     assert org["contactPoint"][0]["telephone"] == PHONE and org["contactPoint"][0]["contactType"] == "Phone support"
+    assert org["contactPoint"][0]["availableLanguage"] == [configured(PROJECT / "mkdocs.yml").default]
 
 
 def test_robots_txt_points_at_the_sitemap(site):

@@ -16,6 +16,9 @@ from helpcenter.pagefind_index import ENGINE_DIR
 from tests.conftest import Build, build_site, copy_project
 from tests.html import read
 
+# One pytest-xdist worker runs the module: its three-language site is built once (the `three_languages` fixture) for its tests.
+pytestmark = pytest.mark.xdist_group("three-languages")
+
 NEW = "ja"
 LANGUAGE = f"""        - locale: {NEW}
           name: 日本語

@@ -40,11 +40,13 @@ def test_faq_page_carries_every_question_and_answer():
 
 
 def test_organization_only_from_verified_facts():
-    assert organization(DATA, "ko", "고객지원", SITE) is None  # the fixture has no contact fact
+    assert organization(DATA, "ko", "고객지원", SITE, "ko") is None  # the fixture has no contact fact
     phone = dataclasses.replace(DATA.method("phone"), contact=(Fact("phone", "1234-5678", "app", date(2026, 11, 1)),))
     data = dataclasses.replace(DATA, methods=(phone,))
-    org = organization(data, "en", "Help", SITE)
+    org = organization(data, "en", "Help", SITE, "ko")
     assert org["contactPoint"] == [{"@type": "ContactPoint", "contactType": "Phone support", "availableLanguage": ["ko"], "telephone": "1234-5678"}]
+    # The language the channels answer in is the site's default language, whichever that is.
+    assert organization(data, "en", "Help", SITE, "ja")["contactPoint"][0]["availableLanguage"] == ["ja"]
 
 
 def test_json_ld_cannot_close_its_script_block():
