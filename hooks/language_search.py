@@ -30,6 +30,7 @@ from pymdownx.slugs import slugify
 # measures what Kiwi adds.
 ANALYZER = os.environ.get("HC_KOREAN_ANALYZER", "kiwi")
 CACHE = ".cache/korean-search.json"
+ENGINE_CACHE = ".cache/pagefind"
 VOCABULARY = "hc-vocabulary.json"
 _slugify = slugify(case="lower")
 
@@ -114,7 +115,7 @@ def _index(config: MkDocsConfig, state: BuildState, synonyms: dict, cache: Previ
         documents = [pagefind_index.engine_html(record, *texts) for record, texts in zip(own[lang], zip(*[iter(analysed[lang])] * 3))]
         jobs.append((documents, lang, site / language_root(lang, state.default) / pagefind_index.ENGINE_DIR))
     with as_build_error():
-        pagefind_index.write_indexes(jobs)
+        pagefind_index.write_indexes(jobs, pagefind_index.EngineCache(state.root / ENGINE_CACHE))
     for _, lang, output in jobs:
         predicates = _korean(state).predicates() if lang == korean_text.LANGUAGE and ANALYZER == "kiwi" else set()
         vocabulary = search_vocab.build_vocabulary(analysed[lang], lang, synonyms[lang], predicates=predicates)
