@@ -55,19 +55,15 @@ class EngineCache:
         entry = self._entry(lang, digest)
         if entry is None or not entry.is_dir():
             return False
-        try:
-            manifest = json.loads((entry / _MANIFEST).read_text(encoding="utf-8"))
-            files = entry / _FILES
-            found = {path.relative_to(files).as_posix() for path in files.rglob("*") if path.is_file() or path.is_symlink()}
-            intact = isinstance(manifest, dict) and found == set(manifest) and all(
-                not (files / name).is_symlink() and _digest(files / name) == manifest[name] for name in manifest)
-        except (OSError, ValueError):
-            intact = False
-        if not intact:
+        contents = _contents(entry)
+        if contents is None:
             shutil.rmtree(entry, ignore_errors=True)
             return False
         shutil.rmtree(output, ignore_errors=True)
-        shutil.copytree(files, output)
+        for folder in sorted({(output / name).parent for name in contents}):
+            folder.mkdir(parents=True, exist_ok=True)
+        for name, data in contents.items():
+            (output / name).write_bytes(data)
         return True
 
     def store(self, lang: str, digest: str, output: Path) -> None:
@@ -96,6 +92,23 @@ class EngineCache:
 
     def _entry(self, lang: str, digest: str) -> Path | None:
         return None if self.folder is None else self.folder / lang / digest
+
+
+def _contents(entry: Path) -> dict[str, bytes] | None:
+    """Every file of `entry` by its relative name, each read once and checked against the manifest;
+    None unless they are exactly the files stored."""
+    try:
+        manifest = json.loads((entry / _MANIFEST).read_text(encoding="utf-8"))
+        files = entry / _FILES
+        found = {path.relative_to(files).as_posix() for path in files.rglob("*") if not path.is_dir() or path.is_symlink()}
+        if not isinstance(manifest, dict) or found != set(manifest):
+            return None
+        contents = {name: (files / name).read_bytes() for name in manifest if not (files / name).is_symlink()}
+    except (OSError, ValueError):
+        return None
+    if len(contents) != len(manifest) or any(hashlib.sha256(data).hexdigest() != manifest[name] for name, data in contents.items()):
+        return None
+    return contents
 
 
 def _digest(path: Path) -> str:
