@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import gzip
 import hashlib
+import json
 import subprocess
 from pathlib import Path
 
@@ -82,8 +83,8 @@ def test_a_damaged_cache_entry_is_never_copied_into_the_site(tmp_path, runs):
     jobs = [(documents("en", ["quokka"]), "en", output)]
     write_indexes(jobs, cache)
     expected = tree(output)
-    fragment = next((tmp_path / "cache").rglob("*.pf_fragment"))
-    fragment.write_bytes(fragment.read_bytes()[:-3])  # cut short, as a build stopped mid-copy would leave it
+    stored = next((tmp_path / "cache").rglob("index.bin"))
+    stored.write_bytes(stored.read_bytes()[:-3])  # cut short, as a build stopped mid-copy would leave it
 
     write_indexes(jobs, cache)
     assert runs == ["en", "en"]
@@ -99,7 +100,7 @@ def test_a_failed_index_fails_the_build_and_is_not_kept(tmp_path, monkeypatch):
 
     with pytest.raises(ContentError, match="search index for 'en' could not be written: Error: no space left"):
         write_indexes([(documents("en", ["quokka"]), "en", tmp_path / "site/pagefind")], cache)
-    assert not list((tmp_path / "cache").rglob("*.pf_*"))
+    assert not [path for path in (tmp_path / "cache").rglob("*") if path.is_file()]
 
 
 def test_the_key_changes_with_anything_pagefind_reads():
@@ -111,6 +112,20 @@ def test_the_key_changes_with_anything_pagefind_reads():
                 key("1.5.2", ["--force-language", "en"], [("0.html", "a"), ("1.html", "bc")]),
                 key("1.5.2", ["--force-language", "en"], [("1.html", "ab"), ("0.html", "c")]),
                 key("1.5.2", ["--force-language", "en"], [("0.html", "ab")])}) == 6
+
+
+def test_a_hand_edited_manifest_never_writes_outside_the_index(tmp_path):
+    cache, output = EngineCache(tmp_path / "cache"), tmp_path / "site/pagefind"
+    jobs = [(documents("en", ["quokka"]), "en", output)]
+    write_indexes(jobs, cache)
+    manifest = next((tmp_path / "cache").rglob("manifest.json"))
+    stored = json.loads(manifest.read_text())
+    stored["files"][0][0] = "../../escaped.js"
+    manifest.write_text(json.dumps(stored))
+
+    write_indexes(jobs, cache)
+    assert not list(tmp_path.rglob("escaped.js"))
+    assert indexed(output, "quokka")
 
 
 def test_without_a_folder_nothing_is_kept(tmp_path):
