@@ -40,7 +40,7 @@ def key(version: str, options: Iterable[str], documents: Iterable[tuple[str, str
         digest.update(option.encode("utf-8") + b"\0")
     for name, text in documents:
         encoded = text.encode("utf-8")
-        digest.update(f"\x01{name}\0{len(encoded)}\0".encode("utf-8") + encoded)
+        digest.update(f"\x01{name}\0{len(encoded)}\0".encode() + encoded)
     return digest.hexdigest()
 
 
