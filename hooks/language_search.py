@@ -16,7 +16,7 @@ from typing import cast
 import build_state
 import site_languages
 from build_errors import as_build_error
-from helpcenter import faq, korean_text, pagefind_index, search_records, search_vocab
+from helpcenter import faq, korean_text, pagefind_index, search_records, vocabulary_cache
 from helpcenter.buildstate import BuildState
 from helpcenter.incremental import PreviewCache
 from helpcenter.korean_text import SEGMENT_FORMAT, ZWSP, KoreanIndexer, Morpheme
@@ -30,6 +30,8 @@ from pymdownx.slugs import slugify
 # measures what Kiwi adds.
 ANALYZER = os.environ.get("HC_KOREAN_ANALYZER", "kiwi")
 CACHE = ".cache/korean-search.json"
+ENGINE_CACHE = ".cache/pagefind"
+VOCABULARY_CACHE = ".cache/search-vocabulary.json"
 VOCABULARY = "hc-vocabulary.json"
 _slugify = slugify(case="lower")
 
@@ -114,10 +116,10 @@ def _index(config: MkDocsConfig, state: BuildState, synonyms: dict, cache: Previ
         documents = [pagefind_index.engine_html(record, *texts) for record, texts in zip(own[lang], zip(*[iter(analysed[lang])] * 3))]
         jobs.append((documents, lang, site / language_root(lang, state.default) / pagefind_index.ENGINE_DIR))
     with as_build_error():
-        pagefind_index.write_indexes(jobs)
+        pagefind_index.write_indexes(jobs, pagefind_index.EngineCache(state.root / ENGINE_CACHE))
     for _, lang, output in jobs:
         predicates = _korean(state).predicates() if lang == korean_text.LANGUAGE and ANALYZER == "kiwi" else set()
-        vocabulary = search_vocab.build_vocabulary(analysed[lang], lang, synonyms[lang], predicates=predicates)
+        vocabulary = vocabulary_cache.vocabulary(state.root / VOCABULARY_CACHE, analysed[lang], lang, synonyms[lang], predicates)
         (output / VOCABULARY).write_text(json.dumps(vocabulary, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
         if cache is not None:
             cache.last.indexed[lang] = own[lang]

@@ -14,14 +14,18 @@ Pagefind decomposes queries itself; the browser recomposes text before showing i
 from __future__ import annotations
 
 import contextlib
+import functools
 import html
 import shutil
 import subprocess
 import tempfile
 import unicodedata
+from collections.abc import Iterator
 from pathlib import Path
 
+from . import pagefind_cache
 from .errors import ContentError
+from .pagefind_cache import EngineCache
 
 # Never next to Hangul in real text, and ASCII punctuation, which Pagefind splits compounds at.
 JOINER = "^"
@@ -51,30 +55,51 @@ def engine_html(record: dict[str, str], title: str, content: str, headings: str 
             f'<h1 data-pagefind-meta="title">{html.escape(title)}</h1><p>{html.escape(content)}</p>{weighted}</body></html>')
 
 
-def write_indexes(jobs: list[tuple[list[str], str, Path]]) -> None:
+def write_indexes(jobs: list[tuple[list[str], str, Path]], cache: EngineCache | None = None) -> None:
     """Index each (documents, language, output folder) of `jobs` with Pagefind's binary, every
-    language at once: one binary per language, so a two-language site uses both cores.
+    language at once: one binary per language, so a two-language site uses both cores. A language
+    whose documents are exactly those of an index in `cache` (pagefind_cache) gets that index
+    copied instead; every index written is kept there.
 
     Its command line, not its Python API: the API reads one answer per 0.1 s, so a site of 1,000
     articles spent minutes waiting, where the binary indexes the same files in a second or two."""
     from pagefind_bin import get_executable  # the binary shipped in the pagefind-bin wheel
 
+    cache = cache or EngineCache(None)
     with contextlib.ExitStack() as stack:
         running = []
         for documents, lang, output in jobs:
+            options = ["--force-language", lang, "--quiet"]
+            digest = pagefind_cache.key(_version(), options, _named(documents))
+            if cache.restore(lang, digest, output):
+                continue
             site = stack.enter_context(tempfile.TemporaryDirectory(prefix="hc-pagefind-"))
-            for number, document in enumerate(documents):  # flat: a folder each cost seconds to make and remove
-                Path(site, f"{number}.html").write_text(document, encoding="utf-8")
+            for name, document in _named(documents):  # flat: a folder each cost seconds to make and remove
+                Path(site, name).write_text(document, encoding="utf-8")
             shutil.rmtree(output, ignore_errors=True)
-            command = [str(get_executable()), "--site", site, "--output-path", str(output.absolute()), "--force-language", lang, "--quiet"]
-            running.append((lang, output, subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)))
+            command = [str(get_executable()), "--site", site, "--output-path", str(output.absolute()), *options]
+            running.append((lang, output, digest, subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)))
         failed = []
-        for lang, output, process in running:
+        for lang, output, digest, process in running:
             stdout, stderr = process.communicate()
             if process.returncode != 0:
                 failed.append(f"the search index for '{lang}' could not be written: {(stderr or stdout).strip()}")
+                continue
             for pattern in UNUSED:
                 for path in output.glob(pattern):
                     path.unlink()
+            cache.store(lang, digest, output)
     if failed:
         raise ContentError("\n".join(failed))
+
+
+def _named(documents: list[str]) -> Iterator[tuple[str, str]]:
+    """Each document with the file name Pagefind reads it from."""
+    return ((f"{number}.html", document) for number, document in enumerate(documents))
+
+
+@functools.cache
+def _version() -> str:
+    from importlib.metadata import version
+
+    return f"pagefind-bin {version('pagefind_bin')}"

@@ -24,7 +24,7 @@ def test_bench_runs_every_variant_and_prints_every_figure(tmp_path):
     data = json.loads(figures.read_text())
     assert [size["articles"] for size in data["sizes"]] == [2, 4]
     for size in data["sizes"]:
-        assert {"full, cold", "full", "plain"} <= set(size["variants"])
+        assert {"full, cold", "full", "full, one page edited", "plain"} <= set(size["variants"])
         for figures_of in size["variants"].values():
             assert figures_of["seconds"] > 0 and figures_of["output_bytes"] > 0 and figures_of["search_bytes"] > 0
         assert any(origin.startswith("hooks/") for origin in size["profile"])

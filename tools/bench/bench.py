@@ -5,6 +5,9 @@ the projects of tools/bench/benchprojects.py from it, and builds them interleave
 
   full, cold   this project as CI and a fresh clone build it (no Korean analysis cache)
   full         this project as a writer rebuilds it (analysis cache of the previous build)
+  full, one page edited
+               the same after a paragraph is added to one Korean page: that language's search
+               index is made again (an unchanged one is copied from .cache/pagefind/)
   plain        plain Material, one build per language, times summed (the baseline)
   zensical     Zensical on the same plain projects, one build per language, summed
 
@@ -26,6 +29,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import time
 import venv
 from pathlib import Path
 
@@ -38,6 +42,7 @@ from project import ROOT, copy_project
 ZENSICAL_VENV = ROOT / ".venv-zensical"
 ZENSICAL_REQUIREMENTS = ROOT / "requirements-zensical.txt"
 MKDOCS = [sys.executable, "-m", "mkdocs", "build"]
+EDITED = "docs/ko/payment/errors.md"  # a real page, the one the live-preview timing edits too
 
 
 def zensical() -> tuple[Path | None, str]:
@@ -64,6 +69,7 @@ def variants(size_dir: Path, articles: int, zensical_command: Path | None) -> di
     found = {
         "full, cold": [dict(full_build, cold=full / ".cache")],  # no Korean analyses, no check results
         "full": [full_build],
+        "full, one page edited": [dict(full_build, edit=full / EDITED)],
         "plain": [dict(command=[*MKDOCS, "--strict", "-f", str(config)], cwd=config.parent, site=config.parent / "site")
                   for config in plain.values()],
     }
@@ -80,6 +86,9 @@ def measure(builds: list[dict]) -> tuple[float, int]:
     for build in builds:
         if "cold" in build:
             shutil.rmtree(build["cold"], ignore_errors=True)
+        if "edit" in build:  # new words every time, so no cache of the previous build has them
+            with build["edit"].open("a", encoding="utf-8") as page:
+                page.write(f"\n\n편집한 문단 {time.time_ns()}번째 확인입니다.\n")
         elapsed, memory = benchtiming.run_measured(build["command"], build["cwd"])
         seconds, peak = seconds + elapsed, max(peak, memory)
     return seconds, peak
@@ -200,8 +209,10 @@ def _build_tables(results: list[dict]) -> list[str]:
               "(hooks/language_search.py, Pagefind included; ≤ 10 %), plain Pagefind CLI over the plain sites", ""]
     for r in results:
         share = 100 * _seconds(r["profile"], "hooks/language_search.py") / r["profile"]["<build>"]
-        lines.append(f"- {r['articles']}/lang: {r['variants']['full']['seconds'] / r['variants']['plain']['seconds']:.2f}× plain, "
-                     f"indexing {share:.1f} % of the build, plain Pagefind CLI {r['reader']['pagefind_cli_seconds']:.2f} s")
+        plain, edited = r["variants"]["plain"]["seconds"], r["variants"].get("full, one page edited", {}).get("seconds")
+        lines.append(f"- {r['articles']}/lang: {r['variants']['full']['seconds'] / plain:.2f}× plain"
+                     + (f" ({edited / plain:.2f}× with one page edited)" if edited else "")
+                     + f", indexing {share:.1f} % of the build (records unchanged), plain Pagefind CLI {r['reader']['pagefind_cli_seconds']:.2f} s")
     if any("browser" in r["reader"] for r in results):
         lines += ["", f"Reader's side of search (Chromium, phone viewport, CPU {benchreader.CPU_SLOWDOWN}x; "
                   "bytes as transferred; targets at 1,000/lang: reading ≤ 20 KiB, first search ≤ 200 KiB, "

@@ -1,0 +1,135 @@
+"""The cache of Pagefind's output (helpcenter/pagefind_cache): a rebuild with unchanged records gets
+exactly the index Pagefind would write, and any change is indexed again, with Pagefind's real binary."""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import json
+import subprocess
+from pathlib import Path
+
+import pagefind_bin
+import pytest
+from helpcenter import pagefind_index
+from helpcenter.errors import ContentError
+from helpcenter.pagefind_cache import EngineCache, key
+from helpcenter.pagefind_index import engine_html, write_indexes
+
+
+def documents(lang: str, words: list[str]) -> list[str]:
+    return [engine_html({"url": f"page-{number}/", "lang": lang, "kind": "page"}, f"Page {number}", f"how to pay with {word}")
+            for number, word in enumerate(words)]
+
+
+def tree(folder: Path) -> dict[str, str]:
+    return {path.relative_to(folder).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()
+            for path in folder.rglob("*") if path.is_file()}
+
+
+def indexed(output: Path, word: str) -> bool:
+    """Whether a reader's search for `word` can find it: the word is a key of one of the index's
+    chunks (Pagefind's chunks are gzip'd CBOR, where a short word is a text string)."""
+    needle = bytes([0x60 + len(word)]) + word.encode("utf-8")
+    return any(needle in gzip.decompress(chunk.read_bytes()) for chunk in (output / "index").glob("*.pf_index"))
+
+
+@pytest.fixture
+def runs(monkeypatch) -> list[str]:
+    """The languages Pagefind's binary is run for."""
+    started: list[str] = []
+    popen = subprocess.Popen
+
+    def counted(command, *args, **kwargs):
+        started.append(command[command.index("--force-language") + 1])
+        return popen(command, *args, **kwargs)
+
+    monkeypatch.setattr(pagefind_index.subprocess, "Popen", counted)
+    return started
+
+
+def test_unchanged_records_get_the_index_pagefind_writes_without_running_it(tmp_path, runs):
+    cache = EngineCache(tmp_path / "cache")
+    jobs = [(documents("en", ["quokka", "wombat"]), "en", tmp_path / "site/en/pagefind"),
+            (documents("ko", ["카드", "계좌"]), "ko", tmp_path / "site/pagefind")]
+    write_indexes(jobs, cache)
+    write_indexes([(docs, lang, tmp_path / "fresh" / lang) for docs, lang, _ in jobs])
+    assert runs == ["en", "ko", "en", "ko"]
+
+    for _, _, output in jobs:
+        (output / "hc-vocabulary.json").write_text("{}")  # what the build adds beside the index is replaced too
+    write_indexes(jobs, cache)
+    assert runs == ["en", "ko", "en", "ko"], "an unchanged language was indexed again"
+    for _, lang, output in jobs:
+        assert tree(output) == tree(tmp_path / "fresh" / lang)
+
+
+def test_a_changed_page_is_indexed_again_and_its_new_words_are_found(tmp_path, runs):
+    cache = EngineCache(tmp_path / "cache")
+    english, korean = tmp_path / "site/en/pagefind", tmp_path / "site/pagefind"
+    write_indexes([(documents("en", ["quokka", "wombat"]), "en", english), (documents("ko", ["카드"]), "ko", korean)], cache)
+    assert indexed(english, "quokka")
+
+    write_indexes([(documents("en", ["numbat", "wombat"]), "en", english), (documents("ko", ["카드"]), "ko", korean)], cache)
+    assert runs == ["en", "ko", "en"], "only the changed language is indexed again"
+    assert indexed(english, "numbat") and indexed(english, "wombat") and not indexed(english, "quokka")
+
+    write_indexes([(documents("en", ["quokka", "wombat"]), "en", english)], cache)
+    assert indexed(english, "quokka") and not indexed(english, "numbat")
+
+
+def test_a_damaged_cache_entry_is_never_copied_into_the_site(tmp_path, runs):
+    cache, output = EngineCache(tmp_path / "cache"), tmp_path / "site/pagefind"
+    jobs = [(documents("en", ["quokka"]), "en", output)]
+    write_indexes(jobs, cache)
+    expected = tree(output)
+    stored = next((tmp_path / "cache").rglob("index.bin"))
+    stored.write_bytes(stored.read_bytes()[:-3])  # cut short, as a build stopped mid-copy would leave it
+
+    write_indexes(jobs, cache)
+    assert runs == ["en", "en"]
+    assert tree(output) == expected
+
+
+def test_a_failed_index_fails_the_build_and_is_not_kept(tmp_path, monkeypatch):
+    broken = tmp_path / "pagefind"
+    broken.write_text("#!/bin/sh\necho 'Error: no space left on device' >&2\nexit 1\n")
+    broken.chmod(0o755)
+    monkeypatch.setattr(pagefind_bin, "get_executable", lambda: broken)
+    cache = EngineCache(tmp_path / "cache")
+
+    with pytest.raises(ContentError, match="search index for 'en' could not be written: Error: no space left"):
+        write_indexes([(documents("en", ["quokka"]), "en", tmp_path / "site/pagefind")], cache)
+    assert not [path for path in (tmp_path / "cache").rglob("*") if path.is_file()]
+
+
+def test_the_key_changes_with_anything_pagefind_reads():
+    base = key("1.5.2", ["--force-language", "en"], [("0.html", "ab"), ("1.html", "c")])
+    assert base == key("1.5.2", ["--force-language", "en"], [("0.html", "ab"), ("1.html", "c")])
+    assert len({base,
+                key("1.5.3", ["--force-language", "en"], [("0.html", "ab"), ("1.html", "c")]),
+                key("1.5.2", ["--force-language", "ko"], [("0.html", "ab"), ("1.html", "c")]),
+                key("1.5.2", ["--force-language", "en"], [("0.html", "a"), ("1.html", "bc")]),
+                key("1.5.2", ["--force-language", "en"], [("1.html", "ab"), ("0.html", "c")]),
+                key("1.5.2", ["--force-language", "en"], [("0.html", "ab")])}) == 6
+
+
+def test_a_hand_edited_manifest_never_writes_outside_the_index(tmp_path):
+    cache, output = EngineCache(tmp_path / "cache"), tmp_path / "site/pagefind"
+    jobs = [(documents("en", ["quokka"]), "en", output)]
+    write_indexes(jobs, cache)
+    manifest = next((tmp_path / "cache").rglob("manifest.json"))
+    stored = json.loads(manifest.read_text())
+    stored["files"][0][0] = "../../escaped.js"
+    manifest.write_text(json.dumps(stored))
+
+    write_indexes(jobs, cache)
+    assert not list(tmp_path.rglob("escaped.js"))
+    assert indexed(output, "quokka")
+
+
+def test_without_a_folder_nothing_is_kept(tmp_path):
+    output = tmp_path / "pagefind"
+    write_indexes([(documents("en", ["quokka"]), "en", output)], EngineCache(None))
+    assert indexed(output, "quokka")
+    assert not EngineCache(None).restore("en", "0" * 64, output)
