@@ -51,3 +51,28 @@ def test_pages_run_under_the_published_security_policy_without_violations(page, 
     page.locator("label[for=__palette_1], label[for=__palette_2]").first.click(force=True)
     assert page.evaluate("window.__csp") == []
     assert not page.problems, page.problems
+
+
+def test_palette_switch_changes_the_colours_and_the_next_page_opens_in_the_chosen_one(page, base_url):
+    # The switch shows one button, the next palette's; each press moves on (auto → light → dark → auto).
+    page.emulate_media(color_scheme="light")
+    page.goto(base_url + "faq/")
+    switch = page.locator("[data-hc-palette] label:not([hidden])")
+    expect(switch).to_have_count(1)
+    background = "getComputedStyle(document.querySelector('[data-md-component=header]')).backgroundColor"
+    light = page.evaluate(background)
+    switch.click()  # auto → light: the same colours on a light system
+    expect(page.locator("body")).to_have_attribute("data-md-color-scheme", "default")
+    page.locator("[data-hc-palette] label:not([hidden])").click()  # → dark
+    expect(page.locator("body")).to_have_attribute("data-md-color-scheme", "slate")
+    page.wait_for_function(f"{background} !== {light!r}")
+    # The browser's address bar takes the header's colour.
+    expect(page.locator("meta[name=theme-color]")).to_have_attribute("content", "#" + "".join(
+        f"{int(v):02x}" for v in page.evaluate(background).removeprefix("rgb(").removesuffix(")").split(", ")[:3]))
+    page.goto(base_url + "en/")  # another page, the other language: still dark, from its first paint
+    expect(page.locator("body")).to_have_attribute("data-md-color-scheme", "slate")
+    # From the keyboard: Enter on the focused switch moves to the next palette (dark → automatic, light here).
+    page.locator("[data-hc-palette] input:checked, #__palette_2").first.focus()
+    page.keyboard.press("Enter")
+    expect(page.locator("body")).to_have_attribute("data-md-color-scheme", "default")
+    assert not page.problems, page.problems
