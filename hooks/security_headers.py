@@ -19,9 +19,8 @@ from pathlib import Path
 import build_state
 import site_languages
 from helpcenter import csp, diskcache, gate_policy, output_gate, redirects
-from helpcenter.checks import Problem
+from helpcenter.checks import Problem, project_files
 from helpcenter.checks import files as file_checks
-from helpcenter.checks import project_files
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
@@ -164,7 +163,9 @@ def on_post_build(config: MkDocsConfig) -> None:
         if Path(config.docs_dir, address).is_file():
             text = path.read_text(encoding="utf-8", errors="replace")
             _gate(gate, text, f"docs/{address}", text, address, css=True)
-    _gate_text_files(gate, site, files, config.site_url or "/")
+    # The preview writes the search index after this event (language_search defers it): the fragments
+    # here are the previous build's, already checked, so it skips them (0.1 ms each, thousands).
+    _gate_text_files(gate, site, files, config.site_url or "/", records=carried is None)
     for destination, (label, size) in gate.written.items():
         if not os.path.isfile(destination) or os.path.getsize(destination) != size:
             url = "/" + Path(destination).relative_to(site).parent.as_posix().strip(".")
@@ -243,7 +244,7 @@ def _published(site: Path) -> dict[str, list[Path]]:
     return found
 
 
-def _gate_text_files(gate: _Gate, site: Path, files: dict[str, list[Path]], site_url: str) -> None:
+def _gate_text_files(gate: _Gate, site: Path, files: dict[str, list[Path]], site_url: str, records: bool = True) -> None:
     """The published files that are not pages, read as what they are: the sitemap (XML, also
     gzipped), robots.txt, JSON (the search vocabulary, Pagefind's entry) and the search records
     (Pagefind's fragments, gzipped JSON). A file of another type is refused."""
@@ -254,24 +255,30 @@ def _gate_text_files(gate: _Gate, site: Path, files: dict[str, list[Path]], site
                 gate.findings.append(Problem(f"docs/{address}", 1, output_gate.NAME,
                                              output_gate.MESSAGES["file-type"].format(suffix=suffix or path.name)))
             elif suffix in (".xml", ".gz", ".txt", ".json"):
-                data = path.read_bytes()
-                text = (gzip.decompress(data) if suffix == ".gz" else data).decode("utf-8", errors="replace")
-                if suffix == ".txt":
-                    found = output_gate.check_robots(text) if address == "robots.txt" else output_gate.text_controls(text)
-                elif suffix == ".json":
-                    found = output_gate.check_json(text)
-                else:
-                    found = output_gate.check_xml(text, site_url)
-                _report(gate, found, "mkdocs.yml", gate.config_text, address)
-            elif suffix == ".pf_fragment":
+                _report(gate, _text_file(path, suffix, address, site_url), "mkdocs.yml", gate.config_text, address)
+            elif suffix == ".pf_fragment" and records:
                 for url, finding in output_gate.check_search_records([_fragment_record(path.read_bytes())]):
                     _report(gate, [finding], "mkdocs.yml", gate.config_text, url)
+
+
+def _text_file(path: Path, suffix: str, address: str, site_url: str) -> list[output_gate.Finding]:
+    text = _unzipped(path.read_bytes()) if suffix == ".gz" else path.read_text(encoding="utf-8", errors="replace")
+    if suffix == ".txt":
+        return output_gate.check_robots(text) if address == "robots.txt" else output_gate.text_controls(text)
+    return output_gate.check_json(text) if suffix == ".json" else output_gate.check_xml(text, site_url)
+
+
+def _unzipped(data: bytes) -> str:
+    try:
+        return gzip.decompress(data).decode("utf-8", errors="replace")
+    except (OSError, EOFError):
+        return ""  # then not valid JSON or XML: reported as such
 
 
 def _fragment_record(data: bytes) -> dict[str, object]:
     """One Pagefind fragment (gzip of 'pagefind_dcd' and a JSON object) as a plain search record:
     the address and title search.js shows (meta url, meta title) and the text."""
-    text = gzip.decompress(data).decode("utf-8", errors="replace")
+    text = _unzipped(data)
     try:
         fragment = json.loads(text[text.index("{"):])
     except ValueError:

@@ -23,7 +23,7 @@ from xml.parsers import expat
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from . import nesting
-from .gate_policy import CONTENT_TAGS, GLOBAL_ATTRS, THEME_HOOKS, SAFE_SCHEMES, SVG_ATTRS, URL_ATTRS, Policy
+from .gate_policy import CONTENT_TAGS, GLOBAL_ATTRS, SAFE_SCHEMES, SVG_ATTRS, THEME_HOOKS, URL_ATTRS, Policy
 
 NAME = "output-gate"
 DESCRIPTION = ("what readers receive (every published page, 404 and redirect page, SVG file and JSON-LD block) holds only "
@@ -543,7 +543,8 @@ def check_json(text: str, kind: str = "JSON file") -> list[Finding]:
         value = json.loads(text)
     except ValueError:
         return [finding("json", text.strip()[:40] or kind, kind=kind)]
-    pending, found = [value], []
+    pending: list[object] = [value]
+    found: list[Finding] = []
     while pending and len(found) < 5:
         item = pending.pop()
         if isinstance(item, str):
@@ -598,8 +599,9 @@ def theme_hooks(content: str) -> list[Finding]:
     one (in code, in a sentence) is not one."""
     if not _THEME_HOOK_HINT.search(content):
         return []
-    found = []
-    for node in LexborHTMLParser(content).root.traverse():
+    found: list[Finding] = []
+    root = LexborHTMLParser(content).root
+    for node in root.traverse() if root is not None else ():
         if node.is_element_node:
             found += [finding("theme-hook", name, name=name) for name in node.attributes if name.lower().startswith(THEME_HOOKS)]
     return found[:20]

@@ -8,8 +8,7 @@ from pathlib import Path
 import material
 import pytest
 from helpcenter.gate_policy import build_policy
-from helpcenter.output_gate import (check_html, check_json, check_robots, check_search_records, check_xml, locate, script_hash,
-                                    theme_hooks)
+from helpcenter.output_gate import check_html, check_json, check_robots, check_search_records, check_xml, locate, script_hash, theme_hooks
 from mkdocs_redirects.plugin import HTML_TEMPLATE
 
 from tests.conftest import ROOT
