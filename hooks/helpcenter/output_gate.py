@@ -531,6 +531,8 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 def text_controls(text: str) -> list[Finding]:
     """Direction controls and control characters in published text (not HTML: no references)."""
+    if text.isprintable():  # one pass in C: both kinds are unprintable (the controls are format characters)
+        return []
     found = [finding("bidi", char, code=ord(char)) for char in BIDI_CONTROLS if char in text][:1]
     match = _CONTROL.search(text)
     return found + ([finding("text-control", match[0], code=ord(match[0]))] if match else [])
