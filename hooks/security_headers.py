@@ -282,7 +282,7 @@ def _fragment_record(data: bytes) -> dict[str, object]:
     try:
         fragment = json.loads(text[text.index("{"):])
     except ValueError:
-        return {"url": "", "title": None}
+        return {"url": "(an unreadable search fragment)"}  # reported: not an address of the site
     meta = fragment.get("meta") or {}
     return {"url": meta.get("url", fragment.get("url", "")), "title": meta.get("title"), "content": fragment.get("content")}
 

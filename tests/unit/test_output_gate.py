@@ -159,3 +159,17 @@ def test_the_real_site_passes(site):
     # Every page of the real build passed the gate during the build; the gate fails a strict build.
     assert (site / "_headers").is_file()
     assert 'http-equiv="Content-Security-Policy"' in (site / "index.html").read_text(encoding="utf-8")
+
+
+def test_published_search_fragments_are_read_as_records():
+    import gzip
+    import json
+
+    from security_headers import _fragment_record
+
+    def fragment(meta: dict) -> bytes:
+        return gzip.compress(b"pagefind_dcd" + json.dumps({"url": "/1.html", "content": "본문", "meta": meta}).encode())
+
+    assert check_search_records([_fragment_record(fragment({"url": "/faq/#q-1", "title": "<b>질문</b>"}))]) == []
+    assert check_search_records([_fragment_record(fragment({"url": "javascript:alert(1)", "title": "x"}))])
+    assert check_search_records([_fragment_record(b"not gzip")])  # unreadable: no address, reported
