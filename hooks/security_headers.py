@@ -254,6 +254,8 @@ def _gate_text_files(gate: _Gate, site: Path, files: dict[str, list[Path]], site
             if (suffix not in OUTPUT_TYPES and address != "_headers") or (suffix == ".gz" and not address.endswith(".xml.gz")):
                 gate.findings.append(Problem(f"docs/{address}", 1, output_gate.NAME,
                                              output_gate.MESSAGES["file-type"].format(suffix=suffix or path.name)))
+            elif suffix == ".gz" and _same_as_unzipped(path):
+                continue  # sitemap.xml.gz holds sitemap.xml, checked as such
             elif suffix in (".xml", ".gz", ".txt", ".json"):
                 _report(gate, _text_file(path, suffix, address, site_url), "mkdocs.yml", gate.config_text, address)
             elif suffix == ".pf_fragment" and records:
@@ -266,6 +268,11 @@ def _text_file(path: Path, suffix: str, address: str, site_url: str) -> list[out
     if suffix == ".txt":
         return output_gate.check_robots(text) if address == "robots.txt" else output_gate.text_controls(text)
     return output_gate.check_json(text) if suffix == ".json" else output_gate.check_xml(text, site_url)
+
+
+def _same_as_unzipped(path: Path) -> bool:
+    plain = path.with_suffix("")
+    return plain.is_file() and _unzipped(path.read_bytes()) == plain.read_text(encoding="utf-8", errors="replace")
 
 
 def _unzipped(data: bytes) -> str:
