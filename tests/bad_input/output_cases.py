@@ -109,6 +109,9 @@ def cases(write: Callable[[str, str | bytes], Change], edit: Callable[[str, str,
         "page: thousands of unclosed brackets": (
             add_before_first_h2("docs/en/support/email.md", "Pasted: " + "[" * 9000),
             r"docs/en/support/email\.md:\d+: '\[' without a '\]' near them.*\[files\]"),
+        "page: thousands of unclosed tags": (
+            add_before_first_h2("docs/en/support/phone.md", "Pasted: " + "<a " * 60000),
+            r"docs/en/support/phone\.md:\d+: '<' without a '>' near them.*\[files\]"),
         # File names and snippets a careless writer produces.
         "files: names that differ only in case": (
             copy(tips, "docs/ko/support/Tips.md"),
