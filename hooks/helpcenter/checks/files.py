@@ -143,20 +143,29 @@ def angle_steps(label: str, text: str) -> list[Problem]:
 
 
 def _steps(label: str, text: str, pattern: re.Pattern[str], opener: str, kind: str) -> list[Problem]:
-    steps, opened, unclosed = 0, [], -1  # unclosed: where the first opener without its closer is
+    # opened: the openers not closed yet; targets: each "](" whose link target has no ")" yet (the
+    # link search reads a target to its ")" the same way: "[a](" repeated is as slow as "[").
+    steps, opened, targets, unclosed = 0, [], [], -1  # unclosed: where the first opener without its closer is
     for match in pattern.finditer(text):
-        if match[0] == opener:
+        token = match[0]
+        if token == opener:
             opened.append(match.start())
-        elif match[0] == "]" and opened:
+        elif token in ("]", "](") and opened:
             steps += match.start() - opened.pop()
-        elif match[0] == ">" and opened:
+            if token == "](":
+                targets.append(match.start())
+        elif token == ")" and targets:
+            steps += match.start() - targets.pop()
+        elif token == ">" and opened:
             steps += sum(match.start() - start for start in opened)
             opened.clear()
-        elif match[0].startswith("\n"):  # a blank line ends the paragraph, and the search with it
-            steps, unclosed = _close(opened, match.start(), steps, unclosed)
+        elif token.startswith("\n"):  # a blank line ends the paragraph, and the search with it
+            steps, unclosed = _close(opened + targets, match.start(), steps, unclosed)
+            opened.clear()
+            targets.clear()
         if steps > MAX_BRACKET_STEPS:
             break
-    steps, unclosed = _close(opened, len(text), steps, unclosed)
+    steps, unclosed = _close(opened + targets, len(text), steps, unclosed)
     if steps <= MAX_BRACKET_STEPS:
         return []
     where = max(unclosed, 0)
@@ -171,5 +180,5 @@ def _close(opened: list[int], end: int, steps: int, unclosed: int) -> tuple[int,
     return steps, unclosed
 
 
-_BRACKET = re.compile(r"\\.|\[|\]|\n[ \t]*\n")
+_BRACKET = re.compile(r"\\.|\[|\]\(|\]|\)|\n[ \t]*\n")
 _ANGLE = re.compile(r"\\.|<(?=[A-Za-z/!?])|>|\n[ \t]*\n")
