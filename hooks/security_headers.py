@@ -8,14 +8,18 @@ MAINTAINERS.md (## Security). A finding fails the build, naming the source file 
 from __future__ import annotations
 
 import dataclasses
+import gzip
+import json
 import os
+import re
+from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import build_state
 import site_languages
 from helpcenter import csp, diskcache, gate_policy, output_gate, redirects
-from helpcenter.checks import Problem
+from helpcenter.checks import Problem, project_files
 from helpcenter.checks import files as file_checks
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -40,6 +44,9 @@ class _Gate:
     passed: dict[str, bool]
     checker: output_gate.Gate  # remembers each distinct start tag's verdict for the whole build
     pages: set[str] = field(default_factory=set)
+    # Where each page of this build was written: its source and size, for two pages (x.md beside
+    # x/index.md, docs/ko/en/x.md beside docs/en/x.md) or a redirect or static file at one address.
+    written: dict[str, tuple[str, int]] = field(default_factory=dict)
     findings: list[Problem] = field(default_factory=list)
     seen: set[str] = field(default_factory=set)
     data_texts: dict[str, str] | None = None  # data/*.yml, read at the first finding: values reach pages too
@@ -58,6 +65,7 @@ def _gate_state(config: MkDocsConfig) -> _Gate:
 
 def _start(config: MkDocsConfig) -> _Gate:
     root, theme_dirs = Path(config.config_file_path).parent, [Path(d) for d in config.theme.dirs]
+    _check_site_url(config.site_url, _read(root / "mkdocs.yml"))
     policy, hashes = _policy_and_hashes(root, theme_dirs, config)
     # The scripts a page may load: those the templates name and mkdocs.yml's extra_javascript, never
     # one a writer adds under docs/ (CSP's 'self' would let any same-site file run).
@@ -67,6 +75,19 @@ def _start(config: MkDocsConfig) -> _Gate:
     version = diskcache.fingerprint([repr(allowed), *sorted(hashes), *_gate_code()])
     return _Gate(root, _read(root / "mkdocs.yml"), policy, hashes, csp.meta_tag(hashes), root / CACHE, version,
                  diskcache.load(root / CACHE, version), output_gate.Gate(policy))
+
+
+# The site's address reaches every page (canonical link, alternates, JSON-LD), the sitemap and
+# robots.txt, in attributes, JSON and XML alike: a plain http(s) address only.
+_SITE_URL = re.compile(r"https?://[A-Za-z0-9.-]+(?::[0-9]+)?(?:/[A-Za-z0-9._~%/-]*)?\Z")
+
+
+def _check_site_url(site_url: str | None, config_text: str) -> None:
+    if site_url and not _SITE_URL.match(site_url):
+        line = (output_gate.locate("site_url:", {"mkdocs.yml": config_text}) or ("mkdocs.yml", 1))[1]
+        raise PluginError(str(Problem("mkdocs.yml", line, output_gate.NAME,
+                                      f"site_url '{site_url}' is not a plain web address; write it as https://help.example.com/ "
+                                      "(letters, digits and - . _ ~ / only), or set SITE_URL")))
 
 
 def _policy_and_hashes(root: Path, theme_dirs: list[Path], config: MkDocsConfig) -> tuple[gate_policy.Policy, frozenset[str]]:
@@ -92,9 +113,24 @@ def _policy_and_hashes(root: Path, theme_dirs: list[Path], config: MkDocsConfig)
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     gate = _gate_state(config)
     output = _with_meta(output, gate.meta)
-    gate.pages.add(os.path.normpath(page.file.abs_dest_path))
-    _gate(gate, output, f"docs/{page.file.src_uri}", page.file.content_string, page.url or "/")
+    label, destination = f"docs/{page.file.src_uri}", os.path.normpath(page.file.abs_dest_path)
+    gate.pages.add(destination)
+    other = gate.written.get(destination)
+    if other is not None and other[0] != label:
+        message = output_gate.MESSAGES["same-address"].format(other=other[0], url=f"/{(page.url or '').lstrip('/')}")
+        gate.findings.append(Problem(label, 1, output_gate.NAME, message))
+    gate.written[destination] = (label, len(output.encode("utf-8")))
+    _gate(gate, output, label, page.file.content_string, page.url or "/")
     return output
+
+
+@event_priority(-10_000)  # last: the content as every extension, snippet and hook of ours left it
+def on_page_content(html: str, page: Page, config: MkDocsConfig, **kwargs) -> str:
+    findings = output_gate.theme_hooks(html)
+    if findings:
+        gate, label = _gate_state(config), f"docs/{page.file.src_uri}"
+        _report(gate, findings, label, page.file.content_string or "", page.url or "/")
+    return html
 
 
 @event_priority(-400)  # after every language, the redirects, the search indexes and our other hooks
@@ -108,21 +144,32 @@ def on_post_build(config: MkDocsConfig) -> None:
         gate.seen = carried.last.gate_seen = carried.kept_set(carried.last.gate_seen, gate.seen)
     targets = build_state.of(config).redirect_targets.values()
     redirect_hashes = {output_gate.script_hash(body) for body in redirects.scripts(REDIRECT_TEMPLATE, targets)}
-    other_html, svgs, stylesheets = _site_files(site, gate.pages, config.docs_dir, carried)
-    for path in other_html:  # written outside the page events: 404 pages, redirect pages
+    files = _published(site, carried)
+    for path in files[".html"]:
+        if os.path.normpath(path) in gate.pages:
+            continue  # written through the page events, gated there
+        # Written outside the page events: 404 pages, redirect pages.
         redirect = "Redirecting..." in path.read_text(encoding="utf-8")[:400]
         hashes = gate.hashes | (redirect_hashes if redirect else set())
         text = _with_meta(path.read_text(encoding="utf-8"), csp.meta_tag(hashes))
         path.write_text(text, encoding="utf-8")
         label = "mkdocs.yml (redirects)" if redirect else "overrides/404.html"
         _gate(gate, text, label, gate.config_text, path.relative_to(site).as_posix(), redirect=redirect, hashes=hashes)
-    for path in svgs:  # an SVG opened on its own is a document that can run code
+    for path in files[".svg"]:  # an SVG opened on its own is a document that can run code
         _gate(gate, path.read_text(encoding="utf-8", errors="replace"), f"docs/{path.relative_to(site).as_posix()}", "",
               path.relative_to(site).as_posix(), svg=True)
-    for path in stylesheets:
-        text = path.read_text(encoding="utf-8", errors="replace")
+    for path in files[".css"]:  # the site's own stylesheets (docs/assets/), not the theme's
         address = path.relative_to(site).as_posix()
-        _gate(gate, text, f"docs/{address}", text, address, css=True)
+        if Path(config.docs_dir, address).is_file():
+            text = path.read_text(encoding="utf-8", errors="replace")
+            _gate(gate, text, f"docs/{address}", text, address, css=True)
+    # The preview writes the search index after this event (language_search defers it): the fragments
+    # here are the previous build's, already checked, so it skips them (0.1 ms each, thousands).
+    _gate_text_files(gate, site, files, config.site_url or "/", records=carried is None)
+    for destination, (label, size) in gate.written.items():
+        if not os.path.isfile(destination) or os.path.getsize(destination) != size:
+            url = "/" + Path(destination).relative_to(site).parent.as_posix().strip(".")
+            gate.findings.append(Problem(label, 1, output_gate.NAME, output_gate.MESSAGES["overwritten"].format(url=url.rstrip("/") + "/")))
     (site / "_headers").write_text(csp.headers_file(csp.policy(gate.hashes | redirect_hashes)), encoding="utf-8")
     # Only what passed: a page that failed is checked again by the next build, and fails again.
     diskcache.save(gate.cache, gate.version, {key: True for key in gate.seen if key in gate.passed})
@@ -143,6 +190,10 @@ def _gate(gate: _Gate, text: str, label: str, source: str, url: str, *, redirect
         findings = checker.check_svg(text) if svg else checker.check(text, frozenset(hashes or gate.hashes), redirect=redirect)
     if not findings:
         gate.passed[key] = True
+    _report(gate, findings, label, source, url)
+
+
+def _report(gate: _Gate, findings: list[output_gate.Finding], label: str, source: str, url: str) -> None:
     for finding in findings:
         # Not in the page's own text: then in a snippet it includes, mkdocs.yml (navigation, redirects)
         # or a data file (a notice, a channel's name, the interface's words).
@@ -177,23 +228,76 @@ def _with_meta(html: str, meta: str) -> str:
     return meta + html
 
 
-def _site_files(site: Path, pages: set[str], docs: str, carried) -> tuple[list[Path], list[Path], list[Path]]:
-    """The HTML written outside the page events, every SVG, and the site's own stylesheets (docs/assets/,
-    not the theme's). A one-page preview rebuild writes the same files as the build before (the
-    same pages, redirects and assets), so it takes that build's lists instead of walking the site
-    three times (6 % of such a rebuild at 2,000 pages, before its other parts were cut)."""
+# What a published file may be, by its name's ending: pages, the theme's and docs/' files, the
+# sitemap, robots.txt, Pagefind's index (binary chunks, JSON fragments), _headers (written here).
+OUTPUT_TYPES = frozenset({".html", ".json", ".xml", ".gz", ".txt", ".map", ".pagefind", ".pf_fragment", ".pf_index", ".pf_meta",
+                          *project_files.STATIC_TYPES}) - {".md"}
+
+
+def _published(site: Path, carried) -> dict[str, list[Path]]:
+    """Every published file, by the ending of its name (lower case), in a stable order. A one-page
+    preview rebuild writes the same files as the build before (the same pages, redirects, assets and
+    index files), so it takes that build's list instead of walking the site again."""
     if carried is not None and carried.rebuilding is not None and carried.last.site_files is not None:
         return carried.last.site_files
-    found = (_other_html(site, pages), sorted(site.rglob("*.svg")),
-             [path for path in sorted(site.rglob("*.css")) if Path(docs, path.relative_to(site)).is_file()])
+    found: dict[str, list[Path]] = defaultdict(list)
+    for folder, folders, names in os.walk(site):
+        folders.sort()
+        for name in sorted(names):
+            found[os.path.splitext(name)[1].lower()].append(Path(folder, name))
     if carried is not None:
         carried.last.site_files = found
     return found
 
 
-def _other_html(site: Path, pages: set[str]) -> list[Path]:
-    return [Path(folder, name) for folder, _, names in os.walk(site) for name in names
-            if name.endswith(".html") and os.path.normpath(os.path.join(folder, name)) not in pages]
+def _gate_text_files(gate: _Gate, site: Path, files: dict[str, list[Path]], site_url: str, records: bool = True) -> None:
+    """The published files that are not pages, read as what they are: the sitemap (XML, also
+    gzipped), robots.txt, JSON (the search vocabulary, Pagefind's entry) and the search records
+    (Pagefind's fragments, gzipped JSON). A file of another type is refused."""
+    for suffix, paths in files.items():
+        for path in paths:
+            address = path.relative_to(site).as_posix()
+            if (suffix not in OUTPUT_TYPES and address != "_headers") or (suffix == ".gz" and not address.endswith(".xml.gz")):
+                gate.findings.append(Problem(f"docs/{address}", 1, output_gate.NAME,
+                                             output_gate.MESSAGES["file-type"].format(suffix=suffix or path.name)))
+            elif suffix == ".gz" and _same_as_unzipped(path):
+                continue  # sitemap.xml.gz holds sitemap.xml, checked as such
+            elif suffix in (".xml", ".gz", ".txt", ".json"):
+                _report(gate, _text_file(path, suffix, address, site_url), "mkdocs.yml", gate.config_text, address)
+            elif suffix == ".pf_fragment" and records:
+                for url, finding in output_gate.check_search_records([_fragment_record(path.read_bytes())]):
+                    _report(gate, [finding], "mkdocs.yml", gate.config_text, url)
+
+
+def _text_file(path: Path, suffix: str, address: str, site_url: str) -> list[output_gate.Finding]:
+    text = _unzipped(path.read_bytes()) if suffix == ".gz" else path.read_text(encoding="utf-8", errors="replace")
+    if suffix == ".txt":
+        return output_gate.check_robots(text) if address == "robots.txt" else output_gate.text_controls(text)
+    return output_gate.check_json(text) if suffix == ".json" else output_gate.check_xml(text, site_url)
+
+
+def _same_as_unzipped(path: Path) -> bool:
+    plain = path.with_suffix("")
+    return plain.is_file() and _unzipped(path.read_bytes()) == plain.read_text(encoding="utf-8", errors="replace")
+
+
+def _unzipped(data: bytes) -> str:
+    try:
+        return gzip.decompress(data).decode("utf-8", errors="replace")
+    except (OSError, EOFError):
+        return ""  # then not valid JSON or XML: reported as such
+
+
+def _fragment_record(data: bytes) -> dict[str, object]:
+    """One Pagefind fragment (gzip of 'pagefind_dcd' and a JSON object) as a plain search record:
+    the address and title search.js shows (meta url, meta title) and the text."""
+    text = _unzipped(data)
+    try:
+        fragment = json.loads(text[text.index("{"):])
+    except ValueError:
+        return {"url": "(an unreadable search fragment)"}  # reported: not an address of the site
+    meta = fragment.get("meta") or {}
+    return {"url": meta.get("url", fragment.get("url", "")), "title": meta.get("title"), "content": fragment.get("content")}
 
 
 def _site_path(site_url: str | None) -> str:

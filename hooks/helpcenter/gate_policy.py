@@ -42,6 +42,12 @@ gradienttransform xmlns fill-opacity stroke-opacity clip-path""".split())
 # Attribute names that carry a URL: their scheme is checked wherever they appear.
 URL_ATTRS = frozenset("href src srcset action formaction poster cite data background ping xlink:href codebase manifest".split())
 SAFE_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
+# Attributes Material's script acts on wherever they are in a page: its components
+# (data-md-component="search"...), toggles and state, and copy to clipboard (any element with
+# data-clipboard-text copies that text when clicked: a command of the writer's choosing). Only the
+# templates write them, on the elements they write them on; content writes none (pymdownx's
+# data-tabs, which only links tab labels, is not one).
+THEME_HOOKS = ("data-md-", "data-clipboard-", "data-copy", "data-preview")
 _NAME = re.compile(r"[a-z][a-z0-9_:.-]*\Z")
 _SCRIPT_SRC = re.compile(r"<script\b[^>]*\bsrc=\"\{\{\s*['\"]([^'\"{}]+)['\"]\s*\|\s*url\s*\}\}")
 
@@ -58,7 +64,9 @@ class Policy:
     def allows_attr(self, tag: str, name: str) -> bool:
         if name in GLOBAL_ATTRS or name.startswith("aria-"):
             return True
-        if name.startswith("data-"):  # the theme's data-md-* hooks, and content's own data
+        if name.startswith(THEME_HOOKS):
+            return name in self.attrs.get(tag, ())
+        if name.startswith("data-"):  # content's own data (data-channel, data-label, data-tabs...)
             return True
         return name in self.attrs.get(tag, ()) or (tag in CONTENT_TAGS and name in SVG_ATTRS)
 

