@@ -18,6 +18,7 @@ from pathlib import Path
 
 import build_state
 import site_languages
+from build_errors import draft as is_draft
 from helpcenter import csp, diskcache, gate_policy, output_gate, redirects
 from helpcenter.checks import Problem, project_files
 from helpcenter.checks import files as file_checks
@@ -166,7 +167,10 @@ def on_post_build(config: MkDocsConfig) -> None:
     # The preview writes the search index after this event (language_search defers it): the fragments
     # here are the previous build's, already checked, so it skips them (0.1 ms each, thousands).
     _gate_text_files(gate, site, files, config.site_url or "/", records=carried is None)
-    for destination, (label, size) in gate.written.items():
+    # A page written over after it was gated (a redirect key naming a page). Not in the preview's
+    # draft mode: its banners (hooks/draft_preview.py) are added to pages after the gate, and it
+    # publishes nothing.
+    for destination, (label, size) in gate.written.items() if not is_draft(config) else ():
         if not os.path.isfile(destination) or os.path.getsize(destination) != size:
             url = "/" + Path(destination).relative_to(site).parent.as_posix().strip(".")
             gate.findings.append(Problem(label, 1, output_gate.NAME, output_gate.MESSAGES["overwritten"].format(url=url.rstrip("/") + "/")))
