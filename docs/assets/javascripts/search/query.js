@@ -197,12 +197,12 @@
     if (cached) return cached;
     var words = splitList(vocab.words).map(function (w) { return w.toLowerCase(); });
     var synonyms = new Map();
-    var phrases = []; // a question's words in order ("어디 문의"), and the pages' words that answer it
+    var phrases = []; // a question's words ("어디 문의"), and the pages' words that answer it
     var rawSynonyms = vocab.synonyms !== null && typeof vocab.synonyms === "object" ? vocab.synonyms : {};
     Object.keys(rawSynonyms).forEach(function (key) {
       var values = splitList(rawSynonyms[key]).map(function (v) { return v.toLowerCase(); });
-      var words = key.toLowerCase().split(" ").filter(Boolean);
-      if (values.length && words.length > 1) phrases.push({ words: words, values: values });
+      var asked = key.toLowerCase().split(" ").filter(Boolean);
+      if (values.length && asked.length > 1) phrases.push({ words: asked, values: values });
       else if (values.length) synonyms.set(key.toLowerCase(), values);
     });
     var rank = new Map();
@@ -229,10 +229,6 @@
       if (halves.length === 2 && halves[0] && halves[1]) compounds.set(halves[0] + halves[1], halves[0] + " " + halves[1]);
     });
     compounds.forEach(function (_, joined) { addHangul(joined); });
-    // The same pairs as neighbours: which reading of a guessed word the pages use next to the
-    // reader's other words (비밀번호 재ㅅ: 재+설정 follows 비밀번호 in the pages, 재생 does not).
-    var neighbours = new Set();
-    compounds.forEach(function (spaced) { neighbours.add(spaced); });
     synonyms.forEach(function (_, key) { addHangul(key); });
     stop.forEach(addHangul);
     // Words by their initials (ㄱㅈ: 결제, 계정), and by their first initial for prefixes; both in
@@ -249,7 +245,7 @@
     var result = {
       lang: typeof vocab.lang === "string" ? vocab.lang : "",
       complete: vocab.complete === true,
-      rank: rank, synonyms: synonyms, phrases: phrases, compounds: compounds, neighbours: neighbours, particles: particles, stop: stop, weak: weak, actions: actions,
+      rank: rank, synonyms: synonyms, phrases: phrases, compounds: compounds, particles: particles, stop: stop, weak: weak, actions: actions,
       hangul: hangul, hangulSet: seen, byInitials: byInitials, byFirst: byFirst,
       // Latin words for completions and typos: the pages' and the synonyms' (password on the Korean site).
       latin: Array.from(new Set(words.concat(Array.from(synonyms.keys())))).filter(function (w) {
@@ -587,9 +583,9 @@
       if (g.kind === "particle" || g.kind === "stop" || g.kind === "pending") return;
       var typed = typedOf(run, els, g.from, g.to);
       if (!g.unknown) {
-        var completed = g.kind === "prefix" || /[\u3131-\u314e]/.test(textOf(els, g.from, g.to));
-        words.push(completed ? { typed: typed, matched: expandTerms(v, g.words), known: true, guess: GUESS.completed }
-          : { typed: typed, matched: expandTerms(v, g.words), known: true });
+        var word = { typed: typed, matched: expandTerms(v, g.words), known: true };
+        if (g.kind === "prefix" || /[\u3131-\u314e]/.test(textOf(els, g.from, g.to))) word.guess = GUESS.completed;
+        words.push(word);
         return;
       }
       var text = textOf(els, g.from, g.to);
@@ -775,7 +771,8 @@
     });
     var terms = strong.length ? strong : weak;
     var anyKnown = words.some(function (w) { return w.known; });
-    var asked = question(v, parsed.list, topicsOf(v, terms, others));
+    var topics = topicsOf(v, terms, others);
+    var asked = question(v, parsed.list, topics);
     if (asked) return answerTo(v, asked, words, parsed.text, site);
     return {
       // Most of the reader's real words (verbs and adjectives aside) are unknown, or only guesses:
@@ -785,7 +782,7 @@
       // What the query is about, without the generic actions (변경, 확인, change): a page titled
       // with only an action the reader named ("결제 수단 확인·변경") is not the page about their
       // object ("비밀번호 변경").
-      topics: anyKnown ? topicsOf(v, terms, others) : [],
+      topics: anyKnown ? topics : [],
       // The topics of the words typed as the pages spell them: a title naming one of these is a
       // surer match than one naming a guess (환불 요쳥: 환불 was typed, 요청 is a correction).
       typedTopics: anyKnown ? topicsOf(v, terms.filter(function (t) { return !guesses.get(t); }), new Map()) : [],
@@ -817,8 +814,9 @@
   // A phrase's answer: its first value is the query, the others are its other readings.
   function answerTo(v, phrase, words, text, site) {
     var terms = [phrase.values[0]];
+    var topics = topicsOf(v, terms, new Map());
     return {
-      query: terms[0], topics: topicsOf(v, terms, new Map()), typedTopics: topicsOf(v, terms, new Map()),
+      query: terms[0], topics: topics, typedTopics: topics,
       actions: actionsOf(v, terms, new Map()), words: words, foreign: isForeign(text, site), unanswerable: false,
       readings: phrase.values.slice(1), fallback: []
     };
@@ -874,13 +872,16 @@
     });
   }
 
-  // A guessed word's readings, those the pages use beside the reader's neighbouring words first.
+  // A guessed word's readings, those the pages use beside the reader's neighbouring words first:
+  // the vocabulary's pairs of neighbouring words (compounds) say which (비밀번호 재ㅅ: 재+설정
+  // follows 비밀번호 in the pages, 재생 does not).
   function besideNeighbours(v, w, before, after) {
     function firstPart(t) { return (v.compounds.get(t) || t).split(" ")[0]; }
     function lastPart(t) { var p = (v.compounds.get(t) || t).split(" "); return p[p.length - 1]; }
+    function paired(a, b) { return v.compounds.get(a + b) === a + " " + b; }
     function fits(t) {
-      return (before && before.known && before.matched.some(function (b) { return v.neighbours.has(lastPart(b) + " " + firstPart(t)); }))
-        || (after && after.known && after.matched.some(function (a) { return v.neighbours.has(lastPart(t) + " " + firstPart(a)); }));
+      return (before && before.known && before.matched.some(function (b) { return paired(lastPart(b), firstPart(t)); }))
+        || (after && after.known && after.matched.some(function (a) { return paired(lastPart(t), firstPart(a)); }));
     }
     var beside = w.matched.filter(fits);
     if (!beside.length || beside.length === w.matched.length) return w;
