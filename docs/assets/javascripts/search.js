@@ -167,8 +167,9 @@
     }
     var title = readable(result.meta && result.meta.title).toLowerCase();
     var latin = " " + title.replace(/[^a-z0-9']+/g, " ") + " ";
+    var compact = title.replace(/\s+/g, "");
     return topics.some(function (topic) {
-      if (/[\uac00-\ud7a3]/.test(topic)) return title.replace(/\s+/g, "").indexOf(topic.replace(/\s+/g, "")) >= 0;
+      if (/[\uac00-\ud7a3]/.test(topic)) return compact.indexOf(topic.replace(/\s+/g, "")) >= 0;
       if (topic.indexOf(" ") > 0) return latin.indexOf(" " + topic + " ") >= 0;
       return topic.length > 2 && latin.indexOf(" " + topic) >= 0;
     });
