@@ -16,7 +16,7 @@ from typing import cast
 import build_state
 import site_languages
 from build_errors import as_build_error
-from helpcenter import faq, korean_text, pagefind_index, search_records, vocabulary_cache
+from helpcenter import faq, korean_text, pagefind_index, search_records, terms, vocabulary_cache
 from helpcenter.buildstate import BuildState
 from helpcenter.incremental import PreviewCache
 from helpcenter.korean_text import SEGMENT_FORMAT, ZWSP, KoreanIndexer, Morpheme
@@ -119,7 +119,8 @@ def _index(config: MkDocsConfig, state: BuildState, synonyms: dict, cache: Previ
         pagefind_index.write_indexes(jobs, pagefind_index.EngineCache(state.root / ENGINE_CACHE))
     for _, lang, output in jobs:
         predicates = _korean(state).predicates() if lang == korean_text.LANGUAGE and ANALYZER == "kiwi" else set()
-        vocabulary = vocabulary_cache.vocabulary(state.root / VOCABULARY_CACHE, analysed[lang], lang, synonyms[lang], predicates)
+        service = terms.service_names(state.data("glossary"), lang)
+        vocabulary = vocabulary_cache.vocabulary(state.root / VOCABULARY_CACHE, analysed[lang], lang, synonyms[lang], predicates, service)
         (output / VOCABULARY).write_text(json.dumps(vocabulary, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
         if cache is not None:
             cache.last.indexed[lang] = own[lang]

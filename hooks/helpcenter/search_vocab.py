@@ -38,7 +38,7 @@ PARTICLES = tuple(dict.fromkeys((
     "마다 이나 나 든지 이든지 야 아 요 이요 이에요 예요 에요 이야 인데 인가요 이죠 죠 지 지요 네요 "
     "어요 아요 여요 해요 어 아 여 고 는데 은데 니까 으니까 면 으면 서 어서 아서 려고 으려고 려면 "
     "으려면 나요 는지 은지 을까요 까요 습니다 니다 습니까 니까요 였 었 았 겠 던 "
-    "기 음 게 도록 세요 으세요 셔요"
+    "기 음 게 도록 세요 으세요 셔요 며 으며 러 으러 든 데 듯 뿐 씩 쯤 대로"
 ).split()))
 # Endings that follow only a verb or adjective stem (바꾸+고, 늦+어요): a word the pages mostly use
 # before one is a predicate, which a query does not need to match ("카드 바꾸고 싶어요" is about
@@ -54,9 +54,9 @@ STOP_WORDS = {
         "왜 안 못 좀 잘 다 더 또 꼭 너무 계속 자꾸 그냥 다시 갑자기 어떻게 어떡해 어떡하 어디 어디서 "
         "언제 뭐 뭔가 무엇 무슨 어느 어떤 있 없 하 되 돼 해 했 됐 된 될 함 됨 싶 주 줘 알려 알려주 "
         "나 저 제 내 우리 이거 그거 저거 이것 그것 거 것 수 때 등 및 혹시 진짜 정말 지금 이제 뭘 뭐가 뭔지 "
-        "다른 새 새로 새로운 "
+        "다른 새 새로 새로운 누가 누구 누군가 한 "
         "하나요 되나요 되죠 돼요 되요 해요 했어요 됐어요 싶어요 있나요 없나요 있어요 없어요 주세요 "
-        "하는 하는법 방법은 건가요 거예요 거에요 당 당했 당하 번 번째 회 개 ㅠㅠ ㅜㅜ ㅋㅋ ㅎㅎ"
+        "하는 하는법 는법 는방법 방법은 건가요 거예요 거에요 당 당했 당하 번 번째 회 개 ㅠㅠ ㅜㅜ ㅋㅋ ㅎㅎ"
     ).split(),
     "en": (
         "a an the i i'm im my me we our you your it its is are was were be been am do does did don't "
@@ -67,7 +67,7 @@ STOP_WORDS = {
         "know tell say said give take put seems like really very also all one way anyone nobody someone "
         "something anything thing things back again even ever never now then already always every "
         "me mine myself us i'd i've you're it's there's won't wouldn't isn't aren't wasn't "
-        "new different other another"
+        "new different other another else"
     ).split(),
 }
 
@@ -98,13 +98,14 @@ def words_of(text: str) -> list[str]:
 
 
 def build_vocabulary(texts: list[str], lang: str, synonyms: dict, budget: int = BUDGET,
-                     predicates: Iterable[str] = ()) -> dict:
+                     predicates: Iterable[str] = (), service: Iterable[str] = ()) -> dict:
     """What query.js needs for one language: words by frequency (most used first) within `budget`
     gzip bytes, synonyms, particles and stop words.
 
     `texts` are the analysed texts the engine indexes (Korean already cut at morpheme boundaries,
     words separated by spaces); `synonyms` maps a word readers type to words the pages use;
-    `predicates` are words the analysis found to be verb or adjective stems (korean_text.predicates).
+    `predicates` are words the analysis found to be verb or adjective stems (korean_text.predicates);
+    `service` are the service's own names (the glossary's `service` terms), which every page is about.
     """
     split = [words_of(text) for text in texts]
     counts = Counter(w for words in split for w in words)
@@ -120,6 +121,7 @@ def build_vocabulary(texts: list[str], lang: str, synonyms: dict, budget: int = 
         "compounds": "",
         "weak": "",
         "actions": " ".join(GENERIC_ACTIONS.get(lang, ())),
+        "service": " ".join(sorted({re.sub(r"\s+", "", name.lower()) for name in service} - {""})),
         "words": "",
     }
     # A quarter of the budget at most for compounds, the rest for words.

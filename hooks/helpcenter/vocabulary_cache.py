@@ -16,17 +16,18 @@ from pathlib import Path
 from . import diskcache, search_vocab
 
 
-def vocabulary(cache_file: Path | None, texts: list[str], lang: str, synonyms: dict, predicates: Iterable[str] = ()) -> dict:
-    """search_vocab.build_vocabulary(texts, lang, synonyms, predicates=predicates), from `cache_file`
-    when it holds the vocabulary of exactly these inputs; otherwise built and stored there."""
-    predicates = sorted(predicates)
+def vocabulary(cache_file: Path | None, texts: list[str], lang: str, synonyms: dict, predicates: Iterable[str] = (),
+               service: Iterable[str] = ()) -> dict:
+    """search_vocab.build_vocabulary(texts, lang, synonyms, predicates=predicates, service=service), from
+    `cache_file` when it holds the vocabulary of exactly these inputs; otherwise built and stored there."""
+    predicates, service = sorted(predicates), sorted(service)
     version = diskcache.fingerprint([Path(search_vocab.__file__).read_bytes()])
     key = diskcache.fingerprint([lang, json.dumps(synonyms, sort_keys=True, ensure_ascii=False), " ".join(predicates),
-                                 str(len(texts)), *texts])
+                                 json.dumps(service, ensure_ascii=False), str(len(texts)), *texts])
     stored = diskcache.load(cache_file, version, lambda entry: isinstance(entry, dict) and isinstance(entry.get("vocabulary"), dict))
     if lang in stored and stored[lang].get("key") == key:
         return stored[lang]["vocabulary"]
-    made = search_vocab.build_vocabulary(texts, lang, synonyms, predicates=predicates)
+    made = search_vocab.build_vocabulary(texts, lang, synonyms, predicates=predicates, service=service)
     if cache_file is not None:
         diskcache.save(cache_file, version, {**stored, lang: {"key": key, "vocabulary": made}})
     return made

@@ -60,10 +60,12 @@ def test_nothing_matching_says_so_and_offers_ways_forward_in_the_reader_s_langua
     assert not page.problems, page.problems
 
 
-@pytest.mark.parametrize(("home", "query"), [("", "쿠팡이츠 배달 늦음"), ("", "결제 손흥민 중계 하이라이트"), ("en/", "coupang eats delivery late")])
+@pytest.mark.parametrize(("home", "query"), [("", "쿠팡이츠 배달 늦음"), ("", "결제 손흥민 중계 하이라이트"), ("en/", "coupang eats delivery late"),
+                                           ("", "쿠팡 로켓배송 언제 와요"), ("en/", "coupang eats refund")])
 def test_a_question_sharing_only_a_word_or_two_with_the_pages_says_nothing_matched(page, base_url, home, query):
-    """Most of its real words are unknown (or only typo guesses): whatever the rest matches is no
-    answer, so the panel shows instead of a list of unrelated pages."""
+    """Most of its real words are unknown, only typo guesses, or the service's own name (on every
+    page): whatever the rest matches is no answer, so the panel shows instead of a list of unrelated
+    pages."""
     page.goto(base_url + home)
     search(page, query)
     expect(page.locator(".hc-search-empty")).to_be_visible()

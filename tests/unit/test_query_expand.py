@@ -321,3 +321,51 @@ def test_a_term_of_several_words_is_one_topic_and_its_first_word_not_its_last():
     """고객 센터: a title naming 고객 may be about it, one naming only 센터 (온라인 헬프 센터) is not."""
     (result,) = expand(["콜센터 "], "ko")
     assert result["topics"] == ["고객 센터", "고객"]
+
+
+def test_a_syllable_that_could_be_a_particle_starting_an_unknown_word_stays_in_it():
+    """A particle ends a word: 로 at the start of 로켓배송, or 이 before the unknown 츠 of 쿠팡이츠, is the
+    unknown word's first syllable, not a particle with an unknown remainder."""
+    rocket, eats = expand(["로켓배송 ", "결제이츠 "], "ko")
+    assert [(w["typed"], w["known"]) for w in rocket["words"]] == [("로켓배송", False)]
+    assert [(w["typed"], w["known"]) for w in eats["words"]] == [("결제", True), ("이츠", False)]
+
+
+def test_the_services_own_name_beside_an_unknown_word_is_unanswerable():
+    """Every page is about the service: "쿠팡 로켓배송" asks about another service, and the name alone
+    matches every page by accident. With the site's topics, the name is searched as usual."""
+    vocab = build_vocabulary(KOREAN + ["쿠팡 플레이 결제"], "ko", SYNONYMS_KO, service=["쿠팡", "쿠팡플레이"])
+    other, ours, name_only = expand(["쿠팡 로켓배송", "쿠팡 결제 오류", "쿠팡 "], "ko", vocab)
+    assert other["unanswerable"]
+    assert not ours["unanswerable"] and "결제" in ours["query"]
+    assert not name_only["unanswerable"] and name_only["query"] == "쿠팡"
+    assert not expand(["결제 로켓배송"], "ko", vocab)[0]["unanswerable"]  # one of two real words is ours
+
+
+def test_initial_consonants_typed_without_shift_and_read_as_the_readers_words_first():
+    """Phone keyboards need shift for ㄲ: readers type ㅂㄱㄱ for 바꾸기. Between readings, the words
+    readers type (synonym keys) and the topics they mean come before the pages' other words."""
+    vocab = build_vocabulary(KOREAN + ["부분 적 으로 부분 만 보 세요"] * 6, "ko", {**SYNONYMS_KO, "비번": ["비밀번호"], "바꾸기": ["변경"]})
+    lazy, topic = expand(["ㅂㄱㄱ ", "ㅂㅂ "], "ko", vocab)
+    assert lazy["query"] == "변경"
+    assert topic["query"] == "비밀번호"  # 비번, though 부분 is used more on the pages
+
+
+def test_a_question_is_matched_in_the_readers_words_even_where_synonyms_replaced_them():
+    """The phrase is written as readers type it: "콜센터 번호" asks for the phone page although 콜센터
+    is searched as 고객 센터, and a joined or spaced form counts the same."""
+    vocab = build_vocabulary(KOREAN + ["전화 상담 번호"], "ko", {**SYNONYMS_KO, "콜센터 번호": ["전화 상담"]})
+    spaced, joined, more = expand(["콜센터 번호 알려주세요", "콜센터번호", "콜센터 번호 결제"], "ko", vocab)
+    assert spaced["query"] == joined["query"] == "전화 상담"
+    assert "결제" in more["query"].split()  # another topic: not the phrase's question
+
+
+def test_a_one_syllable_first_word_of_a_term_is_not_a_topic_of_its_own():
+    (result,) = expand(["비밀번호 재설정 "], "ko")
+    assert "재" not in result["topics"] and "비밀번호" in result["topics"]
+
+
+def test_a_generic_action_is_left_out_first_when_the_query_finds_too_little():
+    """비밀번호 변경: the reset page says 재설정, never 변경; the password is what the reader needs."""
+    (result,) = expand(["비밀번호 변경 "], "ko")
+    assert result["fallback"][0] == "비밀번호"

@@ -88,3 +88,8 @@ def test_the_glossary_gives_each_site_the_other_languages_terms_and_the_variants
     assert synonyms["en"]["멤버쉽"] == ["membership"]
     assert synonyms["ko"]["faq"] == ["자주 묻는 질문"]
     assert "faq" not in synonyms["en"]  # a term is not its own synonym
+
+
+def test_the_services_own_names_are_listed_as_typed_without_spaces():
+    vocab = build_vocabulary(TEXTS, "en", {}, service=["Coupang Play", "Coupang", " "])
+    assert vocab["service"].split() == ["coupang", "coupangplay"]

@@ -131,8 +131,9 @@
   // An FAQ question is a short record, so one shared word ranks it high, above the page that
   // answers. Pages whose title has a word of the query come first, then the rest: a title match
   // outranks an FAQ question or a page that only shares words. A title match of the whole query
-  // outranks one of a fallback; when the whole query matched no title, its best record still
-  // leads. Within each tier: a title naming a word the reader typed before one naming only a guess
+  // outranks one of a fallback; when no record's title names a topic, the whole query's best
+  // record leads (a fallback's titled page beats it: 비밀번호 변경 finds the reset page through the
+  // fallback 비밀번호, and the whole query only pages sharing both words). Within each tier: a title naming a word the reader typed before one naming only a guess
   // (a typo's correction, a completion), then the whole query's records, then each fallback's, in
   // the engine's order. When no title names a topic, a title naming the query's action counts
   // ("카드 변경": 결제 수단 확인·변경).
@@ -148,7 +149,7 @@
       rows.forEach(function (r) { r.titled = titleMatch(r.f.data, actions); });
     }
     var whole = rows.filter(function (r) { return r.f.level === 0; });
-    var lead = whole.some(function (r) { return r.titled; }) ? null : whole[0];
+    var lead = rows.some(function (r) { return r.titled; }) ? null : whole[0];
     rows.forEach(function (r) { r.tier = r === lead || (r.f.level === 0 && r.titled) ? 0 : r.titled ? 1 : 2; });
     return rows.sort(function (a, b) {
       return a.tier - b.tier || b.typed - a.typed || a.f.level - b.f.level || a.i - b.i;

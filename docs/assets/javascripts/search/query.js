@@ -83,9 +83,17 @@
     return INITIALS.indexOf(ch) >= 0 ? ch : "";
   }
 
+  // Initial consonants as readers type them without shift: ㄲ ㄸ ㅃ ㅆ ㅉ as ㄱ ㄷ ㅂ ㅅ ㅈ (ㅂㄱㄱ for
+  // 바꾸기). Words are looked up by these plain initials.
+  var PLAIN = { "ㄲ": "ㄱ", "ㄸ": "ㄷ", "ㅃ": "ㅂ", "ㅆ": "ㅅ", "ㅉ": "ㅈ" };
+
+  function plain(initial) {
+    return PLAIN[initial] || initial;
+  }
+
   function initials(word) {
     var out = "";
-    for (var i = 0; i < word.length; i++) out += initialOf(word.charAt(i));
+    for (var i = 0; i < word.length; i++) out += plain(initialOf(word.charAt(i)));
     return out;
   }
 
@@ -207,10 +215,18 @@
     });
     var rank = new Map();
     words.forEach(function (w, i) { if (!rank.has(w)) rank.set(w, i); });
+    // What readers type (the synonyms' keys) and what it means (their values): the topics readers
+    // have in mind, which initial consonants most likely stand for.
+    var readerWords = new Set();
+    synonyms.forEach(function (values, key) {
+      readerWords.add(key);
+      values.forEach(function (value) { value.split(" ").forEach(function (w) { readerWords.add(w); }); });
+    });
     var particles = new Set(splitList(vocab.particles));
     var weak = new Set(splitList(vocab.weak));
     var actions = new Set(splitList(vocab.actions));
     var stop = new Set(splitList(vocab.stop));
+    var service = new Set(splitList(vocab.service));
     // Words a Hangul run can be cut into: the pages' words, the synonyms' keys, particles, stop words.
     var hangul = [];
     var seen = new Set();
@@ -246,6 +262,7 @@
       lang: typeof vocab.lang === "string" ? vocab.lang : "",
       complete: vocab.complete === true,
       rank: rank, synonyms: synonyms, phrases: phrases, compounds: compounds, particles: particles, stop: stop, weak: weak, actions: actions,
+      service: service, readerWords: readerWords,
       hangul: hangul, hangulSet: seen, byInitials: byInitials, byFirst: byFirst,
       // Latin words for completions and typos: the pages' and the synonyms' (password on the Korean site).
       latin: Array.from(new Set(words.concat(Array.from(synonyms.keys())))).filter(function (w) {
@@ -368,7 +385,7 @@
   // Does the syllable `ch` of a word fit element `e`? An open element is the last one typed: its
   // vowel or final consonant may still grow (고 → 과, 메 → 멜).
   function fits(e, ch, open) {
-    if (e.v < 0) return initialOf(ch) === e.ch;
+    if (e.v < 0) return plain(initialOf(ch)) === plain(e.ch);
     if (!open) return ch === e.ch;
     if (!isSyllable(ch.charCodeAt(0))) return false;
     var p = parts(ch);
@@ -387,7 +404,7 @@
 
   function keyOf(els, from, to) {
     var key = "";
-    for (var i = from; i < to; i++) key += INITIALS.charAt(els[i].l);
+    for (var i = from; i < to; i++) key += plain(INITIALS.charAt(els[i].l));
     return key;
   }
 
@@ -395,27 +412,35 @@
     return !v.stop.has(word) && !v.particles.has(word);
   }
 
-  // Words with these initials that fit the elements exactly (a lone consonant fits any syllable).
-  function exactWords(v, els, from, to) {
-    var found = [];
-    var candidates = v.byInitials.get(keyOf(els, from, to)) || [];
-    for (var i = 0; i < candidates.length && found.length < ALTERNATIVES; i++) {
-      var word = candidates[i];
-      if (topical(v, word) && fitsWord(els, from, to, word, false)) found.push(word);
+  // Up to ALTERNATIVES of the `count` candidates that `fitting(i)` accepts (it returns the word or
+  // null), in the candidates' order (most used first). From two keys typed on, the words readers
+  // type and the topics they map to come first: ㅅㅊ is 신청 before 설치, ㅂㄱㄱ is 바꾸기 before
+  // 비공개. One key says too little to prefer a topic.
+  function readersFirst(v, count, keys, fitting) {
+    var topics = [];
+    var others = [];
+    for (var i = 0; i < count && topics.length < ALTERNATIVES && (keys > 1 || others.length < ALTERNATIVES); i++) {
+      var word = fitting(i);
+      if (word && topical(v, word)) (keys > 1 && v.readerWords.has(word) ? topics : others).push(word);
     }
-    return found;
+    return topics.concat(others).slice(0, ALTERNATIVES);
   }
 
-  // Words that begin with the elements, the last one open; most used first.
+  // Words with these initials that fit the elements exactly (a lone consonant fits any syllable).
+  function exactWords(v, els, from, to) {
+    var candidates = v.byInitials.get(keyOf(els, from, to)) || [];
+    return readersFirst(v, candidates.length, to - from, function (i) {
+      return fitsWord(els, from, to, candidates[i], false) ? candidates[i] : null;
+    });
+  }
+
+  // Words that begin with the elements, the last one open.
   function prefixWords(v, els, from, to) {
     var key = keyOf(els, from, to);
     var list = v.byFirst.get(key.charAt(0)) || [];
-    var found = [];
-    for (var i = 0; i < list.length && found.length < ALTERNATIVES; i++) {
-      var word = list[i][1];
-      if (list[i][0].lastIndexOf(key, 0) === 0 && topical(v, word) && fitsWord(els, from, to, word, true)) found.push(word);
-    }
-    return found;
+    return readersFirst(v, list.length, to - from, function (i) {
+      return list[i][0].lastIndexOf(key, 0) === 0 && fitsWord(els, from, to, list[i][1], true) ? list[i][1] : null;
+    });
   }
 
   // The cheapest cut of a run's elements into pieces {from, to, kind, words}; best[k] is the
@@ -565,14 +590,19 @@
     var pieces = result.pieces;
     var els = result.els;
     var groups = [];
-    pieces.forEach(function (piece) {
+    pieces.forEach(function (piece, i) {
       var single = piece.to - piece.from === 1;
-      var stray = piece.kind === "unknown" || (single && pieces.length > 1 && (piece.kind === "word" || piece.kind === "prefix"));
+      // A particle ends a word: one that begins the run, or comes right before an unknown piece, is
+      // that word's first syllable (로+켓배송 is 로켓배송, 쿠팡+이+츠 is 쿠팡 + 이츠).
+      var next = pieces[i + 1];
+      var begins = piece.kind === "particle" && single && (piece.from === 0 || (next && next.kind === "unknown"));
+      var stray = piece.kind === "unknown" || (single && pieces.length > 1 && (piece.kind === "word" || piece.kind === "prefix" || begins));
       var last = groups[groups.length - 1];
       // A particle right after an unknown piece is part of that unknown word (디바+이+스 is 디바이스,
       // not an unknown 디바, the subject particle 이 and an unknown 스).
       if (last && last.stray && (stray || (piece.kind === "particle" && single && last.unknown))) {
         last.to = piece.to;
+        last.kind = "unknown";
         last.unknown = true;
       } else {
         groups.push({ from: piece.from, to: piece.to, kind: piece.kind, words: piece.words, stray: stray, unknown: piece.kind === "unknown" });
@@ -766,17 +796,18 @@
       if (term) guesses.set(term, Math.max(guesses.get(term) || 0, w.known ? w.guess || 0 : GUESS.loose));
       if (!w.known || nounless || !isWeak(term)) {
         counted++;
-        doubt += w.known ? DOUBT[w.guess || 0] : 1;
+        doubt += w.known && !names(v, w) ? DOUBT[w.guess || 0] : 1;
       }
     });
     var terms = strong.length ? strong : weak;
     var anyKnown = words.some(function (w) { return w.known; });
     var topics = topicsOf(v, terms, others);
-    var asked = question(v, parsed.list, topics);
+    var asked = question(v, parsed.list, words);
     if (asked) return answerTo(v, asked, words, parsed.text, site);
     return {
-      // Most of the reader's real words (verbs and adjectives aside) are unknown, or only guesses:
-      // whatever the rest matches is not an answer ("쿠팡이츠 배달 늦음": only 쿠팡 is ours).
+      // Most of the reader's real words (verbs and adjectives aside) are unknown, only guesses, or
+      // the service's own name, which every page is about: whatever the rest matches is not an
+      // answer ("쿠팡이츠 배달 늦음", "쿠팡 로켓배송 언제 와요").
       unanswerable: words.some(function (w) { return !w.known; }) && doubt * 2 > counted,
       query: anyKnown ? terms.join(" ") : "",
       // What the query is about, without the generic actions (변경, 확인, change): a page titled
@@ -797,16 +828,30 @@
     };
   }
 
+  // Is the word one of the service's own names (쿠팡, Coupang Play)?
+  function names(v, w) {
+    return w.matched.length > 0 && w.matched.every(function (t) { return v.service.has(t.replace(/\s+/g, "")); });
+  }
+
   // The phrase of the vocabulary the query asks ("어디로 문의해야 하나요", "문의는 어디로": 어디 문의),
-  // if each of its words starts a word of the query, in any order, and the query has no topic the
-  // phrase leaves out ("결제 문의는 어디로" is about payment, not about which channel).
-  function question(v, list, topics) {
-    var typed = list.map(function (t) { return t.text; });
-    function starts(word) { return function (t) { return t.lastIndexOf(word, 0) === 0 || word.lastIndexOf(t, 0) === 0; }; }
+  // if each of its words starts a word of the query, in any order, and every word the reader typed
+  // about something is one of the phrase's ("결제 문의는 어디로" is about payment, not about which
+  // channel). Compared as typed, spaces aside: the phrase is in the reader's words (call center,
+  // 고객센터 번호), which synonyms may have replaced.
+  function question(v, list, words) {
+    function compact(text) { return text.toLowerCase().replace(/\s+/g, ""); }
+    var typed = list.map(function (t) { return compact(t.text); })
+      .concat(words.map(function (w) { return compact(w.typed); }));
+    var about = words.filter(function (w) {
+      return w.known && w.matched.some(function (t) { return !v.weak.has(t.split(" ")[0]) && !v.actions.has(t); });
+    }).map(function (w) { return compact(w.typed); });
     for (var i = 0; i < v.phrases.length; i++) {
       var phrase = v.phrases[i];
       var asked = phrase.words.every(function (word) { return typed.some(function (t) { return t.lastIndexOf(word, 0) === 0; }); });
-      if (asked && topics.every(function (topic) { return phrase.words.some(starts(topic)); })) return phrase;
+      var covered = about.every(function (t) {
+        return phrase.words.some(function (word) { return t.lastIndexOf(word, 0) === 0 || word.lastIndexOf(t, 0) === 0; });
+      });
+      if (asked && covered) return phrase;
     }
     return null;
   }
@@ -846,13 +891,15 @@
 
   // A term of several words stays one topic (재 설정, sign in), and a Korean one also names its first
   // word: a title with 결제 is about 결제 내역, a title with only 센터 (온라인 헬프 센터) is not about
-  // 고객 센터 (the last word of a Korean compound is the general one).
+  // 고객 센터 (the last word of a Korean compound is the general one). A first word of one syllable
+  // (비 of 비 공개) is in too many titles' words to name a topic.
   function wordsOf(terms, others) {
     var words = [];
     var readings = terms.slice();
     terms.forEach(function (t) { readings = readings.concat(others.get(t) || []); });
     readings.forEach(function (term) {
-      var parts = /[\uac00-\ud7a3]/.test(term) ? [term, term.split(" ")[0]] : [term];
+      var first = term.split(" ")[0];
+      var parts = /[\uac00-\ud7a3]/.test(term) && first.length > 1 ? [term, first] : [term];
       parts.forEach(function (w) { if (w && words.indexOf(w) < 0) words.push(w); });
     });
     return words;
@@ -864,8 +911,11 @@
   // page says "methods"; ㅅㅊ read as 시청 is a guess, 환불 typed whole is not).
   function fallback(v, terms, guesses) {
     if (terms.length < 2) return [];
+    // A generic action first (비밀번호 변경: the reset page says 재설정, not 변경), then the most
+    // guessed word, then the most used.
+    function action(t) { return v.actions.has(t) ? 1 : 0; }
     var order = terms.slice().sort(function (a, b) {
-      return (guesses.get(b) || 0) - (guesses.get(a) || 0) || usage(v, a) - usage(v, b);
+      return action(b) - action(a) || (guesses.get(b) || 0) - (guesses.get(a) || 0) || usage(v, a) - usage(v, b);
     });
     return order.map(function (left) {
       return terms.filter(function (t) { return t !== left; }).join(" ");
