@@ -369,3 +369,12 @@ def test_a_generic_action_is_left_out_first_when_the_query_finds_too_little():
     """비밀번호 변경: the reset page says 재설정, never 변경; the password is what the reader needs."""
     (result,) = expand(["비밀번호 변경 "], "ko")
     assert result["fallback"][0] == "비밀번호"
+
+
+def test_stop_words_and_a_one_syllable_completion_read_as_one_word_one_key_off():
+    """해자 is 해지 with a neighbouring key, not the stop word 해 and a word beginning with 자; 더용
+    is 도용, not 더 and 용량."""
+    vocab = build_vocabulary(KOREAN + ["자주 묻 는 질문", "저장 용량 확인", "계정 도용 신고"] * 3, "ko", SYNONYMS_KO)
+    cancel, misuse, typing_on = expand(["해자", "더용", "해ㅈ"], "ko", vocab)
+    assert cancel["query"] == "해지" and misuse["query"] == "도용"
+    assert typing_on["query"] == "해지"

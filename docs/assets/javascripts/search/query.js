@@ -566,18 +566,26 @@
   // less than the best cut: one key off costs about as much as a stray syllable.
   // A run of only particles and stop words is tried whole (기이 → 기기, 로고인 → 로그인): it costs
   // little only when it reads as real endings (했는데, 뭐예요), and a particle cannot begin a word.
+  // A run read as stop words and a one-syllable completion (해 + 자…, 더 + 용…) says less than one
+  // word one key off (해지, 도용), whatever the costs.
   function mistyped(v, run, result) {
     var pieces = result.pieces;
     var end = pieces.length;
     while (end > 1 && hasContent(result) && (pieces[end - 1].kind === "particle" || pieces[end - 1].kind === "pending")) end--;
     var to = pieces[end - 1].to;
     var cost = result.best[to].cost;
+    var flimsy = pieces.slice(0, end).every(function (p) {
+      return p.kind === "stop" || p.kind === "particle" || (p.kind === "prefix" && p.to - p.from === 1);
+    });
     if (cost <= COST.word + 0.5) return null;
     var text = textOf(result.els, 0, to);
     if (/[\u3131-\u314e]/.test(text)) return null;
     var fixed = correct(v, text);
-    if (!fixed.length || COST.word + 2 * fixed[0].d >= cost) return null;
-    return { cost: COST.word + 2 * fixed[0].d + result.cost - cost, words: [typo(typedOf(run, result.els, 0, to), v, fixed)] };
+    if (!fixed.length) return null;
+    var typed = COST.word + 2 * fixed[0].d;
+    if (flimsy && fixed[0].d <= 1 && !fixed[0].loose) typed = Math.min(typed, cost - COST.pending);
+    if (typed >= cost) return null;
+    return { cost: typed + result.cost - cost, words: [typo(typedOf(run, result.els, 0, to), v, fixed)] };
   }
 
   function hasContent(result) {
