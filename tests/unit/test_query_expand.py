@@ -378,3 +378,20 @@ def test_stop_words_and_a_one_syllable_completion_read_as_one_word_one_key_off()
     cancel, misuse, typing_on = expand(["해자", "더용", "해ㅈ"], "ko", vocab)
     assert cancel["query"] == "해지" and misuse["query"] == "도용"
     assert typing_on["query"] == "해지"
+
+
+def test_the_services_own_name_is_not_searched_beside_other_words():
+    """Pages about payment errors need not say 쿠팡플레이: the engine, which requires every word, is
+    not asked for it when the query has anything else."""
+    vocab = build_vocabulary(KOREAN + ["쿠팡플레이 결제"], "ko", SYNONYMS_KO, service=["쿠팡플레이"])
+    with_topic, alone = expand(["쿠팡플레이 결제 오류", "쿠팡플레이 "], "ko", vocab)
+    assert with_topic["query"] == "결제 오류"
+    assert alone["query"] == "쿠팡플레이"
+
+
+def test_a_stop_syllable_starting_a_two_syllable_run_with_a_stray_syllable_is_one_unknown_word():
+    """주문 is not the stop word 주 and the pages' stray 문; 내돈 is still 내 and the reader's 돈."""
+    vocab = build_vocabulary(KOREAN + ["문 을 닫 으세요"] * 3, "ko", {**SYNONYMS_KO, "돈": ["결제"]})
+    order, money = expand(["주문 ", "내돈 "], "ko", vocab)
+    assert [(w["typed"], w["known"]) for w in order["words"]] == [("주문", False)]
+    assert money["query"] == "결제"

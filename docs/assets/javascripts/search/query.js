@@ -604,6 +604,11 @@
       // that word's first syllable (로+켓배송 is 로켓배송, 쿠팡+이+츠 is 쿠팡 + 이츠).
       var next = pieces[i + 1];
       var begins = piece.kind === "particle" && single && (piece.from === 0 || (next && next.kind === "unknown"));
+      // So is a one-syllable stop word that begins a run before one stray syllable of the pages'
+      // (주+문 is the unknown 주문, not the stop word 주 and 문); a reader's word after it stays (내+돈).
+      begins = begins || (piece.kind === "stop" && single && piece.from === 0 && pieces.length === 2
+        && (next.kind === "word" || next.kind === "prefix") && next.to - next.from === 1 && els[next.from].v >= 0
+        && !next.words.some(function (w) { return v.readerWords.has(w) || v.weak.has(w); }));
       var stray = piece.kind === "unknown" || (single && pieces.length > 1 && (piece.kind === "word" || piece.kind === "prefix" || begins));
       var last = groups[groups.length - 1];
       // A particle right after an unknown piece is part of that unknown word (디바+이+스 is 디바이스,
@@ -808,6 +813,10 @@
       }
     });
     var terms = strong.length ? strong : weak;
+    // The service's own name is what every page is about, not a word every page has: with other
+    // words it is not searched ("쿠팡플레이 결제가 안돼요" is about payment errors).
+    var about = terms.filter(function (t) { return !v.service.has(t.replace(/\s+/g, "")); });
+    if (about.length) terms = about;
     var anyKnown = words.some(function (w) { return w.known; });
     var topics = topicsOf(v, terms, others);
     var asked = question(v, parsed.list, words);
