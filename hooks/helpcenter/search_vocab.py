@@ -54,7 +54,7 @@ STOP_WORDS = {
         "왜 안 못 좀 잘 다 더 또 꼭 너무 계속 자꾸 그냥 다시 갑자기 어떻게 어떡해 어떡하 어디 어디서 "
         "언제 뭐 뭔가 무엇 무슨 어느 어떤 있 없 하 되 돼 해 했 됐 된 될 함 됨 싶 주 줘 알려 알려주 "
         "나 저 제 내 우리 이거 그거 저거 이것 그것 거 것 수 때 등 및 혹시 진짜 정말 지금 이제 뭘 뭐가 뭔지 "
-        "다른 새 새로 새로운 누가 누구 누군가 한 "
+        "다른 새 새로 새로운 누가 누구 누군가 한 오늘 어제 내일 방금 아까 요즘 "
         "하나요 되나요 되죠 돼요 되요 해요 했어요 됐어요 싶어요 있나요 없나요 있어요 없어요 주세요 "
         "하는 하는법 는법 는방법 방법은 건가요 거예요 거에요 당 당했 당하 번 번째 회 개 ㅠㅠ ㅜㅜ ㅋㅋ ㅎㅎ"
     ).split(),
@@ -67,7 +67,7 @@ STOP_WORDS = {
         "know tell say said give take put seems like really very also all one way anyone nobody someone "
         "something anything thing things back again even ever never now then already always every "
         "me mine myself us i'd i've you're it's there's won't wouldn't isn't aren't wasn't "
-        "new different other another else"
+        "new different other another else today yesterday tomorrow lately recently"
     ).split(),
 }
 
