@@ -266,10 +266,19 @@
     });
   }
 
+  // Resolves with `value` once the keystrokes already typed have reached the box. The engine's
+  // loading and a search end in promise callbacks, which run before the browser handles keystrokes
+  // that arrived meanwhile: without this pause, a word still being typed when the engine became
+  // ready (결 of 결제 오류) was searched to the end, fetching its index chunk, and the query the
+  // reader had typed by then waited behind it.
+  function afterInput(value) {
+    return new Promise(function (resolve) { window.setTimeout(function () { resolve(value); }, 0); });
+  }
+
   // Searches `raw` and shows its results, unless the box changed meanwhile; never rejects.
   function answer(raw, id) {
     if (!engines[lang]) clear(text.loading);
-    return engine(lang).then(function (own) {
+    return engine(lang).then(afterInput).then(function (own) {
       if (id !== latest) return;
       return search(own, raw, id).then(function (mine) {
         if (id !== latest) return;
