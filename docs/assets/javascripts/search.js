@@ -249,6 +249,7 @@
     latest++;
     if (running) {
       changed = true;
+      preload(input.value.slice(0, MAX_QUERY));
       return;
     }
     var raw = input.value.slice(0, MAX_QUERY);
@@ -273,6 +274,19 @@
   // reader had typed by then waited behind it.
   function afterInput(value) {
     return new Promise(function (resolve) { window.setTimeout(function () { resolve(value); }, 0); });
+  }
+
+  // While a search runs, the index chunks of the query the box holds now are fetched beside it
+  // (Pagefind's preload: the chunks only, nothing ranked), so the search that follows does not wait
+  // a round trip for them. A state already typed past by the time the engine is ready is skipped.
+  function preload(raw) {
+    var loading = engines[lang];
+    if (!loading || !raw.trim()) return;
+    loading.then(function (own) {
+      if (input.value.slice(0, MAX_QUERY) !== raw) return;
+      var query = expand(raw, own.vocab, own.lang).query;
+      if (query.trim() && !own.answers.has(query)) return own.pagefind.preload(query);
+    }).catch(function () { /* the search itself fetches what it needs */ });
   }
 
   // Searches `raw` and shows its results, unless the box changed meanwhile; never rejects.
