@@ -64,7 +64,7 @@
     if (!engines[l]) {
       var dir = new URL(settings.engine + "/", languageRoot(l));
       var tag = String(Date.now());
-      warm(dir, tag);
+      warm(dir, tag, settings.wasm && settings.wasm[l]);
       engines[l] = Promise.all([
         import(new URL("pagefind.js", dir).href).then(function (pagefind) {
           return pagefind.options({ excerptLength: 0, ranking: RANKING, metaCacheTag: tag }).then(function () { return pagefind.init(); }).then(function () { return pagefind; });
@@ -84,19 +84,23 @@
   // each after the one before: on a phone network every step is a round trip (0.56 s on Slow 4G).
   // The same files are fetched here at once, beside pagefind.js, so that the engine finds them in
   // the browser's cache. The entry file's address carries a tag fresh for each page view (as
-  // Pagefind's own does), so an entry of an earlier build is never used.
-  function warm(dir, tag) {
+  // Pagefind's own does), so an entry of an earlier build is never used. The WebAssembly, the
+  // largest of them, is fetched at once when the build named it (`wasm`, from
+  // pagefind_index.wasm_file), not a round trip later, after the entry file.
+  function warm(dir, tag, wasm) {
     function get(name) {
       return fetch(new URL(name, dir)).then(function (response) { return response.ok ? response : Promise.reject(response.status); });
     }
     function drain(response) { return response.arrayBuffer(); }
     var ignore = function () { /* the engine fetches it itself */ };
     get("pagefind-worker.js").then(drain).catch(ignore);
+    if (wasm) get(wasm).then(drain).catch(ignore);
     get("pagefind-entry.json?ts=" + tag).then(function (response) { return response.json(); }).then(function (entry) {
       var index = entryIndex(entry && entry.languages);
       if (!index) return;
       get("pagefind." + index.hash + ".pf_meta").then(drain).catch(ignore);
-      get("wasm." + (index.wasm || "unknown") + ".pagefind").then(drain).catch(ignore);
+      var named = "wasm." + (index.wasm || "unknown") + ".pagefind";
+      if (named !== wasm) get(named).then(drain).catch(ignore);
     }).catch(ignore);
   }
 
