@@ -69,8 +69,10 @@
         import(new URL("pagefind.js", dir).href).then(function (pagefind) {
           return pagefind.options({ excerptLength: 0, ranking: RANKING, metaCacheTag: tag }).then(function () { return pagefind.init(); }).then(function () { return pagefind; });
         }),
-        fetch(new URL(settings.vocabulary, dir)).then(function (response) { return response.ok ? response.json() : {}; }),
-        analysis(),
+        Promise.all([
+          fetch(new URL(settings.vocabulary, dir)).then(function (response) { return response.ok ? response.json() : {}; }),
+          analysis(),
+        ]).then(function (vocab) { return prepared(vocab[0], l); }),
       ]).then(function (loaded) {
         ready[l] = true;
         return { pagefind: loaded[0], vocab: loaded[1], lang: l, answers: new Map() };
@@ -78,6 +80,14 @@
       engines[l].catch(function () { delete engines[l]; });
     }
     return engines[l];
+  }
+
+  // The query analysis readies its tables from the vocabulary on its first use, which takes a
+  // phone 0.5 s or more: done here, while the engine's WebAssembly is still arriving, rather than
+  // on the first query, where it held up the reader's keystrokes and the search alike.
+  function prepared(vocab, l) {
+    expand("", vocab, l);
+    return vocab;
   }
 
   // Pagefind fetches its worker's script, then its entry file, then its metadata and WebAssembly,
@@ -252,9 +262,13 @@
   // changed; when the search ends, the box as it is then is searched.
   var running = false;
   var changed = false;
+  var lastKey = 0;
+  // A keystroke within this many milliseconds of the one before belongs to the same burst of typing.
+  var TYPING_MS = 150;
 
   function run() {
     latest++;
+    lastKey = performance.now();
     if (running) {
       changed = true;
       preload(input.value.slice(0, MAX_QUERY));
@@ -275,14 +289,21 @@
     });
   }
 
-  // Resolves with `value` once the keystrokes already typed have reached the box. The engine's
-  // loading ends in promise callbacks, which run before the browser handles keystrokes that arrived
-  // meanwhile: without this pause, a word still being typed when the engine became ready (결 of
-  // 결제 오류) was searched to the end, fetching its index chunk, and the query the reader had typed
-  // by then waited behind it. Only then: on a phone the pause lets the browser paint first, which
-  // cost every later keystroke 50-190 ms (CPU 4x).
-  function afterInput(value) {
-    return new Promise(function (resolve) { window.setTimeout(function () { resolve(value); }, 0); });
+  // Resolves with `value` once the reader has paused typing (no keystroke for TYPING_MS), and
+  // at least after the keystrokes already typed have reached the box. Only when the engine has just
+  // loaded: it became ready in the middle of a word (결 of 결제 오류), which was then searched to
+  // the end, fetching its index chunk, while the query typed meanwhile waited behind it (0.5-3 s on
+  // a phone). Later keystrokes go straight to the engine: a pause there let the browser paint
+  // first, 50-190 ms per keystroke (CPU 4x).
+  function afterTyping(value) {
+    return new Promise(function (resolve) {
+      function check() {
+        var left = lastKey + TYPING_MS - performance.now();
+        if (left > 0) window.setTimeout(check, left);
+        else resolve(value);
+      }
+      window.setTimeout(check, 0);
+    });
   }
 
   // While a search runs, the index chunks of the query the box holds now are fetched beside it
@@ -302,7 +323,7 @@
   function answer(raw, id) {
     if (!engines[lang]) clear(text.loading);
     var starting = !ready[lang];
-    return engine(lang).then(function (own) { return starting ? afterInput(own) : own; }).then(function (own) {
+    return engine(lang).then(function (own) { return starting ? afterTyping(own) : own; }).then(function (own) {
       if (id !== latest) return;
       return search(own, raw, id).then(function (mine) {
         if (id !== latest) return;
