@@ -83,8 +83,8 @@
   }
 
   // The query analysis readies its tables from the vocabulary on its first use, which takes a
-  // phone 0.5 s or more: done here, while the engine's WebAssembly is still arriving, rather than
-  // on the first query, where it held up the reader's keystrokes and the search alike.
+  // phone several tenths of a second: done here, while the engine's WebAssembly is still arriving,
+  // rather than on the first query, where it held up the reader's keystrokes and the search alike.
   function prepared(vocab, l) {
     expand("", vocab, l);
     return vocab;
