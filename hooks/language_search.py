@@ -55,9 +55,11 @@ def on_config(config: MkDocsConfig) -> None:
     if "material/search" not in config.plugins:
         config.plugins["material/search"] = cast(BasePlugin, ThemeSearchBox())  # read by the theme and i18n only
     default = site_languages.default_language(config)
+    languages = site_languages.built_languages(config)
     config.extra["hc_search"] = {
         "default": default, "engine": pagefind_index.ENGINE_DIR, "vocabulary": VOCABULARY,
-        "roots": {lang: language_root(lang, default) for lang in site_languages.built_languages(config)},
+        "roots": {lang: language_root(lang, default) for lang in languages},
+        "wasm": {lang: pagefind_index.wasm_file(lang) for lang in languages},
     }
 
 

@@ -93,6 +93,34 @@ def write_indexes(jobs: list[tuple[list[str], str, Path]], cache: EngineCache | 
         raise ContentError("\n".join(failed))
 
 
+def wasm_file(lang: str) -> str | None:
+    """The WebAssembly file Pagefind will write for `lang`'s index, as its entry file will name it:
+    its build for that language (with the language's stemmer) when the binary has one, else its
+    generic build. Known before the index exists, so pages can name it and search.js can fetch it
+    beside pagefind.js instead of a round trip later, after the entry file. None when the binary
+    does not say (search.js then waits for the entry file, as Pagefind does)."""
+    builds = _wasm_builds()
+    if not builds:
+        return None
+    primary = lang.lower().split("-")[0]
+    return f"wasm.{primary if primary in builds else 'unknown'}.pagefind"
+
+
+@functools.cache
+def _wasm_builds() -> frozenset[str]:
+    """The languages the installed Pagefind binary carries a WebAssembly build for (its embedded
+    files are named pagefind_web_bg.<language>.<version>.wasm)."""
+    import re
+
+    from pagefind_bin import get_executable
+
+    try:
+        binary = Path(get_executable()).read_bytes()
+    except OSError:
+        return frozenset()
+    return frozenset(match.decode() for match in re.findall(rb"pagefind_web_bg\.([a-z]+)\.[0-9][0-9.]*\.wasm", binary))
+
+
 def _named(documents: list[str]) -> Iterator[tuple[str, str]]:
     """Each document with the file name Pagefind reads it from."""
     return ((f"{number}.html", document) for number, document in enumerate(documents))

@@ -163,3 +163,28 @@ def test_going_back_to_an_earlier_query_shows_its_own_results_again(page, base_u
     search(page, first)
     assert _shown(page) == before
     assert not page.problems, page.problems
+
+
+@pytest.mark.parametrize(("home", "queries"), [("", ("결제 오류", "결제 수단 변경")), ("en/", ("payment failed", "change payment method"))])
+def test_typing_key_by_key_fetches_each_index_chunk_and_result_once_and_ends_on_the_whole_query(page, base_url, home, queries):
+    """Typed a key at a time, a reader's keystrokes land while searches run: the chunks of what the
+    box holds are preloaded beside the running search, and earlier states' answers are kept. None
+    of it may fetch an index chunk or a result's fragment twice, and the results shown are those
+    of everything typed, not of a state typed past."""
+    requests = search_requests(page, base_url)
+    page.goto(base_url + home)
+    page.locator("label.md-header__button[for=__search]").click()
+    box = page.locator("input.md-search__input")
+    for query in queries:
+        box.fill("")
+        box.press_sequentially(query)
+        wait_for_results(page, query)
+        expect(page.locator(".md-search-result__item").first).to_be_visible()
+        typed_whole = _shown(page)
+        box.fill("")
+        search(page, query)  # the same query searched at once shows the same results
+        assert _shown(page) == typed_whole
+    fetched = [url for url in requests if url.endswith((".pf_index", ".pf_fragment"))]
+    assert fetched, requests
+    assert len(fetched) == len(set(fetched)), sorted(url for url in fetched if fetched.count(url) > 1)
+    assert not page.problems, page.problems

@@ -109,3 +109,14 @@ def test_pages_have_material_s_search_box_in_the_header(site, lang):
     assert header.select_one('label[for="__search"]') and header.select_one("input.md-search__input")
     settings = json.loads(page.select_one("[data-hc-search-config]").string)
     assert settings["lang"] == lang and settings["roots"][lang] == ("" if lang == "ko" else "en/")
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_webassembly_a_page_names_is_the_one_its_language_s_index_uses(site, lang):
+    """search.js fetches the WebAssembly the page names beside pagefind.js; a wrong name would
+    download a file the engine never uses (and still wait for the right one)."""
+    settings = json.loads(read(site, page_path(lang, "support/")).select_one("[data-hc-search-config]").string)
+    entry = json.loads((engine_dir(site, lang) / "pagefind-entry.json").read_text(encoding="utf-8"))
+    used = f"wasm.{entry['languages'][lang]['wasm'] or 'unknown'}.pagefind"
+    assert settings["wasm"][lang] == used
+    assert (engine_dir(site, lang) / used).is_file()

@@ -35,6 +35,7 @@
   // The morpheme joiner of the index (pagefind_index.JOINER), next to Hangul only.
   var JOINER = /([\uac00-\ud7a3])\^|\^(?=[\uac00-\ud7a3])/g;
   var engines = {};
+  var ready = {}; // languages whose engine has loaded
   var latest = 0;
 
   function languageRoot(l) { return new URL(settings.roots[l], siteRoot); }
@@ -63,36 +64,53 @@
     if (!engines[l]) {
       var dir = new URL(settings.engine + "/", languageRoot(l));
       var tag = String(Date.now());
-      warm(dir, tag);
+      warm(dir, tag, settings.wasm && settings.wasm[l]);
       engines[l] = Promise.all([
         import(new URL("pagefind.js", dir).href).then(function (pagefind) {
           return pagefind.options({ excerptLength: 0, ranking: RANKING, metaCacheTag: tag }).then(function () { return pagefind.init(); }).then(function () { return pagefind; });
         }),
-        fetch(new URL(settings.vocabulary, dir)).then(function (response) { return response.ok ? response.json() : {}; }),
-        analysis(),
-      ]).then(function (loaded) { return { pagefind: loaded[0], vocab: loaded[1], lang: l, answers: new Map() }; });
+        Promise.all([
+          fetch(new URL(settings.vocabulary, dir)).then(function (response) { return response.ok ? response.json() : {}; }),
+          analysis(),
+        ]).then(function (vocab) { return prepared(vocab[0], l); }),
+      ]).then(function (loaded) {
+        ready[l] = true;
+        return { pagefind: loaded[0], vocab: loaded[1], lang: l, answers: new Map() };
+      });
       engines[l].catch(function () { delete engines[l]; });
     }
     return engines[l];
+  }
+
+  // The query analysis readies its tables from the vocabulary on its first use, which takes a
+  // phone several tenths of a second: done here, while the engine's WebAssembly is still arriving,
+  // rather than on the first query, where it held up the reader's keystrokes and the search alike.
+  function prepared(vocab, l) {
+    expand("", vocab, l);
+    return vocab;
   }
 
   // Pagefind fetches its worker's script, then its entry file, then its metadata and WebAssembly,
   // each after the one before: on a phone network every step is a round trip (0.56 s on Slow 4G).
   // The same files are fetched here at once, beside pagefind.js, so that the engine finds them in
   // the browser's cache. The entry file's address carries a tag fresh for each page view (as
-  // Pagefind's own does), so an entry of an earlier build is never used.
-  function warm(dir, tag) {
+  // Pagefind's own does), so an entry of an earlier build is never used. The WebAssembly, the
+  // largest of them, is fetched at once when the build named it (`wasm`, from
+  // pagefind_index.wasm_file), not a round trip later, after the entry file.
+  function warm(dir, tag, wasm) {
     function get(name) {
       return fetch(new URL(name, dir)).then(function (response) { return response.ok ? response : Promise.reject(response.status); });
     }
     function drain(response) { return response.arrayBuffer(); }
     var ignore = function () { /* the engine fetches it itself */ };
     get("pagefind-worker.js").then(drain).catch(ignore);
+    if (wasm) get(wasm).then(drain).catch(ignore);
     get("pagefind-entry.json?ts=" + tag).then(function (response) { return response.json(); }).then(function (entry) {
       var index = entryIndex(entry && entry.languages);
       if (!index) return;
       get("pagefind." + index.hash + ".pf_meta").then(drain).catch(ignore);
-      get("wasm." + (index.wasm || "unknown") + ".pagefind").then(drain).catch(ignore);
+      var named = "wasm." + (index.wasm || "unknown") + ".pagefind";
+      if (named !== wasm) get(named).then(drain).catch(ignore);
     }).catch(ignore);
   }
 
@@ -245,11 +263,16 @@
   // changed; when the search ends, the box as it is then is searched.
   var running = false;
   var changed = false;
+  var lastKey = 0;
+  // A keystroke within this many milliseconds of the one before belongs to the same burst of typing.
+  var TYPING_MS = 150;
 
   function run() {
     latest++;
+    lastKey = performance.now();
     if (running) {
       changed = true;
+      preload(input.value.slice(0, MAX_QUERY));
       return;
     }
     var raw = input.value.slice(0, MAX_QUERY);
@@ -267,10 +290,41 @@
     });
   }
 
+  // Resolves with `value` once the reader has paused typing (no keystroke for TYPING_MS), and
+  // at least after the keystrokes already typed have reached the box. Only when the engine has just
+  // loaded: it became ready in the middle of a word (결 of 결제 오류), which was then searched to
+  // the end, fetching its index chunk, while the query typed meanwhile waited behind it (0.5-3 s on
+  // a phone). Later keystrokes go straight to the engine: a pause there let the browser paint
+  // first, 50-190 ms per keystroke (CPU 4x).
+  function afterTyping(value) {
+    return new Promise(function (resolve) {
+      function check() {
+        var left = lastKey + TYPING_MS - performance.now();
+        if (left > 0) window.setTimeout(check, left);
+        else resolve(value);
+      }
+      window.setTimeout(check, 0);
+    });
+  }
+
+  // While a search runs, the index chunks of the query the box holds now are fetched beside it
+  // (Pagefind's preload: the chunks only, nothing ranked), so the search that follows does not wait
+  // a round trip for them. A state already typed past by the time the engine is ready is skipped.
+  function preload(raw) {
+    var loading = engines[lang];
+    if (!loading || !raw.trim()) return;
+    loading.then(function (own) {
+      if (input.value.slice(0, MAX_QUERY) !== raw) return;
+      var query = expand(raw, own.vocab, own.lang).query;
+      if (query.trim() && !own.answers.has(query)) return own.pagefind.preload(query);
+    }).catch(function () { /* the search itself fetches what it needs */ });
+  }
+
   // Searches `raw` and shows its results, unless the box changed meanwhile; never rejects.
   function answer(raw, id) {
     if (!engines[lang]) clear(text.loading);
-    return engine(lang).then(function (own) {
+    var starting = !ready[lang];
+    return engine(lang).then(function (own) { return starting ? afterTyping(own) : own; }).then(function (own) {
       if (id !== latest) return;
       return search(own, raw, id).then(function (mine) {
         if (id !== latest) return;
