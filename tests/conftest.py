@@ -15,10 +15,11 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 import pytest
-from project import build, copy_project  # noqa: F401  (copy_project is re-exported for tests)
+from project import copy_project  # noqa: F401  (re-exported for tests)
 from publish import publish
 
 from tests import changed as changes
+from tests.builds import build
 from tests.paths import PROJECT, ROOT  # noqa: F401  (re-exported: tests import them from here)
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
