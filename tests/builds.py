@@ -1,6 +1,7 @@
 """The tests' builds: the same `mkdocs build` as scripts/project.py's `build`, each in a process of
 its own, but forked from a server process that has imported MkDocs, the theme's extensions, the
-plugins and the hooks' library once (Python's multiprocessing "forkserver", one per test process).
+plugins and the hooks' library once (Python's multiprocessing "forkserver", one per test process; what it prepares:
+tests/buildserver.py).
 
 Why: a build started as a new Python process spends about 1.3 s of CPU importing before it reads a
 file, and most bad-input cases fail soon after that. A forked build starts with the imports done,
@@ -22,22 +23,8 @@ import sys
 import tempfile
 from pathlib import Path
 
-from tests.paths import ROOT
-
-PRELOAD = [
-    "click", "colorama", "ctypes", "difflib", "jsonschema", "yaml", "jinja2", "babel", "selectolax.parser", "pagefind_bin",
-    "markdown", *(f"markdown.extensions.{name}" for name in ("abbr", "admonition", "attr_list", "codehilite", "def_list",
-                                                               "fenced_code", "md_in_html", "tables")),
-    "pygments.formatters.html", "pygments.lexers.special", "pygments.styles.default",
-    *(f"pymdownx.{name}" for name in ("details", "highlight", "keys", "quotes", "saneheaders", "slugs", "smartsymbols",
-                                      "snippets", "superfences", "tabbed")),
-    "mkdocs.config.defaults", "mkdocs.commands.build", "mkdocs.plugins", "mkdocs.structure.files",
-    "material.extensions.emoji", "mkdocs_static_i18n.plugin", "mkdocs_redirects.plugin",
-    *sorted(f"helpcenter.{path.stem}" for path in (ROOT / "hooks" / "helpcenter").glob("*.py") if path.stem != "__init__"),
-]
-
 _context = multiprocessing.get_context("forkserver")
-_context.set_forkserver_preload(PRELOAD)
+_context.set_forkserver_preload(["tests.buildserver"])
 
 
 def build(
@@ -55,7 +42,8 @@ def build(
     environment = {str(name): str(value) for name, value in {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}.items()}
     with tempfile.TemporaryDirectory(prefix="build-output-") as folder:
         out, err = Path(folder) / "stdout", Path(folder) / "stderr"
-        out.touch(), err.touch()
+        out.touch()
+        err.touch()
         process = _context.Process(target=_mkdocs, args=(args, str(project), environment, str(out) if capture else "", str(err) if capture else ""))
         process.start()
         process.join()
