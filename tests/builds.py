@@ -17,6 +17,7 @@ the output goes to), the hook files themselves (MkDocs loads them from mkdocs.ym
 from __future__ import annotations
 
 import multiprocessing
+import multiprocessing.forkserver
 import os
 import subprocess
 import sys
@@ -54,6 +55,12 @@ def build(
     if check and code != 0:
         raise subprocess.CalledProcessError(code, command, stdout, stderr)
     return subprocess.CompletedProcess(command, code, stdout, stderr)
+
+
+def stop() -> None:
+    """Ends the build server and waits for it, so that the CPU of its builds counts towards the run's
+    (`/usr/bin/time`) and no process outlives the run. multiprocessing has no public call for it."""
+    multiprocessing.forkserver._forkserver._stop()  # type: ignore[attr-defined]
 
 
 def _mkdocs(args: list[str], cwd: str, env: dict[str, str], stdout: str, stderr: str) -> None:

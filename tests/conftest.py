@@ -18,6 +18,7 @@ import pytest
 from project import copy_project  # noqa: F401  (re-exported for tests)
 from publish import publish
 
+from tests import builds
 from tests import changed as changes
 from tests.builds import build
 from tests.paths import PROJECT, ROOT  # noqa: F401  (re-exported: tests import them from here)
@@ -37,6 +38,10 @@ def pytest_configure(config: pytest.Config) -> None:
 
 
 SHARED_BUILDS = {"real_build", "published", "changed"}
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    builds.stop()
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
