@@ -15,10 +15,12 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 import pytest
-from project import build, copy_project  # noqa: F401  (copy_project is re-exported for tests)
+from project import copy_project  # noqa: F401  (re-exported for tests)
 from publish import publish
 
+from tests import builds
 from tests import changed as changes
+from tests.builds import build
 from tests.paths import PROJECT, ROOT  # noqa: F401  (re-exported: tests import them from here)
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
@@ -35,15 +37,35 @@ def pytest_configure(config: pytest.Config) -> None:
     os.environ["PYTHONPATH"] = os.pathsep.join([*folders, *filter(None, [os.environ.get("PYTHONPATH")])])
 
 
+SHARED_BUILDS = {"real_build", "published", "changed"}
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    builds.stop()
+
+
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     """Over another project (HC_TEST_PROJECT, see tests/paths.py) only the checks of that project's
-    build run: the tests that build copies of this checkout repeat what the outer run does."""
-    if PROJECT == ROOT:
-        return
-    other = [item for item in items if not {"site", "real_build"} & set(getattr(item, "fixturenames", ()))]
-    if other:
-        config.hook.pytest_deselected(items=other)
-        items[:] = [item for item in items if item not in other]
+    build run: the tests that build copies of this checkout repeat what the outer run does.
+
+    The order, which pytest-xdist's workers follow: unit tests first, run while the real build is
+    made; then the tests that read the shared builds (the browser's waits overlap the builds that
+    follow); then the tests that build projects of their own, the longest; the bad-input cases last,
+    many short builds that end the workers evenly instead of one long test finishing alone."""
+    if PROJECT != ROOT:
+        other = [item for item in items if not {"site", "real_build"} & set(getattr(item, "fixturenames", ()))]
+        if other:
+            config.hook.pytest_deselected(items=other)
+            items[:] = [item for item in items if item not in other]
+    items.sort(key=_phase)
+
+
+def _phase(item: pytest.Item) -> int:
+    if item.nodeid.startswith("tests/site/test_bad_input.py::test_bad_input_fails"):
+        return 3
+    if SHARED_BUILDS & set(getattr(item, "fixturenames", ())):
+        return 1
+    return 0 if item.nodeid.startswith("tests/unit/") else 2
 
 
 @dataclass(frozen=True)

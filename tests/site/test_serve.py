@@ -4,7 +4,6 @@ and after every kind of edit serves exactly what a clean build makes (one-page r
 
 from __future__ import annotations
 
-import os
 import re
 import shutil
 import subprocess
@@ -17,7 +16,7 @@ from pathlib import Path
 from bs4 import BeautifulSoup
 from livepreview import fetch, serving, wait_for
 
-from tests.conftest import ROOT, copy_project
+from tests.conftest import ROOT, build, copy_project
 from tests.html import edit_file, tree_digest
 
 LIVERELOAD = re.compile(r"<script>\s*var livereload = .*?</script>", re.S)
@@ -82,8 +81,7 @@ NEW_PAGE = "---\ntitle: {title}\ndescription: {description}\n{extra}---\n\n# {ti
 def draft_build(project: Path, site: Path, base: str) -> None:
     """A clean build of `project` as the preview builds it (draft mode, its address), into `site`."""
     shutil.rmtree(site, ignore_errors=True)
-    done = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--no-strict", "-f", str(project / "mkdocs.yml"), "-d", str(site)],
-                          cwd=project, capture_output=True, text=True, env={**os.environ, "SITE_URL": base, "HC_DRAFT": "1"})
+    done = build(project, site, strict=False, draft=True, env={"SITE_URL": base, "HC_DRAFT": "1"})
     assert done.returncode == 0, done.stdout + done.stderr
 
 
