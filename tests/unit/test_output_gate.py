@@ -173,3 +173,25 @@ def test_published_search_fragments_are_read_as_records():
     assert check_search_records([_fragment_record(fragment({"url": "/faq/#q-1", "title": "<b>질문</b>"}))]) == []
     assert check_search_records([_fragment_record(fragment({"url": "javascript:alert(1)", "title": "x"}))])
     assert check_search_records([_fragment_record(b"not gzip")])  # unreadable: no address, reported
+
+
+def test_a_search_record_is_remembered_only_when_it_passed(tmp_path):
+    # A warm rebuild skips the fragments it already passed, by their exact bytes; a bad one is
+    # reported by every build, and a fragment changed by one byte is read again.
+    import gzip
+    import json
+    from types import SimpleNamespace
+
+    from security_headers import _gate_fragment
+
+    def fragment(url: str) -> bytes:
+        return gzip.compress(b"pagefind_dcd" + json.dumps({"url": "/1.html", "content": "본문", "meta": {"url": url, "title": "t"}}).encode(), mtime=0)
+
+    gate = SimpleNamespace(root=tmp_path, config_text="", data_texts={}, seen=set(), passed={}, findings=[])
+    for _ in range(2):
+        _gate_fragment(gate, fragment("javascript:alert(1)"))
+    assert len(gate.findings) == 2 and not gate.passed
+    _gate_fragment(gate, fragment("/faq/#q-1"))
+    assert len(gate.passed) == 1 and gate.seen >= set(gate.passed)
+    _gate_fragment(gate, fragment('/faq/#q-1"'))  # one byte more, and a quote that ends the link
+    assert len(gate.findings) == 3
