@@ -78,7 +78,7 @@ def write_indexes(jobs: list[tuple[list[str], str, Path]], cache: EngineCache | 
         for documents, lang, output in jobs:
             options = ["--force-language", lang, "--quiet"]
             digest = pagefind_cache.key(_version(), options, _named(documents))
-            if cache.restore(lang, digest, output):
+            if cache.restore(lang, digest, output, stop):
                 continue
             site = stack.enter_context(tempfile.TemporaryDirectory(prefix="hc-pagefind-"))
             for name, document in _named(documents):  # flat: a folder each cost seconds to make and remove

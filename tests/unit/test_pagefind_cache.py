@@ -158,3 +158,17 @@ def test_a_stopped_indexing_leaves_the_index_in_place_and_no_pagefind_running(tm
     assert started and all(process.poll() is not None for process in started)
     assert tree(output) == before and indexed(output, "quokka")
     assert sorted(path.name for path in site.iterdir()) == ["pagefind"]
+
+
+def test_a_stopped_copy_from_the_cache_leaves_the_index_in_place(tmp_path):
+    cache, site = EngineCache(tmp_path / "cache"), tmp_path / "site"
+    english, elsewhere = documents("en", ["quokka", "wombat"]), site / "pagefind"
+    write_indexes([(english, "en", tmp_path / "stored")], cache)  # stored in the cache
+    write_indexes([(documents("en", ["numbat"]), "en", elsewhere)])
+    before, stop = tree(elsewhere), threading.Event()
+    stop.set()
+    with pytest.raises(Cancelled):
+        write_indexes([(english, "en", elsewhere)], cache, stop)
+    assert tree(elsewhere) == before and sorted(path.name for path in site.iterdir()) == ["pagefind"]
+    write_indexes([(english, "en", elsewhere)], cache)
+    assert tree(elsewhere) == tree(tmp_path / "stored")
