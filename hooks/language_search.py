@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import threading
 from pathlib import Path
 from types import SimpleNamespace
 from typing import cast
@@ -18,7 +19,7 @@ import site_languages
 from build_errors import as_build_error
 from helpcenter import faq, korean_text, pagefind_index, search_records, terms, vocabulary_cache
 from helpcenter.buildstate import BuildState
-from helpcenter.incremental import PreviewCache
+from helpcenter.incremental import Cancelled, PreviewCache
 from helpcenter.korean_text import SEGMENT_FORMAT, ZWSP, KoreanIndexer, Morpheme
 from helpcenter.languages import language_root
 from mkdocs.config.defaults import MkDocsConfig
@@ -75,11 +76,11 @@ def _pages(config: MkDocsConfig) -> dict[str, search_records.PageText]:
     return build_state.of(config).once("search-pages", dict)
 
 
-def records(config: MkDocsConfig) -> list[dict[str, str]]:
+def records(config: MkDocsConfig, known: dict | None = None) -> list[dict[str, str]]:
     """The search records of the site just built (url, title, content, lang, kind): see search_records."""
     default = site_languages.default_language(config)
     prefixes = {lang: language_root(lang, default) for lang in site_languages.built_languages(config)}
-    return search_records.records(_pages(config).values(), prefixes)
+    return search_records.records(_pages(config).values(), prefixes, known)
 
 
 @event_priority(-200)  # after mkdocs-static-i18n (-100) has built every language
@@ -100,26 +101,30 @@ def on_post_build(config: MkDocsConfig) -> None:
     pages.update(kept)
     cache.last.search_pages = kept
     one_page = cache.rebuilding is not None
-    cache.deferred.append(lambda: _index(config, state, synonyms, cache, one_page))
+    cache.deferred.append(lambda stop: _index(config, state, synonyms, cache, one_page, stop))
 
 
-def _index(config: MkDocsConfig, state: BuildState, synonyms: dict, cache: PreviewCache | None = None, one_page: bool = False) -> None:
+def _index(config: MkDocsConfig, state: BuildState, synonyms: dict, cache: PreviewCache | None = None, one_page: bool = False,
+           stop: threading.Event | None = None) -> None:
     """Each language's Pagefind index and vocabulary, the languages' indexes written at once; after a
     one-page preview rebuild, only for the languages whose records changed (the others' indexes are
-    still in the site)."""
-    found, site = records(config), Path(config.site_dir)
+    still in the site). `stop` (the preview's): set by a newer save, which makes this raise
+    Cancelled between steps, a language's index and vocabulary either both written or left as before."""
+    found, site = records(config, cache.last.search_records if cache is not None else None), Path(config.site_dir)
     analysed, own, jobs = {}, {}, []
     for lang in state.languages:
         own[lang] = [record for record in found if record["lang"] == lang]
         if cache is not None and one_page and cache.last.indexed.get(lang) == own[lang]:
             continue
+        _check(stop)
         texts = [text for record in own[lang] for text in (record["title"], record["content"], record["headings"])]
         analysed[lang] = _analysed(texts, lang, state)
         documents = [pagefind_index.engine_html(record, *texts) for record, texts in zip(own[lang], zip(*[iter(analysed[lang])] * 3))]
         jobs.append((documents, lang, site / language_root(lang, state.default) / pagefind_index.ENGINE_DIR))
     with as_build_error():
-        pagefind_index.write_indexes(jobs, pagefind_index.EngineCache(state.root / ENGINE_CACHE))
+        pagefind_index.write_indexes(jobs, pagefind_index.EngineCache(state.root / ENGINE_CACHE), stop)
     for _, lang, output in jobs:
+        _check(stop)
         predicates = _korean(state).predicates() if lang == korean_text.LANGUAGE and ANALYZER == "kiwi" else set()
         service = terms.service_names(state.data("glossary"), lang)
         vocabulary = vocabulary_cache.vocabulary(state.root / VOCABULARY_CACHE, analysed[lang], lang, synonyms[lang], predicates, service)
@@ -127,6 +132,11 @@ def _index(config: MkDocsConfig, state: BuildState, synonyms: dict, cache: Previ
         if cache is not None:
             cache.last.indexed[lang] = own[lang]
     _korean(state).save()
+
+
+def _check(stop: threading.Event | None) -> None:
+    if stop is not None and stop.is_set():
+        raise Cancelled("a newer save arrived")
 
 
 def _analysed(texts: list[str], lang: str, state: BuildState) -> list[str]:

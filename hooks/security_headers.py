@@ -267,7 +267,7 @@ def _gate_text_files(gate: _Gate, site: Path, files: dict[str, list[Path]], site
             elif suffix == ".gz" and _same_as_unzipped(path):
                 continue  # sitemap.xml.gz holds sitemap.xml, checked as such
             elif suffix in (".xml", ".gz", ".txt", ".json"):
-                _report(gate, _text_file(path, suffix, address, site_url), "mkdocs.yml", gate.config_text, address)
+                _gate_text_file(gate, path, suffix, address, site_url)
             elif suffix == ".pf_fragment" and records:
                 _gate_fragment(gate, path.read_bytes())
 
@@ -287,8 +287,23 @@ def _gate_fragment(gate: _Gate, data: bytes) -> None:
         _report(gate, [finding], "mkdocs.yml", gate.config_text, url)
 
 
-def _text_file(path: Path, suffix: str, address: str, site_url: str) -> list[output_gate.Finding]:
-    text = _unzipped(path.read_bytes()) if suffix == ".gz" else path.read_text(encoding="utf-8", errors="replace")
+def _gate_text_file(gate: _Gate, path: Path, suffix: str, address: str, site_url: str) -> None:
+    """A text file's verdict is kept by its bytes and address, as a page's is: the search vocabulary
+    and the sitemaps of 1,000 articles per language were read as JSON and XML again by every
+    preview rebuild, which changes neither."""
+    data = path.read_bytes()
+    key = diskcache.fingerprint([data, suffix, address, site_url])
+    gate.seen.add(key)
+    if key in gate.passed:
+        return
+    findings = _text_file(data, suffix, address, site_url)
+    if not findings:
+        gate.passed[key] = True
+    _report(gate, findings, "mkdocs.yml", gate.config_text, address)
+
+
+def _text_file(data: bytes, suffix: str, address: str, site_url: str) -> list[output_gate.Finding]:
+    text = _unzipped(data) if suffix == ".gz" else data.decode("utf-8", errors="replace")
     if suffix == ".txt":
         return output_gate.check_robots(text) if address == "robots.txt" else output_gate.text_controls(text)
     return output_gate.check_json(text) if suffix == ".json" else output_gate.check_xml(text, site_url)

@@ -8,7 +8,7 @@ answers instead of hanging, and the next save that fixes it brings the site back
 A save that only changes the text of existing pages rebuilds those pages alone (scripts/quickrebuild.py,
 with the cross-build cache of hooks/helpcenter/incremental.py); when that could differ from a clean
 build, the same save builds every page. Search indexing may finish after the page is served: it runs
-in the background, and the next build waits for it.
+in the background, and a newer save stops it where it is (that save's build indexes again).
 """
 
 from __future__ import annotations
@@ -25,6 +25,8 @@ from pathlib import Path
 import mkdocs.commands.serve as serve_command
 import mkdocs.config.defaults as config_defaults
 import quickrebuild
+import watchdog.events
+import watchdog.observers.api
 from helpcenter import buildstate, draft, incremental, korean_text
 from mkdocs.__main__ import cli
 from mkdocs.livereload import LiveReloadServer
@@ -32,7 +34,7 @@ from mkdocs.livereload import LiveReloadServer
 log = logging.getLogger("mkdocs.plugins.helpcenter")
 _real_build = serve_command.build
 CACHE = incremental.PreviewCache()  # this process's cross-build cache (named by every build's state)
-_background: list[threading.Thread] = []
+_background: list[tuple[threading.Thread, threading.Event]] = []  # the deferred work running, its stop
 _real_yaml_load = config_defaults.yaml_load
 _read_config: dict[bytes, dict] = {}  # mkdocs.yml's text → what YAML made of it (the last one only)
 
@@ -95,30 +97,36 @@ def languages_of(config) -> list[str]:
 
 def draft_build(config, **options) -> None:
     """The build of the first start and of each rebuild."""
-    settle()
+    stop_deferred()
     forgiving(lambda: quickrebuild.build(_real_build, config, CACHE, **options), config.site_dir, languages_of(config))
     # A first build from .cache/ never loads the Korean analyser; the writer's first edit would wait
     # for it (2-3 s), so it is loaded before the preview starts serving.
     korean_text.kiwi().tokenize(["미리보기"])
     jobs, CACHE.deferred[:] = list(CACHE.deferred), []
     if jobs:
-        _background[:] = [threading.Thread(target=_finish, args=(jobs,), name="hc-deferred", daemon=True)]
-        _background[0].start()
+        stop = threading.Event()
+        _background[:] = [(threading.Thread(target=_finish, args=(jobs, stop), name="hc-deferred", daemon=True), stop)]
+        _background[0][0].start()
 
 
-def _finish(jobs) -> None:
+def _finish(jobs, stop: threading.Event) -> None:
     """The build's deferred work (search indexing), after its pages are served."""
     try:
         for job in jobs:
-            job()
+            job(stop)
+    except incremental.Cancelled:
+        pass  # a newer save's build defers the same work again
     except Exception as error:  # noqa: BLE001 -- shown like a failed build's error, and the next save builds every page
         CACHE.forget()
         log.error(f"The search index could not be written: {error}")
 
 
-def settle() -> None:
-    """Wait for the last build's deferred work: nothing may write into the site while a build does."""
-    for thread in _background:
+def stop_deferred() -> None:
+    """Stop the last build's deferred work before a build starts: nothing may write into the site
+    while a build does, and the work is stale. Waiting for it instead made a save at 1,000 articles
+    wait for the previous save's search index."""
+    for thread, stop in _background:
+        stop.set()
         thread.join()
     _background.clear()
 
@@ -129,7 +137,7 @@ class DraftServer(LiveReloadServer):
 
     def __init__(self, builder, root, **options) -> None:
         def rebuild() -> None:
-            settle()
+            stop_deferred()
             try:
                 forgiving(builder, root, [])
             except incremental.Doubt as why:
@@ -137,6 +145,53 @@ class DraftServer(LiveReloadServer):
                 forgiving(builder, root, [])
 
         super().__init__(builder=rebuild, root=root, **options)
+
+    def serve(self, **options) -> None:
+        """MkDocs polls every watched file twice a second: at 2,000 pages that held Python's lock
+        for most of a one-page rebuild (the rebuild waited, not worked). The system's file
+        notifications (inotify) cost nothing while idle; where they cannot watch every path,
+        MkDocs' polling stays."""
+        observer = _notified(self._watched_paths, self._changed)
+        if observer is not None:
+            self.observer = observer  # type: ignore[assignment]  # any observer serves; MkDocs names its own class
+        super().serve(**options)
+
+    def _changed(self, event: watchdog.events.FileSystemEvent) -> None:
+        # As MkDocs' own watcher: a folder's event comes with its files'. A file opened or closed
+        # unwritten is no change (every build reads every page; reacting to that never stopped).
+        if not event.is_directory and event.event_type in _CHANGES:
+            with self._rebuild_cond:
+                self._want_rebuild = True
+                self._rebuild_cond.notify_all()
+
+
+_CHANGES = frozenset({watchdog.events.EVENT_TYPE_CREATED, watchdog.events.EVENT_TYPE_DELETED, watchdog.events.EVENT_TYPE_MODIFIED,
+                      watchdog.events.EVENT_TYPE_MOVED})
+
+
+def _notified(paths, callback) -> watchdog.observers.api.BaseObserver | None:
+    """An observer of `paths` by the system's notifications, not started, or None where they do
+    not work (another system, the limit of watches reached): tried on a throwaway one first."""
+    try:
+        from watchdog.observers.inotify import InotifyObserver as native
+    except ImportError:  # not Linux
+        return None
+
+    def observer() -> watchdog.observers.api.BaseObserver:
+        made, handler = native(), watchdog.events.FileSystemEventHandler()
+        handler.on_any_event = callback  # type: ignore[method-assign]  # MkDocs' watcher does the same
+        for path in paths:
+            made.schedule(handler, path, recursive=os.path.isdir(path))
+        return made
+
+    try:
+        trial = observer()
+        trial.start()
+        trial.stop()
+        trial.join()
+    except OSError:
+        return None
+    return observer()
 
 
 def main() -> None:

@@ -38,13 +38,18 @@ class Preview(str):
         fields = Path(f"/proc/{self.pid}/stat").read_text().rsplit(")", 1)[1].split()
         return sum(int(value) for value in fields[11:15]) / os.sysconf("SC_CLK_TCK")
 
+    def busy_children(self) -> bool:
+        """Whether a command the server started still runs: Pagefind indexes while the server's
+        own threads sleep, and its CPU counts only once it ends."""
+        return any(path.read_text().strip() for path in Path(f"/proc/{self.pid}/task").glob("*/children"))
+
     def settle(self, seconds: float = 300) -> float:
         """Waits until the server is idle (its deferred search indexing done); its CPU time then."""
         deadline, before = time.monotonic() + seconds, self.cpu_seconds()
         while time.monotonic() < deadline:
             time.sleep(0.5)
             now = self.cpu_seconds()
-            if now - before < 0.02:
+            if now - before < 0.02 and not self.busy_children():
                 return now
             before = now
         raise RuntimeError(f"the preview was still busy after {seconds} s")

@@ -102,7 +102,7 @@ def build(real_build: Callable[..., None], config: MkDocsConfig, cache: PreviewC
     pages left."""
     root, docs = Path(config.config_file_path).resolve().parent, Path(config.docs_dir).resolve()
     watched = [str(docs), config.config_file_path, *config.watch, *filter(None, [config.theme.custom_dir])]
-    now = {**snapshot(root, watched), "(git)": (_git_head(root), "")}
+    now = {**snapshot(root, watched, cache.digests), "(git)": (_git_head(root), "")}
     pages = plan(cache.last.snapshot, now, docs.relative_to(root).as_posix() if docs.is_relative_to(root) else str(docs))
     if os.environ.get(EVERY_PAGE) == "1":
         pages = None

@@ -19,9 +19,12 @@ Reset rules:
   entries of those it did;
 - a build that fails for any reason, a Doubt included, empties `last` (forget): nothing of it is
   reused, and the next build builds every page;
-- compiled templates and the theme's file list outlive `forget`: they depend only on installed
-  files and overrides/ (Jinja compares each template's source with the one it compiled; the file
-  list is reused only when no watched file was added or removed);
+- compiled templates, the theme's file list and the watched files' digests outlive `forget`: they
+  depend only on installed files, overrides/ and each file's content (Jinja compares each
+  template's source with the one it compiled; the file list is reused only when no watched file
+  was added or removed; a digest only while the file's status is the one it was read with);
+- deferred work (search indexing) that a newer save stops raises Cancelled and records nothing:
+  the next build's job indexes what it had not finished;
 - the files of docs/ and of each language (MkDocs' and mkdocs-static-i18n's) are made by every
   build of every page and reused by one-page builds only when made from the same names and
   settings; `forget` drops them.
@@ -31,6 +34,8 @@ from __future__ import annotations
 
 import hashlib
 import os
+import threading
+import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
@@ -46,6 +51,11 @@ class Doubt(Exception):
     """The one-page rebuild might differ from a clean build: build every page instead."""
 
 
+class Cancelled(Exception):
+    """A newer save arrived while deferred work (search indexing) ran: the work is stale, stopped
+    unfinished, and the next build defers it again from its own pages."""
+
+
 @dataclass
 class LastBuild:
     """What the last good preview build left, for the pages the next one does not rebuild."""
@@ -56,6 +66,7 @@ class LastBuild:
     checked: set[str] = field(default_factory=set)  # content checks' results in use (content_checks)
     search_pages: dict[str, Any] = field(default_factory=dict)  # URL → searchable text, in a full build's order (language_search)
     indexed: dict[str, list[dict[str, str]]] = field(default_factory=dict)  # language → the records its index holds
+    search_records: dict[str, tuple] = field(default_factory=dict)  # URL → its page's search text and records (search_records)
     gate_pages: set[str] = field(default_factory=set)  # pages written through the page events (security_headers)
     gate_seen: set[str] = field(default_factory=set)  # the output gate's verdicts in use
     site_files: Any = None  # the files the output gate reads besides the pages (security_headers)
@@ -73,9 +84,14 @@ class PreviewCache:
     # (quickrebuild).
     language_files: dict[str, tuple[tuple, list, type, dict]] = field(default_factory=dict)
     docs_files: tuple[tuple, list, list] | None = None  # MkDocs' list of docs/ (what from, the files, its messages)
+    # Each watched file's digest with its status when read (snapshot): outlives `forget`, as the
+    # digest of a file depends on its content alone.
+    digests: dict[str, tuple] = field(default_factory=dict)
     # Work that may finish after the page is served (search indexing), run by scripts/draftserve.py
-    # in the background and waited for before the next build starts.
-    deferred: list[Callable[[], None]] = field(default_factory=list)
+    # in the background. Each job is given an event set when a newer save arrives: it then raises
+    # Cancelled at its next step, leaving what it had not finished (its `last` entries included)
+    # for the next build's own job.
+    deferred: list[Callable[[threading.Event], None]] = field(default_factory=list)
 
     def forget(self) -> None:
         self.last, self.rebuilding, self.deferred, self.language_files, self.docs_files = LastBuild(), None, [], {}, None
@@ -111,11 +127,15 @@ def front_matter(text: str) -> str:
     return text  # never closed: the whole text is its front matter, so any change counts
 
 
-def snapshot(root: Path, watched: Iterable[str]) -> dict[str, tuple[str, str]]:
+def snapshot(root: Path, watched: Iterable[str], known: dict[str, tuple] | None = None) -> dict[str, tuple[str, str]]:
     """Every watched file (path under `root` → digest, front matter of a page), folder ("path/") and
     symbolic link ("path (link)" → where it points), and today's date: dates change what a build
     writes ("last updated" of new pages, notices, stale facts). Folders and links are there because
-    the project-files check reads names and links, not contents."""
+    the project-files check reads names and links, not contents.
+
+    `known` (the preview's, kept between its builds): digests by path and file status, so a file
+    unchanged since it was last read is not read again (reading and hashing every page was most of
+    a one-page rebuild's own work at 1,000 articles per language)."""
     found = {"(today)": (date.today().isoformat(), "")}
     top = os.path.realpath(root)
     for name in watched:
@@ -126,8 +146,29 @@ def snapshot(root: Path, watched: Iterable[str]) -> dict[str, tuple[str, str]]:
             elif kind == "link":
                 found[key + " (link)"] = (os.readlink(path), "")
             else:
-                found[key] = _digest(path)
+                found[key] = _digest(path) if known is None else _known_digest(path, known)
     return found
+
+
+# A file's status may not show a change made in the same clock tick as the one it was read after
+# (file times are coarse): a digest is reused only when the file had not changed for this long
+# before it was read, as git does with its index.
+_SETTLED_NS = 2_000_000_000
+
+
+def _known_digest(path: str, known: dict[str, tuple]) -> tuple[str, str]:
+    try:
+        status = os.stat(path)
+    except OSError:
+        return _digest(path)
+    key = (status.st_mtime_ns, status.st_ctime_ns, status.st_size, status.st_ino, status.st_dev)
+    entry = known.get(path)
+    if entry is not None and entry[0] == key and max(key[0], key[1]) < entry[1] - _SETTLED_NS:
+        return entry[2]
+    read_at = time.time_ns()
+    digest = _digest(path)
+    known[path] = (key, read_at, digest)
+    return digest
 
 
 def _digest(path: str) -> tuple[str, str]:

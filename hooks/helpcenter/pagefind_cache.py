@@ -22,8 +22,11 @@ import json
 import os
 import shutil
 import tempfile
+import threading
 from collections.abc import Iterable
 from pathlib import Path
+
+from .incremental import Cancelled
 
 # Part of every key: bump when what is stored, or how it is restored, changes.
 FORMAT = 2
@@ -52,9 +55,12 @@ class EngineCache:
     def __init__(self, folder: Path | None) -> None:
         self.folder = folder
 
-    def restore(self, lang: str, digest: str, output: Path) -> bool:
+    def restore(self, lang: str, digest: str, output: Path, stop: threading.Event | None = None) -> bool:
         """Replaces `output` with the stored index of `lang` made under `digest`; False (and
-        `output` untouched) when there is none, or it is not exactly as stored."""
+        `output` untouched) when there is none, or it is not exactly as stored. The files are
+        written beside `output` and moved in place when complete; `stop` (the preview's, set by a
+        newer save) raises Cancelled between files, `output` untouched (4,000 files at 1,000
+        articles took half a minute on a busy machine)."""
         entry = self._entry(lang, digest)
         if entry is None or not entry.is_dir():
             return False
@@ -62,13 +68,21 @@ class EngineCache:
         if contents is None:
             shutil.rmtree(entry, ignore_errors=True)
             return False
-        shutil.rmtree(output, ignore_errors=True)
-        root = str(output)
-        for folder in sorted({os.path.dirname(os.path.join(root, name)) for name, _ in contents}):
-            os.makedirs(folder, exist_ok=True)
-        for name, data in contents:
-            with open(os.path.join(root, name), "wb") as file:
-                file.write(data)
+        output.parent.mkdir(parents=True, exist_ok=True)
+        staged = tempfile.mkdtemp(prefix=".hc-pagefind-", dir=output.parent)
+        try:
+            root = os.path.join(staged, "index")
+            for folder in sorted({os.path.dirname(os.path.join(root, name)) for name, _ in contents}):
+                os.makedirs(folder, exist_ok=True)
+            for number, (name, data) in enumerate(contents):
+                if stop is not None and number % 100 == 0 and stop.is_set():
+                    raise Cancelled("a newer save arrived")
+                with open(os.path.join(root, name), "wb") as file:
+                    file.write(data)
+            shutil.rmtree(output, ignore_errors=True)
+            os.replace(root, output)
+        finally:
+            shutil.rmtree(staged, ignore_errors=True)
         return True
 
     def store(self, lang: str, digest: str, output: Path) -> None:

@@ -16,15 +16,18 @@ from __future__ import annotations
 import contextlib
 import functools
 import html
+import os
 import shutil
 import subprocess
 import tempfile
+import threading
 import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
 
 from . import pagefind_cache
 from .errors import ContentError
+from .incremental import Cancelled
 from .pagefind_cache import EngineCache
 
 # Never next to Hangul in real text, and ASCII punctuation, which Pagefind splits compounds at.
@@ -55,14 +58,18 @@ def engine_html(record: dict[str, str], title: str, content: str, headings: str 
             f'<h1 data-pagefind-meta="title">{html.escape(title)}</h1><p>{html.escape(content)}</p>{weighted}</body></html>')
 
 
-def write_indexes(jobs: list[tuple[list[str], str, Path]], cache: EngineCache | None = None) -> None:
+def write_indexes(jobs: list[tuple[list[str], str, Path]], cache: EngineCache | None = None, stop: threading.Event | None = None) -> None:
     """Index each (documents, language, output folder) of `jobs` with Pagefind's binary, every
     language at once: one binary per language, so a two-language site uses both cores. A language
     whose documents are exactly those of an index in `cache` (pagefind_cache) gets that index
     copied instead; every index written is kept there.
 
     Its command line, not its Python API: the API reads one answer per 0.1 s, so a site of 1,000
-    articles spent minutes waiting, where the binary indexes the same files in a second or two."""
+    articles spent minutes waiting, where the binary indexes the same files in a second or two.
+
+    Each index is written beside its folder and takes its place when complete. `stop` (the
+    preview's, set by a newer save) ends the binaries and raises Cancelled: the indexes not yet in
+    place stay as they were."""
     from pagefind_bin import get_executable  # the binary shipped in the pagefind-bin wheel
 
     cache = cache or EngineCache(None)
@@ -71,23 +78,28 @@ def write_indexes(jobs: list[tuple[list[str], str, Path]], cache: EngineCache | 
         for documents, lang, output in jobs:
             options = ["--force-language", lang, "--quiet"]
             digest = pagefind_cache.key(_version(), options, _named(documents))
-            if cache.restore(lang, digest, output):
+            if cache.restore(lang, digest, output, stop):
                 continue
             site = stack.enter_context(tempfile.TemporaryDirectory(prefix="hc-pagefind-"))
             for name, document in _named(documents):  # flat: a folder each cost seconds to make and remove
                 Path(site, name).write_text(document, encoding="utf-8")
-            shutil.rmtree(output, ignore_errors=True)
-            command = [str(get_executable()), "--site", site, "--output-path", str(output.absolute()), *options]
-            running.append((lang, output, digest, subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)))
+            output.parent.mkdir(parents=True, exist_ok=True)
+            staged = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix=".hc-pagefind-", dir=output.parent)), "index")
+            command = [str(get_executable()), "--site", site, "--output-path", str(staged.absolute()), *options]
+            process = stack.enter_context(subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True))
+            stack.callback(_end, process)
+            running.append((lang, output, digest, process, staged))
         failed = []
-        for lang, output, digest, process in running:
-            stdout, stderr = process.communicate()
+        for lang, output, digest, process, staged in running:
+            stdout, stderr = _finished(process, stop)
             if process.returncode != 0:
                 failed.append(f"the search index for '{lang}' could not be written: {(stderr or stdout).strip()}")
                 continue
             for pattern in UNUSED:
-                for path in output.glob(pattern):
+                for path in staged.glob(pattern):
                     path.unlink()
+            shutil.rmtree(output, ignore_errors=True)
+            os.replace(staged, output)
             cache.store(lang, digest, output)
     if failed:
         raise ContentError("\n".join(failed))
@@ -119,6 +131,22 @@ def _wasm_builds() -> frozenset[str]:
     except OSError:
         return frozenset()
     return frozenset(match.decode() for match in re.findall(rb"pagefind_web_bg\.([a-z]+)\.[0-9][0-9.]*\.wasm", binary))
+
+
+def _finished(process: subprocess.Popen, stop: threading.Event | None) -> tuple[str, str]:
+    """The binary's output once it ends; Cancelled as soon as `stop` is set."""
+    while True:
+        try:
+            return process.communicate(timeout=None if stop is None else 0.05)
+        except subprocess.TimeoutExpired:
+            if stop is not None and stop.is_set():
+                raise Cancelled("a newer save arrived") from None
+
+
+def _end(process: subprocess.Popen) -> None:
+    if process.poll() is None:  # cancelled, or another language's binary failed
+        process.kill()
+        process.wait()
 
 
 def _named(documents: list[str]) -> Iterator[tuple[str, str]]:

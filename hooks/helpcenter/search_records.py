@@ -58,17 +58,28 @@ def _headings_of(page_html: str) -> str:
     return " ".join(plain_text(match[2]) for match in _SECTION_HEADING.finditer(page_html))
 
 
-def records(pages: Iterable[PageText], language_prefix: dict[str, str]) -> list[dict[str, str]]:
+def records(pages: Iterable[PageText], language_prefix: dict[str, str],
+            known: dict[str, tuple[PageText, list[dict[str, str]]]] | None = None) -> list[dict[str, str]]:
     """The search records of `pages`; URLs lose their language's prefix ("en/") so each language's
-    index is addressed from that language's root."""
+    index is addressed from that language's root. `known` (the preview's, for the same prefixes):
+    each URL's page and records the last time, taken again for an equal page and updated."""
     found: list[dict[str, str]] = []
     for page in pages:
-        url = page.url.removeprefix(language_prefix[page.lang])
-        # MkDocs gives the title as HTML ("can&#x27;t"): records hold plain text only. The page is
-        # stripped of its questions once, for its text and its headings.
-        body = _without_questions(page.html)
-        found.append({"url": url, "title": plain_text(page.title), "content": _body_of(body),
-                      "headings": _headings_of(body), "lang": page.lang, "kind": "page"})
-        found += [{"url": f"{url}#{q.id}", "title": q.question, "content": q.answer, "headings": "", "lang": page.lang, "kind": "faq"}
-                  for q in page.questions]
+        entry = known.get(page.url) if known is not None else None
+        if entry is None or entry[0] != page:
+            entry = (page, _page_records(page, language_prefix))
+            if known is not None:
+                known[page.url] = entry
+        found += entry[1]
     return found
+
+
+def _page_records(page: PageText, language_prefix: dict[str, str]) -> list[dict[str, str]]:
+    url = page.url.removeprefix(language_prefix[page.lang])
+    # MkDocs gives the title as HTML ("can&#x27;t"): records hold plain text only. The page is
+    # stripped of its questions once, for its text and its headings.
+    body = _without_questions(page.html)
+    return [{"url": url, "title": plain_text(page.title), "content": _body_of(body), "headings": _headings_of(body), "lang": page.lang,
+             "kind": "page"},
+            *({"url": f"{url}#{q.id}", "title": q.question, "content": q.answer, "headings": "", "lang": page.lang, "kind": "faq"}
+              for q in page.questions)]

@@ -134,6 +134,13 @@ def test_preview_after_each_kind_of_edit_matches_a_clean_build(tmp_path):
         assert wait_for(base + "payment/errors/", "결제 화면을 새로 고친 뒤", 120)
         assert_serves_a_clean_build(project, base, clean)
         assert "Rebuilt 2 of" in log.read_text(encoding="utf-8"), "a text edit rebuilt every page"
+        # two saves in a row: the second stops the first one's search indexing where it is, and
+        # what lands is the index of both
+        edit_file(project, "docs/ko/payment/errors.md", "\n## ", "\n카드사 앱에서 결제 알림을 확인해 보세요.\n\n## ")
+        assert wait_for(base + "payment/errors/", "카드사 앱에서", 120, interval=0.05)
+        edit_file(project, "docs/ko/payment/errors.md", "\n## ", "\n간편결제 비밀번호를 다시 입력해 보세요.\n\n## ")
+        assert wait_for(base + "payment/errors/", "간편결제 비밀번호를", 120)
+        assert_serves_a_clean_build(project, base, clean)
         # Each edit below changes pages besides the one saved (its translation, every page's
         # navigation, the search index): a preview that wrongly kept them fails the comparison.
         edit_file(project, "docs/ko/account/sign-in.md", "\n## ", "\n비밀번호를 바꾼 뒤 다시 로그인해 보세요.\n\n## ")

@@ -4,7 +4,9 @@ cache the build state names keeps the other pages' entries, and nothing of a fai
 
 from __future__ import annotations
 
+import os
 import shutil
+import time
 from pathlib import Path
 
 import pytest
@@ -100,7 +102,7 @@ def test_other_pages_problems_that_change_put_a_one_page_build_in_doubt():
 def test_a_failed_build_leaves_nothing_to_reuse():
     cache = incremental.PreviewCache()
     cache.last.snapshot, cache.last.pages, cache.rebuilding = {"(today)": ("x", "")}, {"ko/a.md": object()}, frozenset()
-    cache.deferred.append(lambda: None)
+    cache.deferred.append(lambda stop: None)
     cache.forget()
     assert cache.last == incremental.LastBuild() and cache.rebuilding is None and not cache.deferred
     assert incremental.plan(cache.last.snapshot, {"(today)": ("x", "")}) is None  # so the next build builds every page
@@ -150,3 +152,70 @@ def test_the_preview_parses_mkdocs_yml_again_whenever_its_text_changed():
     draftserve.read_config(io.BytesIO(text))["nav"].append("b.md")  # a build changing what it was given
     assert draftserve.read_config(io.BytesIO(text)) == {"site_name": "x", "nav": ["a.md"]}
     assert draftserve.read_config(io.BytesIO(text.replace(b"a.md", b"c.md")))["nav"] == ["c.md"]
+
+
+def test_known_digests_see_every_edit_also_one_that_keeps_the_files_size_and_time(project):
+    known: dict = {}
+    page = project / "docs/ko/faq.md"
+    old = page.stat()
+    before = incremental.snapshot(project, ["docs", "data", "mkdocs.yml"], known)
+    assert before == snap(project)
+    page.write_text(PAGE.replace("본문", "내용"), encoding="utf-8")  # same length in bytes
+    os.utime(page, ns=(old.st_atime_ns, old.st_mtime_ns))  # and the time it had
+    after = incremental.snapshot(project, ["docs", "data", "mkdocs.yml"], known)
+    assert after == snap(project) and after["docs/ko/faq.md"] != before["docs/ko/faq.md"]
+    assert incremental.plan(before, after) == {"ko/faq.md", "en/faq.md"}
+
+
+def test_a_known_digest_is_reused_only_for_a_file_unchanged_since_well_before_it_was_read(project, monkeypatch):
+    known: dict = {}
+    page = project / "docs/ko/faq.md"
+    incremental.snapshot(project, ["docs"], known)
+    reads: list[str] = []
+    real = incremental._digest
+    monkeypatch.setattr(incremental, "_digest", lambda path: reads.append(path) or real(path))
+    incremental.snapshot(project, ["docs"], known)
+    assert str(page) in reads  # written just now: its status cannot tell a change in the same tick
+    for path, (key, read_at, digest) in list(known.items()):
+        known[path] = (key, read_at + 10 * incremental._SETTLED_NS, digest)  # as if read long after
+    reads.clear()
+    incremental.snapshot(project, ["docs"], known)
+    assert reads == []
+    page.write_text(PAGE + "\n더\n", encoding="utf-8")
+    assert incremental.snapshot(project, ["docs"], known)["docs/ko/faq.md"] == real(str(page)) and reads == [str(page)]
+
+
+def test_the_previews_watcher_reacts_to_every_kind_of_save_and_not_to_reading(project):
+    """Every build reads every page: a watcher that took a read for a change would rebuild forever
+    (and stop each search index before it lands)."""
+    import draftserve
+
+    server = draftserve.DraftServer(lambda: None, host="127.0.0.1", port=0, root=str(project))
+    observer = draftserve._notified([str(project / "docs"), str(project / "mkdocs.yml")], server._changed)
+    if observer is None:
+        pytest.skip("no file notifications here: MkDocs' polling watcher is used")
+    observer.start()
+    try:
+        page = project / "docs/ko/faq.md"
+        page.read_text(encoding="utf-8")
+        (project / "mkdocs.yml").read_text(encoding="utf-8")
+        time.sleep(1)
+        assert not server._want_rebuild, "reading a page counted as a change"
+        page.write_text(PAGE + "\n더\n", encoding="utf-8")  # saved in place
+        _noticed(server)
+        replaced = project / "docs/ko/.faq.md.new"
+        replaced.write_text(PAGE, encoding="utf-8")
+        server._want_rebuild = False
+        os.replace(replaced, page)  # saved as many editors do: a new file moved over the page
+        _noticed(server)
+    finally:
+        observer.stop()
+        observer.join()
+
+
+def _noticed(server, seconds: float = 10) -> None:
+    deadline = time.monotonic() + seconds
+    while not server._want_rebuild:
+        assert time.monotonic() < deadline, "the save was not noticed"
+        time.sleep(0.05)
+    server._want_rebuild = False

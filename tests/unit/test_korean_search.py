@@ -170,3 +170,16 @@ def test_bad_synonyms_fail_with_line_and_field(tmp_path, text, message):
     with pytest.raises(ContentError) as caught:
         load_synonyms(write(tmp_path, text), SCHEMA, "data/search-synonyms.yml", ["ko", "en"])
     assert message in str(caught.value)
+
+
+def test_the_previews_known_records_are_those_of_the_page_as_it_is_now():
+    """The preview keeps each page's records between rebuilds: an edited page's records are made
+    again, and equal to a build without that memory."""
+    prefixes = {"ko": "", "en": "en/"}
+    pages = [PageText("pay/", "ko", "결제", "<h1>결제</h1><p>카드로 결제합니다.</p>"),
+             PageText("en/pay/", "en", "Pay", "<h1>Pay</h1><p>Pay by card.</p>")]
+    known: dict = {}
+    assert records(pages, prefixes, known) == records(pages, prefixes)
+    edited = [PageText("pay/", "ko", "결제", "<h1>결제</h1><p>계좌로 결제합니다.</p>"), pages[1]]
+    again = records(edited, prefixes, known)
+    assert again == records(edited, prefixes) and "계좌" in again[0]["content"]

@@ -7,12 +7,14 @@ import gzip
 import hashlib
 import json
 import subprocess
+import threading
 from pathlib import Path
 
 import pagefind_bin
 import pytest
 from helpcenter import pagefind_index
 from helpcenter.errors import ContentError
+from helpcenter.incremental import Cancelled
 from helpcenter.pagefind_cache import EngineCache, key
 from helpcenter.pagefind_index import engine_html, write_indexes
 
@@ -133,3 +135,40 @@ def test_without_a_folder_nothing_is_kept(tmp_path):
     write_indexes([(documents("en", ["quokka"]), "en", output)], EngineCache(None))
     assert indexed(output, "quokka")
     assert not EngineCache(None).restore("en", "0" * 64, output)
+
+
+def test_a_stopped_indexing_leaves_the_index_in_place_and_no_pagefind_running(tmp_path, monkeypatch):
+    """A newer save in the preview stops the last save's indexing: readers keep the previous index,
+    whole, and nothing is left running or half-written beside it."""
+    site = tmp_path / "site"
+    output = site / "pagefind"
+    write_indexes([(documents("en", ["quokka"]), "en", output)])
+    before = tree(output)
+    stop, started = threading.Event(), []
+    popen = subprocess.Popen
+
+    def stopped_once_running(command, *args, **kwargs):
+        started.append(popen(command, *args, **kwargs))
+        stop.set()  # the newer save arrives while the binary runs
+        return started[-1]
+
+    monkeypatch.setattr(pagefind_index.subprocess, "Popen", stopped_once_running)
+    with pytest.raises(Cancelled):
+        write_indexes([(documents("en", [f"wombat{n}" for n in range(300)]), "en", output)], None, stop)
+    assert started and all(process.poll() is not None for process in started)
+    assert tree(output) == before and indexed(output, "quokka")
+    assert sorted(path.name for path in site.iterdir()) == ["pagefind"]
+
+
+def test_a_stopped_copy_from_the_cache_leaves_the_index_in_place(tmp_path):
+    cache, site = EngineCache(tmp_path / "cache"), tmp_path / "site"
+    english, elsewhere = documents("en", ["quokka", "wombat"]), site / "pagefind"
+    write_indexes([(english, "en", tmp_path / "stored")], cache)  # stored in the cache
+    write_indexes([(documents("en", ["numbat"]), "en", elsewhere)])
+    before, stop = tree(elsewhere), threading.Event()
+    stop.set()
+    with pytest.raises(Cancelled):
+        write_indexes([(english, "en", elsewhere)], cache, stop)
+    assert tree(elsewhere) == before and sorted(path.name for path in site.iterdir()) == ["pagefind"]
+    write_indexes([(english, "en", elsewhere)], cache)
+    assert tree(elsewhere) == tree(tmp_path / "stored")
