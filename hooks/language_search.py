@@ -19,7 +19,7 @@ import site_languages
 from build_errors import as_build_error
 from helpcenter import faq, korean_text, pagefind_index, search_records, terms, vocabulary_cache
 from helpcenter.buildstate import BuildState
-from helpcenter.incremental import Cancelled, PreviewCache
+from helpcenter.incremental import PreviewCache, stop_if_asked
 from helpcenter.korean_text import SEGMENT_FORMAT, ZWSP, KoreanIndexer, Morpheme
 from helpcenter.languages import language_root
 from mkdocs.config.defaults import MkDocsConfig
@@ -116,7 +116,7 @@ def _index(config: MkDocsConfig, state: BuildState, synonyms: dict, cache: Previ
         own[lang] = [record for record in found if record["lang"] == lang]
         if cache is not None and one_page and cache.last.indexed.get(lang) == own[lang]:
             continue
-        _check(stop)
+        stop_if_asked(stop)
         texts = [text for record in own[lang] for text in (record["title"], record["content"], record["headings"])]
         analysed[lang] = _analysed(texts, lang, state)
         documents = [pagefind_index.engine_html(record, *texts) for record, texts in zip(own[lang], zip(*[iter(analysed[lang])] * 3))]
@@ -124,7 +124,7 @@ def _index(config: MkDocsConfig, state: BuildState, synonyms: dict, cache: Previ
     with as_build_error():
         pagefind_index.write_indexes(jobs, pagefind_index.EngineCache(state.root / ENGINE_CACHE), stop)
     for _, lang, output in jobs:
-        _check(stop)
+        stop_if_asked(stop)
         predicates = _korean(state).predicates() if lang == korean_text.LANGUAGE and ANALYZER == "kiwi" else set()
         service = terms.service_names(state.data("glossary"), lang)
         vocabulary = vocabulary_cache.vocabulary(state.root / VOCABULARY_CACHE, analysed[lang], lang, synonyms[lang], predicates, service)
@@ -132,11 +132,6 @@ def _index(config: MkDocsConfig, state: BuildState, synonyms: dict, cache: Previ
         if cache is not None:
             cache.last.indexed[lang] = own[lang]
     _korean(state).save()
-
-
-def _check(stop: threading.Event | None) -> None:
-    if stop is not None and stop.is_set():
-        raise Cancelled("a newer save arrived")
 
 
 def _analysed(texts: list[str], lang: str, state: BuildState) -> list[str]:

@@ -56,6 +56,12 @@ class Cancelled(Exception):
     unfinished, and the next build defers it again from its own pages."""
 
 
+def stop_if_asked(stop: threading.Event | None) -> None:
+    """Raise Cancelled when `stop` (the preview's, set by a newer save) is set."""
+    if stop is not None and stop.is_set():
+        raise Cancelled("a newer save arrived")
+
+
 @dataclass
 class LastBuild:
     """What the last good preview build left, for the pages the next one does not rebuild."""

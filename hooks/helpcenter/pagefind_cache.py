@@ -26,7 +26,7 @@ import threading
 from collections.abc import Iterable
 from pathlib import Path
 
-from .incremental import Cancelled
+from .incremental import stop_if_asked
 
 # Part of every key: bump when what is stored, or how it is restored, changes.
 FORMAT = 2
@@ -75,8 +75,8 @@ class EngineCache:
             for folder in sorted({os.path.dirname(os.path.join(root, name)) for name, _ in contents}):
                 os.makedirs(folder, exist_ok=True)
             for number, (name, data) in enumerate(contents):
-                if stop is not None and number % 100 == 0 and stop.is_set():
-                    raise Cancelled("a newer save arrived")
+                if number % 100 == 0:
+                    stop_if_asked(stop)
                 with open(os.path.join(root, name), "wb") as file:
                     file.write(data)
             shutil.rmtree(output, ignore_errors=True)

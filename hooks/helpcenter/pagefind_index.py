@@ -27,7 +27,7 @@ from pathlib import Path
 
 from . import pagefind_cache
 from .errors import ContentError
-from .incremental import Cancelled
+from .incremental import stop_if_asked
 from .pagefind_cache import EngineCache
 
 # Never next to Hangul in real text, and ASCII punctuation, which Pagefind splits compounds at.
@@ -139,8 +139,8 @@ def _finished(process: subprocess.Popen, stop: threading.Event | None) -> tuple[
         try:
             return process.communicate(timeout=None if stop is None else 0.05)
         except subprocess.TimeoutExpired:
-            if stop is not None and stop.is_set():
-                raise Cancelled("a newer save arrived") from None
+            pass
+        stop_if_asked(stop)
 
 
 def _end(process: subprocess.Popen) -> None:
