@@ -151,7 +151,8 @@
   // outranks an FAQ question or a page that only shares words. A title match of the whole query
   // outranks one of a fallback; when no record's title names a topic, the whole query's best
   // record leads (a fallback's titled page beats it: 비밀번호 변경 finds the reset page through the
-  // fallback 비밀번호, and the whole query only pages sharing both words). Within each tier: a title naming a word the reader typed before one naming only a guess
+  // fallback 비밀번호, and the whole query only pages sharing both words). Within each tier: a
+  // title naming a word the reader typed before one naming only a guess
   // (a typo's correction, a completion), then the whole query's records, then each fallback's, in
   // the engine's order. When no title names a topic, a title naming the query's action counts
   // ("카드 변경": 결제 수단 확인·변경).

@@ -796,7 +796,7 @@
     var guesses = new Map();
     var doubt = 0;
     var counted = 0;
-    function isWeak(term) { return v.weak.has(term.split(" ")[0]); }
+    function isWeak(term) { return weakTerm(v, term); }
     // Verbs and adjectives count only in a query of nothing else ("몇명까지 같이 볼수있나요").
     var nounless = !words.some(function (w) { return w.known && w.matched.some(function (t) { return !isWeak(t); }); });
     words.forEach(function (w) {
@@ -815,7 +815,7 @@
     var terms = strong.length ? strong : weak;
     // The service's own name is what every page is about, not a word every page has: with other
     // words it is not searched ("쿠팡플레이 결제가 안돼요" is about payment errors).
-    var about = terms.filter(function (t) { return !v.service.has(t.replace(/\s+/g, "")); });
+    var about = terms.filter(function (t) { return !serviceTerm(v, t); });
     if (about.length) terms = about;
     var anyKnown = words.some(function (w) { return w.known; });
     var topics = topicsOf(v, terms, others);
@@ -847,7 +847,16 @@
 
   // Is the word one of the service's own names (쿠팡, Coupang Play)?
   function names(v, w) {
-    return w.matched.length > 0 && w.matched.every(function (t) { return v.service.has(t.replace(/\s+/g, "")); });
+    return w.matched.length > 0 && w.matched.every(function (t) { return serviceTerm(v, t); });
+  }
+
+  // A verb or adjective stem (바꾸, 늦): searched only when the query has nothing else.
+  function weakTerm(v, term) {
+    return v.weak.has(term.split(" ")[0]);
+  }
+
+  function serviceTerm(v, term) {
+    return v.service.has(term.replace(/\s+/g, ""));
   }
 
   // The phrase of the vocabulary the query asks ("어디로 문의해야 하나요", "문의는 어디로": 어디 문의),
@@ -860,7 +869,7 @@
     var typed = list.map(function (t) { return compact(t.text); })
       .concat(words.map(function (w) { return compact(w.typed); }));
     var about = words.filter(function (w) {
-      return w.known && w.matched.some(function (t) { return !v.weak.has(t.split(" ")[0]) && !v.actions.has(t); });
+      return w.known && w.matched.some(function (t) { return !weakTerm(v, t) && !v.actions.has(t); });
     }).map(function (w) { return compact(w.typed); });
     for (var i = 0; i < v.phrases.length; i++) {
       var phrase = v.phrases[i];
