@@ -20,7 +20,7 @@ from build_errors import as_build_error
 from helpcenter import faq, korean_text, pagefind_index, search_records, terms, vocabulary_cache
 from helpcenter.buildstate import BuildState
 from helpcenter.incremental import PreviewCache, stop_if_asked
-from helpcenter.korean_text import SEGMENT_FORMAT, ZWSP, KoreanIndexer, Morpheme
+from helpcenter.korean_text import COMPOUND, CUT, SEGMENT_FORMAT, KoreanIndexer, Morpheme
 from helpcenter.languages import language_root
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin, event_priority
@@ -137,10 +137,11 @@ def _index(config: MkDocsConfig, state: BuildState, synonyms: dict, cache: Previ
 def _analysed(texts: list[str], lang: str, state: BuildState) -> list[str]:
     """Korean texts with a joiner at every morpheme boundary inside a word; other languages (no
     Korean analysis) as written."""
-    texts = [text.replace(ZWSP, "") for text in texts]
+    texts = [text.replace(CUT, "").replace(COMPOUND, "") for text in texts]
     if lang != korean_text.LANGUAGE or ANALYZER != "kiwi":
         return texts
-    return [text.replace(ZWSP, pagefind_index.JOINER) for text in _korean(state).segment_all(texts)]
+    return [text.replace(CUT, pagefind_index.JOINER).replace(COMPOUND, pagefind_index.COMPOUND_JOINER)
+            for text in _korean(state).segment_all(texts)]
 
 
 def _analyze(texts: list[str]):

@@ -1,8 +1,11 @@
 """Korean text prepared for a word-based search index.
 
 Korean attaches particles and endings to words ("결제가", "안돼요"), and readers often type without
-spaces ("비밀번호재설정"). Like Material's own Chinese support, we mark morpheme boundaries with a
-zero-width space: the text reads the same, but the search tokenizer sees "결제", "가", ...
+spaces ("비밀번호재설정"). Like Material's own Chinese support, we mark morpheme boundaries with an
+invisible character: the text reads the same, but the search tokenizer sees "결제", "가", ... Two
+kinds: CUT before a particle, an ending or a suffix (결제|가, 결제|되|었|다면), where the index wants
+the parts only, and COMPOUND between two nouns of a compound (고객|지원, 재|설정), which readers type
+whole as often as apart, so the index wants the whole word too.
 """
 
 from __future__ import annotations
@@ -18,17 +21,20 @@ from . import diskcache
 
 # The language this module analyses (its locale in mkdocs.yml); other languages are indexed as written.
 LANGUAGE = "ko"
-ZWSP = "\u200b"
+CUT = "\u200b"  # ZERO WIDTH SPACE
+COMPOUND = "\u2060"  # WORD JOINER
 _HANGUL = re.compile(r"[\uac00-\ud7a3]")
 _WORD = re.compile(r"\S+")
 _TAG = re.compile(r"(<[^>]*>)")  # the index's text keeps some HTML; tags are never segmented
 # Part of the cache key: bump when segment() or predicates() change what is stored.
-SEGMENT_FORMAT = 4
+SEGMENT_FORMAT = 5
 # Kiwi's tags of verb and adjective stems and the suffixes that make them (하다, 되다): a piece of a
 # word made of these is a predicate, which a reader's query needs less than its nouns (잊어버림,
 # 나갔는데, 볼 수). Noun, foreign-word and number tags make a piece a noun whatever else it holds.
 _PREDICATE_TAGS = ("VV", "VA", "VX", "VCP", "VCN", "XSV", "XSA")
 _NOUN_TAGS = ("NN", "NR", "NP", "SL", "SH", "SN", "XR")
+# The morphemes a compound is made of: nouns, numbers, foreign words, roots and noun prefixes (재).
+_COMPOUND_TAGS = (*_NOUN_TAGS, "XPN")
 # Between a part's segmented text, its predicates and its nouns in the cache.
 _SEPARATOR = "\x01"
 
@@ -50,8 +56,8 @@ def has_hangul(text: str) -> bool:
 
 
 def segment(text: str, morphemes: list[Morpheme]) -> str:
-    """`text` with a zero-width space at every morpheme boundary inside a word."""
-    return _joined(text, _cuts(text, morphemes))
+    """`text` with CUT or COMPOUND at every morpheme boundary inside a word."""
+    return _joined(text, _cuts(text, morphemes), morphemes)
 
 
 def predicates(text: str, morphemes: list[Morpheme]) -> tuple[set[str], set[str]]:
@@ -60,8 +66,16 @@ def predicates(text: str, morphemes: list[Morpheme]) -> tuple[set[str], set[str]
     return _classified(text, morphemes, _cuts(text, morphemes))
 
 
-def _joined(text: str, cuts: list[int]) -> str:
-    return ZWSP.join(text[a:b] for a, b in zip([0, *cuts], [*cuts, len(text)]))
+def _joined(text: str, cuts: list[int], morphemes: list[Morpheme]) -> str:
+    ending = {m.end: m.tag for m in morphemes}
+    starting = {m.start: m.tag for m in morphemes}
+    pieces = [text[a:b] for a, b in zip([0, *cuts], [*cuts, len(text)])]
+    marks = [COMPOUND if _compound(ending.get(cut, ""), starting.get(cut, "")) else CUT for cut in cuts]
+    return pieces[0] + "".join(mark + piece for mark, piece in zip(marks, pieces[1:]))
+
+
+def _compound(before: str, after: str) -> bool:
+    return before.startswith(_COMPOUND_TAGS) and after.startswith(_NOUN_TAGS)
 
 
 def _classified(text: str, morphemes: list[Morpheme], cuts: list[int]) -> tuple[set[str], set[str]]:
@@ -140,7 +154,7 @@ class KoreanIndexer:
                 found = list(morphemes)
                 cuts = _cuts(part, found)
                 verbs, nouns = _classified(part, found, cuts)
-                self._cache[part] = _SEPARATOR.join((_joined(part, cuts), " ".join(sorted(verbs)), " ".join(sorted(nouns))))
+                self._cache[part] = _SEPARATOR.join((_joined(part, cuts, found), " ".join(sorted(verbs)), " ".join(sorted(nouns))))
             self._dirty = True
         self._used |= analysable
         segmented = {part: self._cache[part].partition(_SEPARATOR)[0] for part in analysable}.get
@@ -165,7 +179,7 @@ def _analysable(part: str) -> bool:
 def _cuttable(text: str, cut: int) -> bool:
     # Between two characters of one word, at least one of them Hangul ("Store에서" is cut too).
     before, after = text[cut - 1], text[cut]
-    return ZWSP not in (before, after) and (has_hangul(before) or has_hangul(after))
+    return not {before, after} & {CUT, COMPOUND} and (has_hangul(before) or has_hangul(after))
 
 
 @functools.cache

@@ -1,9 +1,16 @@
 """Search records written as a Pagefind index: one per language, loaded by the browser in chunks.
 
-Pagefind splits words only at whitespace and punctuation, and indexes a word joined by ASCII
-punctuation both whole and as its parts. Korean records arrive with a JOINER at every morpheme
-boundary inside a word ("결제^가"), so "결제가", "결제" and "가" are all indexed; the browser removes
-the joiner before showing any text. Titles are headings, which Pagefind ranks above body text.
+Pagefind splits words only at whitespace, and indexes a word joined by ASCII punctuation both whole
+and as its parts. Korean records arrive with a mark at every morpheme boundary inside a word
+(korean_text): before a particle, an ending or a suffix, a JOINER ("결제 ^가"), so each morpheme is a
+word of the index and the caret, which Pagefind leaves out of the word it indexes but keeps in the
+text it stores, tells the browser to show the word whole (결제가); inside a compound noun, a
+COMPOUND_JOINER ("고객^지원"), so 고객지원, 고객 and 지원 are all indexed.
+
+Joined by punctuation everywhere ("결제^가"), every form a stem took was a word of its own that a
+search for the stem had to go through: at 1,000 articles, 27 words and 8,437 page entries for 결제
+in three index chunks (MAINTAINERS.md, "Why Pagefind, fed by our analysis"). Titles are headings,
+which Pagefind ranks above body text.
 
 Hangul is given to Pagefind decomposed (NFD). Pagefind stores a word whose decomposed form differs
 from it as a "variant" that its chunking does not count, so composed Korean all landed in one
@@ -30,8 +37,10 @@ from .errors import ContentError
 from .incremental import stop_if_asked
 from .pagefind_cache import EngineCache
 
-# Never next to Hangul in real text, and ASCII punctuation, which Pagefind splits compounds at.
-JOINER = "^"
+# A space, then a caret: never before Hangul in real text, and ASCII punctuation, which Pagefind
+# leaves out of an indexed word.
+JOINER = " ^"
+COMPOUND_JOINER = "^"
 ENGINE_DIR = "pagefind"
 # How much a word of a section heading counts against one of body text (Pagefind weighs h1 7, h2 6,
 # h3 5 by default; the headings are also in the body already). Measured on the query probes.

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from helpcenter.errors import ContentError
 from helpcenter.faq import Question, mark_questions
-from helpcenter.korean_text import ZWSP, KoreanIndexer, Morpheme, predicates, segment
+from helpcenter.korean_text import COMPOUND, CUT, KoreanIndexer, Morpheme, predicates, segment
 from helpcenter.pagefind_index import JOINER, engine_html
 from helpcenter.search_records import PageText, body_text, records
 from helpcenter.synonyms import load_synonyms
@@ -21,8 +21,16 @@ PAYMENT = [Morpheme(0, 2, "NNG"), Morpheme(2, 3, "JKS"), Morpheme(4, 5, "MAG"), 
 
 def test_segment_cuts_inside_words_only_and_reads_the_same():
     text = segment("결제가 안돼요", PAYMENT)
-    assert text == f"결제{ZWSP}가 안{ZWSP}돼{ZWSP}요"
-    assert text.replace(ZWSP, "") == "결제가 안돼요"
+    assert text == f"결제{CUT}가 안{CUT}돼{CUT}요"
+    assert text.replace(CUT, "") == "결제가 안돼요"
+
+
+def test_a_compound_noun_is_marked_apart_from_its_particles_and_endings():
+    # 고객지원에 결제되고: 고객/NNG 지원/NNG 에/JKB; 결제/NNG 되/XSV 고/EC. Readers type 고객지원 whole
+    # (the index keeps it whole too), never 결제되 (the index keeps 결제 alone).
+    morphemes = [Morpheme(0, 2, "NNG"), Morpheme(2, 4, "NNG"), Morpheme(4, 5, "JKB"),
+                 Morpheme(6, 8, "NNG"), Morpheme(8, 9, "XSV"), Morpheme(9, 10, "EC")]
+    assert segment("고객지원에 결제되고", morphemes) == f"고객{COMPOUND}지원{CUT}에 결제{CUT}되{CUT}고"
 
 
 def test_predicates_are_verb_pieces_without_a_noun_in_them():
@@ -67,7 +75,7 @@ def test_indexer_never_cuts_inside_html_tags_and_analyses_in_one_batch():
     calls = []
     indexer = KoreanIndexer(fake_analyzer(calls))
     result = indexer.segment_all(['<a title="결제가">결제가</a>', "결제가 안돼요", "결제가"])
-    assert result == [f'<a title="결제가">결제{ZWSP}가</a>', f"결제{ZWSP}가 안{ZWSP}돼{ZWSP}요", f"결제{ZWSP}가"]
+    assert result == [f'<a title="결제가">결제{CUT}가</a>', f"결제{CUT}가 안{CUT}돼{CUT}요", f"결제{CUT}가"]
     assert calls == [["결제가", "결제가 안돼요"]]
 
 
@@ -79,7 +87,7 @@ def test_indexer_reuses_analysis_across_builds_and_processes(tmp_path):
     first.segment_all(["결제가 안돼요"])
     first.save()
     again = KoreanIndexer(fake_analyzer(calls), cache, "v1")
-    assert again.segment_all(["결제가 안돼요"]) == [f"결제{ZWSP}가 안{ZWSP}돼{ZWSP}요"]
+    assert again.segment_all(["결제가 안돼요"]) == [f"결제{CUT}가 안{CUT}돼{CUT}요"]
     assert calls == [["결제가 안돼요"]]
     KoreanIndexer(fake_analyzer(calls), cache, "v2").segment_all(["결제가 안돼요"])
     assert len(calls) == 2  # another analyzer version does not trust the cache

@@ -32,8 +32,10 @@
   // Pagefind's defaults favour short records strongly (pageLength 0.75): every short FAQ answer
   // sharing one word outranked the page whose title matched. Measured on tests/search/queries.yml.
   var RANKING = { pageLength: 0.1, termFrequency: 0.5 };
-  // The morpheme joiner of the index (pagefind_index.JOINER), next to Hangul only.
-  var JOINER = /([\uac00-\ud7a3])\^|\^(?=[\uac00-\ud7a3])/g;
+  // The index's Korean morpheme marks, next to Hangul: a particle or ending is a word of its own
+  // after a space and a caret (pagefind_index.JOINER: "결제 ^가"), a compound's parts are joined by a
+  // caret (COMPOUND_JOINER: "고객^지원"). The reader sees each word whole.
+  var JOINER = /([\uac00-\ud7a3])\s?\^(?=\S)|\s?\^(?=[\uac00-\ud7a3])/g;
   var engines = {};
   var ready = {}; // languages whose engine has loaded
   var latest = 0;
@@ -153,15 +155,17 @@
   // record leads (a fallback's titled page beats it: 비밀번호 변경 finds the reset page through the
   // fallback 비밀번호, and the whole query only pages sharing both words). Within each tier: a
   // title naming a word the reader typed before one naming only a guess
-  // (a typo's correction, a completion), then the whole query's records, then each fallback's, in
-  // the engine's order. When no title names a topic, a title naming the query's action counts
+  // (a typo's correction, a completion) or a synonym's meaning, then a title naming more of the
+  // query's topics (티비 로그인: 기기·TV에서 로그인 before 로그인이 안 될 때), then the whole query's
+  // records, then each fallback's, in the engine's order. When no title names a topic, a title naming the query's action counts
   // ("카드 변경": 결제 수단 확인·변경).
   function ranked(found, expanded) {
     var topics = expanded.topics;
     var typedTopics = expanded.typedTopics || [];
     var rows = found.map(function (f, i) {
       var titled = titleMatch(f.data, topics);
-      return { f: f, i: i, titled: titled, typed: titled && typedTopics.length > 0 && titleMatch(f.data, typedTopics) };
+      return { f: f, i: i, titled: titled, typed: titled && typedTopics.length > 0 && titleMatch(f.data, typedTopics),
+        named: titled && topics ? titleTopics(f.data, topics) : 0 };
     });
     var actions = expanded.actions || [];
     if (actions.length && !rows.some(function (r) { return r.titled; })) {
@@ -171,7 +175,7 @@
     var lead = rows.some(function (r) { return r.titled; }) ? null : whole[0];
     rows.forEach(function (r) { r.tier = r === lead || (r.f.level === 0 && r.titled) ? 0 : r.titled ? 1 : 2; });
     return rows.sort(function (a, b) {
-      return a.tier - b.tier || b.typed - a.typed || a.f.level - b.f.level || a.i - b.i;
+      return a.tier - b.tier || b.typed - a.typed || b.named - a.named || a.f.level - b.f.level || a.i - b.i;
     }).map(function (r) { return r.f.data; });
   }
 
@@ -185,18 +189,23 @@
       var words = titleWords(result);
       return (result.locations || []).some(function (at) { return at < words; });
     }
+    return titleTopics(result, topics) > 0;
+  }
+
+  // How many of `topics` the title names.
+  function titleTopics(result, topics) {
     var title = readable(result.meta && result.meta.title).toLowerCase();
     var latin = " " + title.replace(/[^a-z0-9']+/g, " ") + " ";
     var compact = title.replace(/\s+/g, "");
-    return topics.some(function (topic) {
+    return topics.filter(function (topic) {
       if (/[\uac00-\ud7a3]/.test(topic)) return compact.indexOf(topic.replace(/\s+/g, "")) >= 0;
       if (topic.indexOf(" ") > 0) return latin.indexOf(" " + topic + " ") >= 0;
       return topic.length > 2 && latin.indexOf(" " + topic) >= 0;
-    });
+    }).length;
   }
 
   function titleWords(result) {
-    return readable(result.meta && result.meta.title).split(/\s+/).length;
+    return String((result.meta && result.meta.title) || "").split(/\s+/).length;
   }
 
   // The engine requires every word. When the whole query finds fewer than FEW records, or no page
@@ -357,6 +366,14 @@
     return node;
   }
 
+  // Whether words[i] (NFC) is a morpheme the index joined to the word before it: a caret, then the
+  // morpheme, with Hangul on one side of the cut (pagefind_index.JOINER).
+  function joined(words, i) {
+    var word = words[i];
+    return i > 0 && word.length > 1 && word.charAt(0) === "^" &&
+      (/[\uac00-\ud7a3]/.test(word.charAt(1)) || /[\uac00-\ud7a3]$/.test(words[i - 1]));
+  }
+
   // Indexed Korean is decomposed (NFD, see pagefind_index.py) and carries morpheme joiners.
   function readable(indexed) {
     return String(indexed || "").normalize("NFC").replace(JOINER, "$1");
@@ -373,13 +390,20 @@
     var matches = (result.locations || []).filter(function (at) { return at >= skip && at < words.length; });
     var start = skip;
     if (matches.length) start = Math.max(skip, matches[Math.floor(matches.length / 2)] - EXCERPT_WORDS / 2);
+    while (start > skip && joined(words, start)) start--; // a word's first morpheme
+    var end = start;
+    for (var count = 0; end < words.length && (count < EXCERPT_WORDS || joined(words, end)); end++) {
+      if (!joined(words, end)) count++;
+    }
     var marked = new Set(matches);
     var paragraph = element("p");
-    words.slice(start, start + EXCERPT_WORDS).forEach(function (word, i) {
-      paragraph.appendChild(document.createTextNode(i ? " " : start > skip ? "… " : ""));
+    words.slice(start, end).forEach(function (word, i) {
+      var part = i > 0 && joined(words, start + i);
+      if (part) word = word.slice(1);
+      paragraph.appendChild(document.createTextNode(part ? "" : i ? " " : start > skip ? "… " : ""));
       paragraph.appendChild(marked.has(start + i) ? element("mark", "", readable(word)) : document.createTextNode(readable(word)));
     });
-    if (start + EXCERPT_WORDS < words.length) paragraph.appendChild(document.createTextNode(" …"));
+    if (end < words.length) paragraph.appendChild(document.createTextNode(" …"));
     return paragraph;
   }
 

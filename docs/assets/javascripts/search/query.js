@@ -832,8 +832,10 @@
       // object ("비밀번호 변경").
       topics: anyKnown ? topics : [],
       // The topics of the words typed as the pages spell them: a title naming one of these is a
-      // surer match than one naming a guess (환불 요쳥: 환불 was typed, 요청 is a correction).
-      typedTopics: anyKnown ? topicsOf(v, terms.filter(function (t) { return !guesses.get(t); }), new Map()) : [],
+      // surer match than one naming a guess (환불 요쳥: 환불 was typed, 요청 is a correction) or
+      // what a synonym made of the reader's words (로그인이 안돼요: 로그인 was typed, 오류 is what
+      // 안돼요 means).
+      typedTopics: anyKnown ? topicsOf(v, terms.filter(function (t) { return !guesses.get(t) && typedAsIs(parsed.text, t); }), new Map()) : [],
       // The generic actions the query names: when no title names a topic ("카드 변경": no page is
       // titled 카드), the page titled with the action is the best left (결제 수단 확인·변경).
       actions: anyKnown ? actionsOf(v, terms, others) : [],
@@ -904,6 +906,11 @@
       });
     });
     return out;
+  }
+
+  // Whether the reader typed `term` as the pages spell it, spaces aside.
+  function typedAsIs(text, term) {
+    return text.toLowerCase().replace(/\s+/g, "").indexOf(term.toLowerCase().replace(/\s+/g, "")) >= 0;
   }
 
   // The words of the terms and of their other readings, generic actions left out.
