@@ -289,6 +289,12 @@ def test_titles_named_by_words_typed_right_rank_above_titles_named_by_guesses():
     assert result["fallback"][0] == "환불"  # the guess is left out first
 
 
+def test_a_synonym_s_meaning_is_not_a_word_typed_for_ranking_titles():
+    # 로그인 was typed; 오류 is what 안돼요 means: the sign-in page's title names what the reader typed.
+    (result,) = expand(["로그인이 안돼요"], "ko")
+    assert "오류" in result["topics"] and result["typedTopics"] == ["로그인"]
+
+
 def test_a_consonant_typed_apart_after_a_syllable_may_be_its_final():
     vocab = build_vocabulary(KOREAN + ["헬프 센터 에서 찾 으세요"] * 2, "ko", SYNONYMS_KO)
     (result,) = expand(["헤ㄹ"], "ko", vocab)
