@@ -45,6 +45,11 @@ ENGINE_DIR = "pagefind"
 # How much a word of a section heading counts against one of body text (Pagefind weighs h1 7, h2 6,
 # h3 5 by default; the headings are also in the body already). Measured on the query probes.
 HEADING_WEIGHT = 3
+# How many word locations (and pages) an index chunk holds before the next word starts another
+# (Pagefind's PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE; its default 20,000). A query downloads the chunk of
+# each of its words: at the default a common word shared its chunk with its neighbours
+# (payment with password, 39 KB); smaller chunks leave a common word nearly alone in its own.
+CHUNK_SIZE = 5000
 # Pagefind also writes its own ready-made interfaces; the site uses Material's, so they are removed.
 UNUSED = ("pagefind-ui.*", "pagefind-modular-ui.*", "pagefind-component-ui.*", "pagefind-highlight.js")
 
@@ -54,7 +59,11 @@ def engine_html(record: dict[str, str], title: str, content: str, headings: str 
     record's texts as analysed (joiners inserted), every character escaped, so indexed text can never
     become markup. The record's address travels as meta `url` (search.js links to it): documents are
     indexed from files of their own, and an FAQ question's address has a fragment no file path can
-    carry. The section headings come again after the content, weighted as Pagefind weighs an h3
+    carry. Pagefind 1.5 indexes every meta field's words for search: an address's words (sign, in
+    of account/sign-in/) are a good sign of what the page is about. The kind (faq) and the shown
+    length (a number) are words of the index too, with nothing to say; as filters they would not
+    be, but Pagefind 1.5 then writes its metadata file in a different order from build to build.
+    The section headings come again after the content, weighted as Pagefind weighs an h3
     (HEADING_WEIGHT), and meta `words` says where the text the reader sees ends, so that search.js
     never shows the repeated headings in an excerpt."""
     kind = "faq" if record["kind"] == "faq" else "page"
@@ -86,7 +95,8 @@ def write_indexes(jobs: list[tuple[list[str], str, Path]], cache: EngineCache | 
         running = []
         for documents, lang, output in jobs:
             options = ["--force-language", lang, "--quiet"]
-            digest = pagefind_cache.key(_version(), options, _named(documents))
+            environment = {"PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE": str(CHUNK_SIZE)}
+            digest = pagefind_cache.key(_version(), [*options, *(f"{k}={v}" for k, v in environment.items())], _named(documents))
             if cache.restore(lang, digest, output, stop):
                 continue
             site = stack.enter_context(tempfile.TemporaryDirectory(prefix="hc-pagefind-"))
@@ -95,7 +105,8 @@ def write_indexes(jobs: list[tuple[list[str], str, Path]], cache: EngineCache | 
             output.parent.mkdir(parents=True, exist_ok=True)
             staged = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix=".hc-pagefind-", dir=output.parent)), "index")
             command = [str(get_executable()), "--site", site, "--output-path", str(staged.absolute()), *options]
-            process = stack.enter_context(subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True))
+            process = stack.enter_context(subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                                                           env={**os.environ, **environment}))
             stack.callback(_end, process)
             running.append((lang, output, digest, process, staged))
         failed = []

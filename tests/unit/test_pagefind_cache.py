@@ -36,6 +36,21 @@ def indexed(output: Path, word: str) -> bool:
     return any(needle in gzip.decompress(chunk.read_bytes()) for chunk in (output / "index").glob("*.pf_index"))
 
 
+def chunk_of(output: Path, word: str) -> str:
+    needle = bytes([0x60 + len(word)]) + word.encode("utf-8")
+    return next(chunk.name for chunk in (output / "index").glob("*.pf_index") if needle in gzip.decompress(chunk.read_bytes()))
+
+
+def test_a_common_word_does_not_share_its_index_chunk_with_another_common_word(tmp_path):
+    # A query downloads the chunk of each of its words: at Pagefind's default chunk size, a common
+    # word's chunk carried its common neighbours too (payment with password).
+    repeat = pagefind_index.CHUNK_SIZE // 100 + 1  # each word alone fills a chunk
+    content = " ".join(["password"] * repeat + ["payment"] * repeat)
+    pages = [engine_html({"url": f"p{n}/", "lang": "en", "kind": "page"}, "Help", content) for n in range(100)]
+    write_indexes([(pages, "en", tmp_path / "pagefind")])
+    assert chunk_of(tmp_path / "pagefind", "password") != chunk_of(tmp_path / "pagefind", "payment")
+
+
 @pytest.fixture
 def runs(monkeypatch) -> list[str]:
     """The languages Pagefind's binary is run for."""
