@@ -295,6 +295,15 @@ def test_a_synonym_s_meaning_is_not_a_word_typed_for_ranking_titles():
     assert "오류" in result["topics"] and result["typedTopics"] == ["로그인"]
 
 
+def test_a_letter_or_two_being_typed_is_the_start_of_a_word_not_a_rare_word_of_its_own():
+    vocab = build_vocabulary(ENGLISH + ["option p of the menu"], "en", SYNONYMS_EN)  # "p" is a word of a page
+    typing, typed = expand(["reset p", "reset p "], "en", vocab)
+    assert typing["query"].split()[1].startswith("pa")  # payment or password, never every p- word
+    assert typed["query"] == "reset p"
+    (stop,) = expand(["t"], "en", vocab)
+    assert stop["query"] not in ("the", "to")  # a completion is never a stop word
+
+
 def test_a_consonant_typed_apart_after_a_syllable_may_be_its_final():
     vocab = build_vocabulary(KOREAN + ["헬프 센터 에서 찾 으세요"] * 2, "ko", SYNONYMS_KO)
     (result,) = expand(["헤ㄹ"], "ko", vocab)

@@ -658,13 +658,15 @@
     if (v.stop.has(token)) return null;
     // A count (2번, 3 times) carries no topic; a longer number may be an error code the pages list.
     if (/^[0-9]+$/.test(token)) return token.length < 3 ? null : { typed: token, matched: [token], known: true };
+    var completions = typing ? v.latin.filter(function (w) { return w.lastIndexOf(token, 0) === 0 && !v.stop.has(w); }).slice(0, ALTERNATIVES) : [];
+    // One or two letters being typed are the start of a longer word more often than a rare word of
+    // their own (the p of payment, not the p a page has): the engine would also search every word
+    // starting with them, thousands of records at 1,000 articles.
+    if (token.length <= 2 && completions.length && completions[0] !== token) return completed(v, token, completions);
     if (known(v, token)) return { typed: token, matched: termsFor(v, token), known: true };
     var stem = englishStem(v, token);
     if (stem) return { typed: token, matched: termsFor(v, stem), known: true };
-    if (typing) {
-      var completions = v.latin.filter(function (w) { return w.lastIndexOf(token, 0) === 0; }).slice(0, ALTERNATIVES);
-      if (completions.length) return { typed: token, matched: expandTerms(v, completions), known: true, guess: GUESS.completed };
-    }
+    if (completions.length) return completed(v, token, completions);
     // Korean typed with the keyboard left in English mode: dlapdlf is 이메일.
     typoKeys(v);
     var korean = v.byKeys.get(token);
@@ -679,6 +681,10 @@
     }
     var fixed = correct(v, token);
     return fixed.length ? typo(token, v, fixed) : { typed: token, matched: [], known: false };
+  }
+
+  function completed(v, token, completions) {
+    return { typed: token, matched: expandTerms(v, completions), known: true, guess: GUESS.completed };
   }
 
   // The vocabulary word an inflected English word comes from: logging → log, charging → charge,
