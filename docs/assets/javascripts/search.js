@@ -35,8 +35,8 @@
   // The morpheme joiner of the index (pagefind_index.JOINER), next to Hangul only.
   var JOINER = /([\uac00-\ud7a3])\^|\^(?=[\uac00-\ud7a3])/g;
   var engines = {};
-  var ready = {}; // languages whose engine has loaded
   var latest = 0;
+  var answered = false; // a search of this page view has shown its results
 
   function languageRoot(l) { return new URL(settings.roots[l], siteRoot); }
 
@@ -74,7 +74,6 @@
           analysis(),
         ]).then(function (vocab) { return prepared(vocab[0], l); }),
       ]).then(function (loaded) {
-        ready[l] = true;
         return { pagefind: loaded[0], vocab: loaded[1], lang: l, answers: new Map() };
       });
       engines[l].catch(function () { delete engines[l]; });
@@ -138,11 +137,24 @@
     if (!expanded.query.trim() || expanded.unanswerable) {
       return Promise.resolve({ expanded: expanded, results: [] });
     }
+    var readings = (expanded.readings || []).filter(function (text) { return !narrower(text, expanded.query); });
     var queries = [{ text: expanded.query, records: SHOWN }]
-      .concat((expanded.readings || []).map(function (text) { return { text: text, records: READING }; }))
+      .concat(readings.map(function (text) { return { text: text, records: READING }; }))
       .concat((expanded.fallback || []).map(function (text) { return { text: text, records: FEW }; }));
     return gather(loaded, queries, [], 0, id, expanded.topics).then(function (found) {
       return { expanded: expanded, results: ranked(found, expanded).slice(0, SHOWN) };
+    });
+  }
+
+  // Whether every record `reading` finds is one `query` finds too: the engine extends each word of a
+  // query to every indexed word it starts (change to changed, 결제 to 결제가) and requires each, so a
+  // reading in which every word of the query starts a word finds nothing the query does not. "chang"
+  // read as changed or changes, "change paym" as change payments or change payment method: each was
+  // one more engine query (0.1-0.3 s at 1,000 articles) for records the whole query had found.
+  function narrower(reading, query) {
+    var words = reading.toLowerCase().split(/\s+/);
+    return query.toLowerCase().split(/\s+/).every(function (word) {
+      return words.some(function (w) { return w.lastIndexOf(word, 0) === 0; });
     });
   }
 
@@ -265,8 +277,9 @@
   var running = false;
   var changed = false;
   var lastKey = 0;
-  // A keystroke within this many milliseconds of the one before belongs to the same burst of typing.
-  var TYPING_MS = 150;
+  // A keystroke within this many milliseconds of the one before belongs to the same burst of typing
+  // (a Korean syllable is two to four keys).
+  var TYPING_MS = 300;
 
   function run() {
     latest++;
@@ -292,11 +305,12 @@
   }
 
   // Resolves with `value` once the reader has paused typing (no keystroke for TYPING_MS), and
-  // at least after the keystrokes already typed have reached the box. Only when the engine has just
-  // loaded: it became ready in the middle of a word (결 of 결제 오류), which was then searched to
-  // the end, fetching its index chunk, while the query typed meanwhile waited behind it (0.5-3 s on
-  // a phone). Later keystrokes go straight to the engine: a pause there let the browser paint
-  // first, 50-190 ms per keystroke (CPU 4x).
+  // at least after the keystrokes already typed have reached the box. Only for the page view's first
+  // search: the engine is often ready before the reader's first syllable is done (the box was
+  // focused first), and that syllable (결 of 결제 오류) was then searched to the end, the costliest
+  // query there is (every word starting with it) and an index chunk of its own (23 KiB at 1,000
+  // articles), while the query typed meanwhile waited behind it. Later keystrokes go straight to
+  // the engine: a pause there let the browser paint first, 50-190 ms per keystroke (CPU 4x).
   function afterTyping(value) {
     return new Promise(function (resolve) {
       function check() {
@@ -324,7 +338,7 @@
   // Searches `raw` and shows its results, unless the box changed meanwhile; never rejects.
   function answer(raw, id) {
     if (!engines[lang]) clear(text.loading);
-    var starting = !ready[lang];
+    var starting = !answered;
     return engine(lang).then(function (own) { return starting ? afterTyping(own) : own; }).then(function (own) {
       if (id !== latest) return;
       return search(own, raw, id).then(function (mine) {
@@ -346,6 +360,7 @@
 
   function clear(message) {
     meta.textContent = message;
+    onScreen = null;
     list.replaceChildren();
     list.removeAttribute("data-hc-results-for");
   }
@@ -426,7 +441,31 @@
     return n === 1 ? settings.one : settings.many.replace("#", String(n));
   }
 
+  // What a list shows: each record with its highlighted words, or the no-results panel naming the
+  // query. Most keystrokes end on the list already shown (결제 and "결제 ", a word typed on to the
+  // completion already searched), which is then left as it is: rebuilding it cost a phone a
+  // layout of the whole list and moved a reader's place in it.
+  var onScreen = null;
+  function shown(raw, own, foreign) {
+    if (!own.length && !foreign.length) return "none " + raw.trim();
+    return JSON.stringify([own, foreign].map(function (results) {
+      return results.map(function (result) { return [result.meta && result.meta.url, result.locations]; });
+    }));
+  }
+
   function render(raw, own, foreign) {
+    answered = true;
+    var showing = shown(raw, own, foreign);
+    if (showing !== onScreen) {
+      onScreen = showing;
+      draw(raw, own, foreign);
+    }
+    // Which query these results answer, so tests (and assistive tooling) can tell them from the
+    // results of a half-typed query still on screen.
+    list.setAttribute("data-hc-results-for", input.value);
+  }
+
+  function draw(raw, own, foreign) {
     var items = own.map(function (result) { return item(result, lang); });
     if (foreign.length) {
       items.push(element("li", "hc-search-other", text.other));
@@ -439,9 +478,6 @@
       meta.textContent = count(own.length + foreign.length);
     }
     list.replaceChildren.apply(list, items);
-    // Which query these results answer, so tests (and assistive tooling) can tell them from the
-    // results of a half-typed query still on screen.
-    list.setAttribute("data-hc-results-for", input.value);
   }
 
   // As in Material: focusing the box opens the search overlay (on wide screens the box is always
