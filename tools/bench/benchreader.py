@@ -8,7 +8,7 @@ For each language it prints:
   reading KiB      search bytes (as transferred, gzip) of an article page read and scrolled, search untouched
   first search KiB search bytes downloaded between typing a query right after load and its results
   to results s     typing right after load → results, CPU slowed 4x, without and with Slow 4G
-  keystroke p95 ms a results update after each further keystroke, warm
+  keystroke p95 ms each further keystroke, warm, until the list answers it and has not changed for 250 ms
   heap MiB         JavaScript heap of the page and its workers after those searches
 Prints figures and asserts nothing.
 """
