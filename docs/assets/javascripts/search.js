@@ -33,8 +33,6 @@
   // sharing one word outranked the page whose title matched. Measured on tests/search/queries.yml.
   var RANKING = { pageLength: 0.1, termFrequency: 0.5 };
   // The morpheme joiner of the index (pagefind_index.JOINER), next to Hangul only.
-  // query.js's mark of a word it completed from what was typed so far (GUESS.completed).
-  var COMPLETED = 1;
   var JOINER = /([\uac00-\ud7a3])\^|\^(?=[\uac00-\ud7a3])/g;
   var engines = {};
   var latest = 0;
@@ -152,14 +150,15 @@
   // The reader is still typing the last word, which the analysis completed (결제 수: 수단 or 순서).
   // Another completion is then searched as a reading only when the whole query found fewer than
   // FEW records: each is an engine query of a common word (0.1-0.3 s at 1,000 articles), and the
-  // next keys decide between them.
+  // next keys decide between them. COMPLETED is query.js's mark of such a word (GUESS.completed).
+  var COMPLETED = 1;
   function midWord(raw, expanded) {
     var last = expanded.words[expanded.words.length - 1];
     return !/\s$/.test(raw) && Boolean(last) && last.guess === COMPLETED;
   }
 
   // Whether every record `reading` finds is one `query` finds too: the engine extends each word of a
-  // query to every indexed word it starts (change to changed, 결제 to 결제가) and requires each, so a
+  // query to every indexed word it starts (change to changed and changes) and requires each, so a
   // reading in which every word of the query starts a word finds nothing the query does not. "chang"
   // read as changed or changes, "change paym" as change payments or change payment method: each was
   // one more engine query (0.1-0.3 s at 1,000 articles) for records the whole query had found.
