@@ -191,3 +191,18 @@ def test_typing_key_by_key_fetches_each_index_chunk_and_result_once_and_ends_on_
     assert fetched, requests
     assert len(fetched) == len(set(fetched)), sorted(url for url in fetched if fetched.count(url) > 1)
     assert not page.problems, page.problems
+
+
+@pytest.mark.parametrize(("home", "query"), [("", "비밀번호"), ("en/", "password")])
+def test_a_keystroke_that_does_not_change_the_answer_leaves_the_list_as_it_is(page, base_url, home, query):
+    """A space after a word searches what the word alone did: the list the reader may be reading or
+    moving through is not rebuilt under them, and it still answers what the box holds."""
+    page.goto(base_url + home)
+    search(page, query)
+    page.locator(".md-search-result__item").first.evaluate("item => { item.dataset.seen = 'yes'; }")
+    page.locator("input.md-search__input").press("End")
+    page.locator("input.md-search__input").press(" ")
+    wait_for_results(page, query + " ")
+    expect(page.locator(".md-search-result__item").first).to_have_attribute("data-seen", "yes")
+    assert not page.problems, page.problems
+

@@ -37,8 +37,8 @@
   // caret (COMPOUND_JOINER: "고객^지원"). The reader sees each word whole.
   var JOINER = /([\uac00-\ud7a3])\s?\^(?=\S)|\s?\^(?=[\uac00-\ud7a3])/g;
   var engines = {};
-  var ready = {}; // languages whose engine has loaded
   var latest = 0;
+  var answered = false; // a search of this page view has shown its results
 
   function languageRoot(l) { return new URL(settings.roots[l], siteRoot); }
 
@@ -76,7 +76,6 @@
           analysis(),
         ]).then(function (vocab) { return prepared(vocab[0], l); }),
       ]).then(function (loaded) {
-        ready[l] = true;
         return { pagefind: loaded[0], vocab: loaded[1], lang: l, answers: new Map() };
       });
       engines[l].catch(function () { delete engines[l]; });
@@ -140,11 +139,35 @@
     if (!expanded.query.trim() || expanded.unanswerable) {
       return Promise.resolve({ expanded: expanded, results: [] });
     }
+    var readings = (expanded.readings || []).filter(function (text) { return !narrower(text, expanded.query); });
+    var typing = midWord(raw, expanded);
     var queries = [{ text: expanded.query, records: SHOWN }]
-      .concat((expanded.readings || []).map(function (text) { return { text: text, records: READING }; }))
+      .concat(readings.map(function (text) { return { text: text, records: READING, typing: typing }; }))
       .concat((expanded.fallback || []).map(function (text) { return { text: text, records: FEW }; }));
     return gather(loaded, queries, [], 0, id, expanded.topics).then(function (found) {
       return { expanded: expanded, results: ranked(found, expanded).slice(0, SHOWN) };
+    });
+  }
+
+  // The reader is still typing the last word, which the analysis completed (결제 수: 수단 or 순서).
+  // Another completion is then searched as a reading only when the whole query found fewer than
+  // FEW records: each is an engine query of a common word (0.1-0.3 s at 1,000 articles), and the
+  // next keys decide between them. COMPLETED is query.js's mark of such a word (GUESS.completed).
+  var COMPLETED = 1;
+  function midWord(raw, expanded) {
+    var last = expanded.words[expanded.words.length - 1];
+    return !/\s$/.test(raw) && Boolean(last) && last.guess === COMPLETED;
+  }
+
+  // Whether every record `reading` finds is one `query` finds too: the engine extends each word of a
+  // query to every indexed word it starts (change to changed and changes) and requires each, so a
+  // reading in which every word of the query starts a word finds nothing the query does not. "chang"
+  // read as changed or changes, "change paym" as change payments or change payment method: each was
+  // one more engine query (0.1-0.3 s at 1,000 articles) for records the whole query had found.
+  function narrower(reading, query) {
+    var words = reading.toLowerCase().split(/\s+/);
+    return query.toLowerCase().split(/\s+/).every(function (word) {
+      return words.some(function (w) { return w.lastIndexOf(word, 0) === 0; });
     });
   }
 
@@ -218,6 +241,7 @@
     var enough = found.length >= FEW && found.some(function (f) { return titleMatch(f.data, topics); });
     // A query the reader has typed past is not relaxed further: its results will not be shown.
     if (!queries.length || enough || id !== latest) return Promise.resolve(found);
+    if (queries[0].typing && found.length >= FEW) return gather(loaded, queries.slice(1), found, level + 1, id, topics);
     return answers(loaded, queries[0].text).then(function (answer) {
       // Typed past while the engine searched: its records' fragments would be fetched for nothing.
       if (id !== latest) return [];
@@ -274,8 +298,9 @@
   var running = false;
   var changed = false;
   var lastKey = 0;
-  // A keystroke within this many milliseconds of the one before belongs to the same burst of typing.
-  var TYPING_MS = 150;
+  // A keystroke within this many milliseconds of the one before belongs to the same burst of typing
+  // (a Korean syllable is two to four keys).
+  var TYPING_MS = 300;
 
   function run() {
     latest++;
@@ -301,11 +326,12 @@
   }
 
   // Resolves with `value` once the reader has paused typing (no keystroke for TYPING_MS), and
-  // at least after the keystrokes already typed have reached the box. Only when the engine has just
-  // loaded: it became ready in the middle of a word (결 of 결제 오류), which was then searched to
-  // the end, fetching its index chunk, while the query typed meanwhile waited behind it (0.5-3 s on
-  // a phone). Later keystrokes go straight to the engine: a pause there let the browser paint
-  // first, 50-190 ms per keystroke (CPU 4x).
+  // at least after the keystrokes already typed have reached the box. Only for the page view's first
+  // search: the engine is often ready before the reader's first syllable is done (the box was
+  // focused first), and that syllable (결 of 결제 오류) was then searched to the end, the costliest
+  // query there is (every word starting with it) and an index chunk of its own (23 KiB at 1,000
+  // articles), while the query typed meanwhile waited behind it. Later keystrokes go straight to
+  // the engine: a pause there let the browser paint first, 50-190 ms per keystroke (CPU 4x).
   function afterTyping(value) {
     return new Promise(function (resolve) {
       function check() {
@@ -333,7 +359,7 @@
   // Searches `raw` and shows its results, unless the box changed meanwhile; never rejects.
   function answer(raw, id) {
     if (!engines[lang]) clear(text.loading);
-    var starting = !ready[lang];
+    var starting = !answered;
     return engine(lang).then(function (own) { return starting ? afterTyping(own) : own; }).then(function (own) {
       if (id !== latest) return;
       return search(own, raw, id).then(function (mine) {
@@ -355,6 +381,7 @@
 
   function clear(message) {
     meta.textContent = message;
+    onScreen = null;
     list.replaceChildren();
     list.removeAttribute("data-hc-results-for");
   }
@@ -450,7 +477,31 @@
     return n === 1 ? settings.one : settings.many.replace("#", String(n));
   }
 
+  // What a list shows: each record with its highlighted words, or the no-results panel naming the
+  // query. Most keystrokes end on the list already shown (결제 and "결제 ", a word typed on to the
+  // completion already searched), which is then left as it is: rebuilding it cost a phone a
+  // layout of the whole list and moved a reader's place in it.
+  var onScreen = null;
+  function shown(raw, own, foreign) {
+    if (!own.length && !foreign.length) return "none " + raw.trim();
+    return JSON.stringify([own, foreign].map(function (results) {
+      return results.map(function (result) { return [result.meta && result.meta.url, result.locations]; });
+    }));
+  }
+
   function render(raw, own, foreign) {
+    answered = true;
+    var showing = shown(raw, own, foreign);
+    if (showing !== onScreen) {
+      onScreen = showing;
+      draw(raw, own, foreign);
+    }
+    // Which query these results answer, so tests (and assistive tooling) can tell them from the
+    // results of a half-typed query still on screen.
+    list.setAttribute("data-hc-results-for", input.value);
+  }
+
+  function draw(raw, own, foreign) {
     var items = own.map(function (result) { return item(result, lang); });
     if (foreign.length) {
       items.push(element("li", "hc-search-other", text.other));
@@ -463,9 +514,6 @@
       meta.textContent = count(own.length + foreign.length);
     }
     list.replaceChildren.apply(list, items);
-    // Which query these results answer, so tests (and assistive tooling) can tell them from the
-    // results of a half-typed query still on screen.
-    list.setAttribute("data-hc-results-for", input.value);
   }
 
   // As in Material: focusing the box opens the search overlay (on wide screens the box is always
