@@ -119,3 +119,22 @@ def test_thousands_of_unclosed_tags_are_refused_before_markdown_reads_them():
     assert files.angle_steps("docs/en/a.md", html * 3000) == []
     for page in [*ROOT.glob("docs/*/**/*.md"), *ROOT.glob("snippets/**/*.md")]:
         assert files.angle_steps(str(page), page.read_text(encoding="utf-8")) == [], page
+
+
+# Paragraphs of thousands of inline matches: Python-Markdown rewrites the paragraph's text at each.
+INLINE_FLOODS = {"code spans": "`` ", "emphasis": "*a", "strong": "**a", "entities": "&amp; ", "escapes": "\\*",
+                 "closed tags": "<b>x</b>", "emoji": ":smile: ", "line breaks": "a  \n", "links": "[a](b) ", "keys": "++ctrl++ "}
+
+
+@pytest.mark.parametrize("unit", INLINE_FLOODS.values(), ids=INLINE_FLOODS.keys())
+def test_paragraphs_of_thousands_of_inline_matches_are_refused_before_markdown_reads_them(unit):
+    page = "# Title\n\nFine *emphasis* and `code`.\n\n" + unit * (150_000 // len(unit))
+    (found,) = files.inline_steps("docs/en/a.md", page)
+    assert str(found).startswith("docs/en/a.md:5: ") and "split the paragraph with blank lines" in str(found)
+    # The same markup in paragraphs of ordinary length renders in linear time: not refused.
+    assert files.inline_steps("docs/en/a.md", (unit * 40 + "\n\n") * (150_000 // (len(unit) * 40))) == []
+
+
+def test_real_pages_are_not_refused_for_their_inline_markup():
+    for page in [*ROOT.glob("docs/*/**/*.md"), *ROOT.glob("snippets/**/*.md")]:
+        assert files.inline_steps(str(page), page.read_text(encoding="utf-8")) == [], page
