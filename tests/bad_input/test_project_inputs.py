@@ -138,3 +138,23 @@ def test_paragraphs_of_thousands_of_inline_matches_are_refused_before_markdown_r
 def test_real_pages_are_not_refused_for_their_inline_markup():
     for page in [*ROOT.glob("docs/*/**/*.md"), *ROOT.glob("snippets/**/*.md")]:
         assert files.inline_steps(str(page), page.read_text(encoding="utf-8")) == [], page
+
+
+# Paragraphs of thousands of lines that each start a block: Markdown splits one off and reads the rest again.
+LINE_FLOODS = {"headings": "# a\n", "details": "??? note\n", "admonitions": "!!! note\n", "table rows": "|x|y|\n"}
+
+
+@pytest.mark.parametrize("unit", LINE_FLOODS.values(), ids=LINE_FLOODS.keys())
+def test_paragraphs_of_thousands_of_block_lines_are_refused_before_markdown_reads_them(unit):
+    page = "# Title\n\nText.\n\n|a|b|\n|-|-|\n" + unit * (150_000 // len(unit))
+    (found,) = files.block_steps("docs/ko/a.md", page)
+    assert str(found).startswith("docs/ko/a.md:5: ") and "put blank lines between blocks" in str(found)
+    assert files.block_steps("docs/ko/a.md", (unit * 50 + "\n") * (150_000 // (len(unit) * 50))) == []
+
+
+def test_quotes_nested_hundreds_deep_are_refused_with_their_line():
+    (found,) = files.block_steps("docs/en/a.md", "# Title\n\n> quoted\n\n" + "> " * 100_000 + "x\n")
+    assert str(found).startswith("docs/en/a.md:5: quotes nested 100,000 deep")
+    assert files.block_steps("docs/en/a.md", "> > > three levels\n" * 1000) == []
+    for page in [*ROOT.glob("docs/*/**/*.md"), *ROOT.glob("snippets/**/*.md")]:
+        assert files.block_steps(str(page), page.read_text(encoding="utf-8")) == [], page

@@ -28,6 +28,11 @@ MESSAGES = {
     "inline": "{count:,} pieces of inline markup (`code`, *emphasis*, links, tags, \\escapes, &entities;, :emoji:, line "
               "breaks) in one paragraph of {size:,} characters: Markdown rewrites the whole paragraph at each of them, so "
               "rendering this would take minutes; split the paragraph with blank lines, or put such text in a code block",
+    "lines": "{lines:,} lines in one paragraph of {size:,} characters (no blank line between them): Markdown reads the "
+             "rest of the paragraph again at each heading, quote, admonition or table row in it, so rendering this would "
+             "take minutes; put blank lines between blocks, or split the page",
+    "quotes": "quotes nested {depth:,} deep ('>' repeated), more than {limit}: Markdown reads each level again, so "
+              "rendering this would take minutes; quote once",
     "snippets": "with its snippets it is {size:,} bytes, more than {limit:,} (a snippet included many times, or snippets "
                 "including each other many times); include each snippet once",
 }
@@ -41,6 +46,12 @@ MAX_BRACKET_STEPS = 4_000_000
 # "`` `` ``" or "*a*a" took minutes. This bound, about a second of rendering, is tens of times
 # what the longest real paragraph needs (MAINTAINERS.md, "Security").
 MAX_INLINE_STEPS = 400_000_000
+# Block constructs are split off a paragraph one line at a time, the rest read again each time: a
+# paragraph costs about (its lines) x (its length) too (200 KB of "# a" lines or "??? note" lines).
+# A quote nested 200,000 deep on one line did the same, level by level.
+MAX_QUOTE_DEPTH = 100
+_QUOTES = re.compile(r"^[ \t]*(?:>[ \t]*){%d}" % (MAX_QUOTE_DEPTH + 1), re.M)
+_LEADING_QUOTES = re.compile(r"[ \t>]*")
 # A page with the snippets it includes, each counted as often as it is included, nested ones too: a
 # page of 10,000 inclusions of a 200 KB snippet, or snippets that include each other ten times over,
 # was gigabytes of text to render.
@@ -68,7 +79,7 @@ def check_snippet(label: str, path: Path) -> list[Problem]:
 
 def _markup_steps(label: str, text: str) -> list[Problem]:
     return ((bracket_steps(label, text) if "[" in text else []) or (angle_steps(label, text) if "<" in text else [])
-            or inline_steps(label, text))
+            or inline_steps(label, text) or block_steps(label, text))
 
 
 def _read(label: str, data: bytes) -> tuple[list[Problem], str | None]:
@@ -179,6 +190,26 @@ def _steps(label: str, text: str, pattern: re.Pattern[str], opener: str, kind: s
         return []
     where = max(unclosed, 0)
     return [Problem(label, text.count("\n", 0, where) + 1, NAME, MESSAGES[kind])]
+
+
+def block_steps(label: str, text: str) -> list[Problem]:
+    """The paragraph whose lines Markdown would take minutes over (lines times length past
+    MAX_INLINE_STEPS), or a quote nested more than MAX_QUOTE_DEPTH deep, with its line."""
+    deep = _QUOTES.search(text) if ">" in text else None
+    if deep is not None:
+        depth = _LEADING_QUOTES.match(text, deep.start())[0].count(">")
+        message = MESSAGES["quotes"].format(depth=depth, limit=MAX_QUOTE_DEPTH)
+        return [Problem(label, text.count("\n", 0, deep.start()) + 1, NAME, message)]
+    if len(text) * len(text) <= MAX_INLINE_STEPS:
+        return []
+    start = 0
+    for separator in re.finditer(r"\n[ \t]*\n", text + "\n\n"):
+        lines, size = text.count("\n", start, separator.start()), separator.start() - start
+        if lines * size > MAX_INLINE_STEPS:
+            message = MESSAGES["lines"].format(lines=lines + 1, size=size)
+            return [Problem(label, text.count("\n", 0, start) + 1, NAME, message)]
+        start = separator.end()
+    return []
 
 
 def inline_steps(label: str, text: str) -> list[Problem]:
