@@ -152,6 +152,12 @@ def test_paragraphs_of_thousands_of_block_lines_are_refused_before_markdown_read
     assert files.block_steps("docs/ko/a.md", (unit * 50 + "\n") * (150_000 // (len(unit) * 50))) == []
 
 
+def test_pages_of_tens_of_thousands_of_blocks_are_refused_with_the_line_past_the_limit():
+    (found,) = files.block_steps("docs/ko/a.md", "# 제목\n\n" + "## a\n\n" * 30_000)
+    assert str(found).startswith(f"docs/ko/a.md:{2 * files.MAX_BLOCKS + 1}: more than 3,000 paragraphs")
+    assert files.block_steps("docs/ko/a.md", "# 제목\n\n" + "문단입니다.\n\n" * (files.MAX_BLOCKS - 1)) == []
+
+
 def test_quotes_nested_hundreds_deep_are_refused_with_their_line():
     (found,) = files.block_steps("docs/en/a.md", "# Title\n\n> quoted\n\n" + "> " * 100_000 + "x\n")
     assert str(found).startswith("docs/en/a.md:5: quotes nested 100,000 deep")

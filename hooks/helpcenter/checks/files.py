@@ -33,6 +33,8 @@ MESSAGES = {
              "take minutes; put blank lines between blocks, or split the page",
     "quotes": "quotes nested {depth:,} deep ('>' repeated), more than {limit}: Markdown reads each level again, so "
               "rendering this would take minutes; quote once",
+    "blocks": "more than {limit:,} paragraphs and blocks (parts separated by blank lines): Markdown's time grows with "
+              "the square of their number, so rendering this would take minutes; split the page",
     "snippets": "with its snippets it is {size:,} bytes, more than {limit:,} (a snippet included many times, or snippets "
                 "including each other many times); include each snippet once",
 }
@@ -50,6 +52,10 @@ MAX_INLINE_STEPS = 400_000_000
 # paragraph costs about (its lines) x (its length) too (200 KB of "# a" lines or "??? note" lines).
 # A quote nested 200,000 deep on one line did the same, level by level.
 MAX_QUOTE_DEPTH = 100
+# Python-Markdown looks each element up among its siblings (list.index), so a page's time grows with
+# the square of its blocks: 10,000 one-line paragraphs took 2.5 s, 66,000 (200 KB) minutes. A page
+# of 200 KB, the size limit, written in ordinary paragraphs has about 1,000.
+MAX_BLOCKS = 3_000
 _QUOTES = re.compile(r"^[ \t]*(?:>[ \t]*){%d}" % (MAX_QUOTE_DEPTH + 1), re.M)
 _LEADING_QUOTES = re.compile(r"[ \t>]*")
 # A page with the snippets it includes, each counted as often as it is included, nested ones too: a
@@ -200,10 +206,12 @@ def block_steps(label: str, text: str) -> list[Problem]:
         depth = _LEADING_QUOTES.match(text, deep.start())[0].count(">")
         message = MESSAGES["quotes"].format(depth=depth, limit=MAX_QUOTE_DEPTH)
         return [Problem(label, text.count("\n", 0, deep.start()) + 1, NAME, message)]
-    if len(text) * len(text) <= MAX_INLINE_STEPS:
+    if len(text) * len(text) <= MAX_INLINE_STEPS and text.count("\n") < MAX_BLOCKS:
         return []
     start = 0
-    for separator in re.finditer(r"\n[ \t]*\n", text + "\n\n"):
+    for number, separator in enumerate(re.finditer(r"\n[ \t]*\n", text.rstrip() + "\n\n")):
+        if number == MAX_BLOCKS:
+            return [Problem(label, text.count("\n", 0, start) + 1, NAME, MESSAGES["blocks"].format(limit=MAX_BLOCKS))]
         lines, size = text.count("\n", start, separator.start()), separator.start() - start
         if lines * size > MAX_INLINE_STEPS:
             message = MESSAGES["lines"].format(lines=lines + 1, size=size)
