@@ -203,14 +203,15 @@ def _gate(gate: _Gate, text: str, label: str, source: Source, url: str, *, redir
 
 
 def _report(gate: _Gate, findings: list[output_gate.Finding], label: str, source: Source, url: str) -> None:
-    if findings and callable(source):
-        source = source()
+    if not findings:
+        return
+    text = source() if callable(source) else source
     for finding in findings:
         # Not in the page's own text: then in a snippet it includes, mkdocs.yml (navigation, redirects)
         # or a data file (a notice, a channel's name, the interface's words).
         if gate.data_texts is None:
             gate.data_texts = {f"data/{p.name}": _read(p) for p in sorted((gate.root / "data").glob("*.yml"))}
-        sources = {label: source, **_snippets(gate.root, source), "mkdocs.yml": gate.config_text, **gate.data_texts}
+        sources = {label: text, **_snippets(gate.root, text), "mkdocs.yml": gate.config_text, **gate.data_texts}
         place = output_gate.locate(finding.needle, sources) or (label, 1)
         message = f"{finding.message} (in the published page /{url.lstrip('/')})"
         gate.findings.append(Problem(place[0], place[1], output_gate.NAME, message))

@@ -13,9 +13,9 @@ import pytest
 from publish import publish
 
 from tests.bad_input import output_cases
-from tests.unit.test_properties import ADVERSARIAL_UNITS
 from tests.conftest import build, build_site, copy_project
 from tests.html import add_phone_fact, edit_file, tree_digest
+from tests.unit.test_properties import ADVERSARIAL_UNITS
 
 
 def edit(path: str, old: str, new: str):

@@ -67,10 +67,10 @@ class _MenuPaths:
     def finditer(self, text: str):
         position = 0
         while (link := _MENU_LINK.search(text, position)) is not None:
-            rest = _MENU_REST.match(text, link.end())
-            start = _word_start(text, link.start(), position)
-            yield _Span(start, rest.end(), text[start:rest.end()])
-            position = rest.end()
+            rest = _MENU_REST.match(text, link.end())  # matches: the link's lookahead is its first step
+            start, end = _word_start(text, link.start(), position), rest.end() if rest else link.end()
+            yield _Span(start, end, text[start:end])
+            position = end
 
 
 class _Span:

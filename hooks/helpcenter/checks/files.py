@@ -56,7 +56,7 @@ MAX_QUOTE_DEPTH = 100
 # the square of its blocks: 10,000 one-line paragraphs took 2.5 s, 66,000 (200 KB) minutes. A page
 # of 200 KB, the size limit, written in ordinary paragraphs has about 1,000.
 MAX_BLOCKS = 3_000
-_QUOTES = re.compile(r"^[ \t]*(?:>[ \t]*){%d}" % (MAX_QUOTE_DEPTH + 1), re.M)
+_QUOTES = re.compile(rf"^[ \t]*(?:>[ \t]*){{{MAX_QUOTE_DEPTH + 1}}}", re.M)
 _LEADING_QUOTES = re.compile(r"[ \t>]*")
 # A page with the snippets it includes, each counted as often as it is included, nested ones too: a
 # page of 10,000 inclusions of a 200 KB snippet, or snippets that include each other ten times over,
@@ -203,7 +203,8 @@ def block_steps(label: str, text: str) -> list[Problem]:
     MAX_INLINE_STEPS), or a quote nested more than MAX_QUOTE_DEPTH deep, with its line."""
     deep = _QUOTES.search(text) if ">" in text else None
     if deep is not None:
-        depth = _LEADING_QUOTES.match(text, deep.start())[0].count(">")
+        leading = _LEADING_QUOTES.match(text, deep.start())
+        depth = leading[0].count(">") if leading else MAX_QUOTE_DEPTH + 1
         message = MESSAGES["quotes"].format(depth=depth, limit=MAX_QUOTE_DEPTH)
         return [Problem(label, text.count("\n", 0, deep.start()) + 1, NAME, message)]
     if len(text) * len(text) <= MAX_INLINE_STEPS and text.count("\n") < MAX_BLOCKS:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cached_property
+from typing import Any, Protocol
 
 _FENCE = re.compile(r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,})")
 _BACKTICKS = re.compile(r"`+")
@@ -57,6 +58,12 @@ def _without_code_spans(line: str) -> str:
     return "".join(blanked)
 
 
+class Searcher(Protocol):
+    """A compiled pattern, or anything else that finds matches (start(), [0]) in a text."""
+
+    def finditer(self, text: str) -> Any: ...
+
+
 @dataclass(frozen=True)
 class Problem:
     path: str
@@ -104,7 +111,7 @@ class Source:
     def prose_text(self) -> str:
         return "\n".join(self.prose)
 
-    def matches(self, pattern: re.Pattern[str], text: str | None = None):
+    def matches(self, pattern: Searcher, text: str | None = None):
         """(line number, match) for every match in the prose (or in `text`, the prose rewritten with
         its line breaks kept). One search of the whole page: per line, the rules cost 5% of a build."""
         text = self.prose_text if text is None else text
