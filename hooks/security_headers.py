@@ -13,6 +13,7 @@ import json
 import os
 import re
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -29,6 +30,8 @@ from mkdocs.structure.pages import Page
 from mkdocs_redirects.plugin import HTML_TEMPLATE as REDIRECT_TEMPLATE
 
 CACHE, POLICY_CACHE = ".cache/output-gate.json", ".cache/output-gate-policy.json"
+# A page's Markdown, or how to read it: needed only to find a finding's line.
+Source = str | Callable[[], str]
 
 
 @dataclass
@@ -120,8 +123,10 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     if other is not None and other[0] != label:
         message = output_gate.MESSAGES["same-address"].format(other=other[0], url=f"/{(page.url or '').lstrip('/')}")
         gate.findings.append(Problem(label, 1, output_gate.NAME, message))
-    gate.written[destination] = (label, len(output.encode("utf-8")))
-    _gate(gate, output, label, page.file.content_string, page.url or "/")
+    data = output.encode("utf-8")
+    gate.written[destination] = (label, len(data))
+    # The source is read again only for a finding's line (MkDocs reads the file from disk each time).
+    _gate(gate, output, label, lambda: page.file.content_string or "", page.url or "/", data=data)
     return output
 
 
@@ -146,7 +151,8 @@ def on_post_build(config: MkDocsConfig) -> None:
     targets = build_state.of(config).redirect_targets.values()
     redirect_hashes = {output_gate.script_hash(body) for body in redirects.scripts(REDIRECT_TEMPLATE, targets)}
     files = _published(site, carried)
-    for path in files[".html"]:
+    for address in files[".html"]:
+        path = site / address
         if os.path.normpath(path) in gate.pages:
             continue  # written through the page events, gated there
         # Written outside the page events: 404 pages, redirect pages.
@@ -155,14 +161,12 @@ def on_post_build(config: MkDocsConfig) -> None:
         text = _with_meta(path.read_text(encoding="utf-8"), csp.meta_tag(hashes))
         path.write_text(text, encoding="utf-8")
         label = "mkdocs.yml (redirects)" if redirect else "overrides/404.html"
-        _gate(gate, text, label, gate.config_text, path.relative_to(site).as_posix(), redirect=redirect, hashes=hashes)
-    for path in files[".svg"]:  # an SVG opened on its own is a document that can run code
-        _gate(gate, path.read_text(encoding="utf-8", errors="replace"), f"docs/{path.relative_to(site).as_posix()}", "",
-              path.relative_to(site).as_posix(), svg=True)
-    for path in files[".css"]:  # the site's own stylesheets (docs/assets/), not the theme's
-        address = path.relative_to(site).as_posix()
+        _gate(gate, text, label, gate.config_text, address, redirect=redirect, hashes=hashes)
+    for address in files[".svg"]:  # an SVG opened on its own is a document that can run code
+        _gate(gate, (site / address).read_text(encoding="utf-8", errors="replace"), f"docs/{address}", "", address, svg=True)
+    for address in files[".css"]:  # the site's own stylesheets (docs/assets/), not the theme's
         if Path(config.docs_dir, address).is_file():
-            text = path.read_text(encoding="utf-8", errors="replace")
+            text = (site / address).read_text(encoding="utf-8", errors="replace")
             _gate(gate, text, f"docs/{address}", text, address, css=True)
     # The preview writes the search index after this event (language_search defers it): the fragments
     # here are the previous build's, already checked, so it skips them (0.1 ms each, thousands).
@@ -181,9 +185,10 @@ def on_post_build(config: MkDocsConfig) -> None:
         raise PluginError("\n".join(map(str, gate.findings)))
 
 
-def _gate(gate: _Gate, text: str, label: str, source: str, url: str, *, redirect: bool = False,
-          hashes: frozenset | None = None, svg: bool = False, css: bool = False) -> None:
-    key = diskcache.fingerprint([text, str(redirect), str(svg), str(css), *sorted(hashes or ())])
+def _gate(gate: _Gate, text: str, label: str, source: Source, url: str, *, redirect: bool = False,
+          hashes: frozenset | None = None, svg: bool = False, css: bool = False, data: bytes | None = None) -> None:
+    """`data`: the text already encoded (a page's, measured for its size), so it is not encoded twice."""
+    key = diskcache.fingerprint([data if data is not None else text, str(redirect), str(svg), str(css), *sorted(hashes or ())])
     gate.seen.add(key)
     if key in gate.passed:
         return
@@ -197,13 +202,16 @@ def _gate(gate: _Gate, text: str, label: str, source: str, url: str, *, redirect
     _report(gate, findings, label, source, url)
 
 
-def _report(gate: _Gate, findings: list[output_gate.Finding], label: str, source: str, url: str) -> None:
+def _report(gate: _Gate, findings: list[output_gate.Finding], label: str, source: Source, url: str) -> None:
+    if not findings:
+        return
+    text = source() if callable(source) else source
     for finding in findings:
         # Not in the page's own text: then in a snippet it includes, mkdocs.yml (navigation, redirects)
         # or a data file (a notice, a channel's name, the interface's words).
         if gate.data_texts is None:
             gate.data_texts = {f"data/{p.name}": _read(p) for p in sorted((gate.root / "data").glob("*.yml"))}
-        sources = {label: source, **_snippets(gate.root, source), "mkdocs.yml": gate.config_text, **gate.data_texts}
+        sources = {label: text, **_snippets(gate.root, text), "mkdocs.yml": gate.config_text, **gate.data_texts}
         place = output_gate.locate(finding.needle, sources) or (label, 1)
         message = f"{finding.message} (in the published page /{url.lstrip('/')})"
         gate.findings.append(Problem(place[0], place[1], output_gate.NAME, message))
@@ -238,38 +246,42 @@ OUTPUT_TYPES = frozenset({".html", ".json", ".xml", ".gz", ".txt", ".map", ".pag
                           *project_files.STATIC_TYPES}) - {".md"}
 
 
-def _published(site: Path, carried) -> dict[str, list[Path]]:
-    """Every published file, by the ending of its name (lower case), in a stable order. A one-page
-    preview rebuild writes the same files as the build before (the same pages, redirects, assets and
-    index files), so it takes that build's list instead of walking the site again."""
+def _published(site: Path, carried) -> dict[str, list[str]]:
+    """Every published file's address in the site ('en/faq/index.html'), by the ending of its name
+    (lower case), in a stable order. Plain strings: a Path per file cost more than all the checks of
+    an unchanged site (10,000 files at 1,000 articles per language). A one-page preview rebuild
+    writes the same files as the build before (the same pages, redirects, assets and index files),
+    so it takes that build's list instead of walking the site again."""
     if carried is not None and carried.rebuilding is not None and carried.last.site_files is not None:
         return carried.last.site_files
-    found: dict[str, list[Path]] = defaultdict(list)
+    found: dict[str, list[str]] = defaultdict(list)
+    top = len(str(site)) + 1
     for folder, folders, names in os.walk(site):
         folders.sort()
+        prefix = folder[top:] + "/" if len(folder) >= top else ""
         for name in sorted(names):
-            found[os.path.splitext(name)[1].lower()].append(Path(folder, name))
+            found[os.path.splitext(name)[1].lower()].append(prefix + name)
     if carried is not None:
         carried.last.site_files = found
     return found
 
 
-def _gate_text_files(gate: _Gate, site: Path, files: dict[str, list[Path]], site_url: str, records: bool = True) -> None:
+def _gate_text_files(gate: _Gate, site: Path, files: dict[str, list[str]], site_url: str, records: bool = True) -> None:
     """The published files that are not pages, read as what they are: the sitemap (XML, also
     gzipped), robots.txt, JSON (the search vocabulary, Pagefind's entry) and the search records
     (Pagefind's fragments, gzipped JSON). A file of another type is refused."""
-    for suffix, paths in files.items():
-        for path in paths:
-            address = path.relative_to(site).as_posix()
+    for suffix, addresses in files.items():
+        for address in addresses:
             if (suffix not in OUTPUT_TYPES and address != "_headers") or (suffix == ".gz" and not address.endswith(".xml.gz")):
                 gate.findings.append(Problem(f"docs/{address}", 1, output_gate.NAME,
-                                             output_gate.MESSAGES["file-type"].format(suffix=suffix or path.name)))
-            elif suffix == ".gz" and _same_as_unzipped(path):
+                                             output_gate.MESSAGES["file-type"].format(suffix=suffix or address.rpartition("/")[2])))
+            elif suffix == ".gz" and _same_as_unzipped(site / address):
                 continue  # sitemap.xml.gz holds sitemap.xml, checked as such
             elif suffix in (".xml", ".gz", ".txt", ".json"):
-                _gate_text_file(gate, path, suffix, address, site_url)
+                _gate_text_file(gate, site / address, suffix, address, site_url)
             elif suffix == ".pf_fragment" and records:
-                _gate_fragment(gate, path.read_bytes())
+                with open(os.path.join(site, address), "rb") as file:  # open(): Path.read_bytes costs twice as much
+                    _gate_fragment(gate, file.read())
 
 
 def _gate_fragment(gate: _Gate, data: bytes) -> None:

@@ -119,3 +119,48 @@ def test_thousands_of_unclosed_tags_are_refused_before_markdown_reads_them():
     assert files.angle_steps("docs/en/a.md", html * 3000) == []
     for page in [*ROOT.glob("docs/*/**/*.md"), *ROOT.glob("snippets/**/*.md")]:
         assert files.angle_steps(str(page), page.read_text(encoding="utf-8")) == [], page
+
+
+# Paragraphs of thousands of inline matches: Python-Markdown rewrites the paragraph's text at each.
+INLINE_FLOODS = {"code spans": "`` ", "emphasis": "*a", "strong": "**a", "entities": "&amp; ", "escapes": "\\*",
+                 "closed tags": "<b>x</b>", "emoji": ":smile: ", "line breaks": "a  \n", "links": "[a](b) ", "keys": "++ctrl++ "}
+
+
+@pytest.mark.parametrize("unit", INLINE_FLOODS.values(), ids=INLINE_FLOODS.keys())
+def test_paragraphs_of_thousands_of_inline_matches_are_refused_before_markdown_reads_them(unit):
+    page = "# Title\n\nFine *emphasis* and `code`.\n\n" + unit * (150_000 // len(unit))
+    (found,) = files.inline_steps("docs/en/a.md", page)
+    assert str(found).startswith("docs/en/a.md:5: ") and "split the paragraph with blank lines" in str(found)
+    # The same markup in paragraphs of ordinary length renders in linear time: not refused.
+    assert files.inline_steps("docs/en/a.md", (unit * 40 + "\n\n") * (150_000 // (len(unit) * 40))) == []
+
+
+def test_real_pages_are_not_refused_for_their_inline_markup():
+    for page in [*ROOT.glob("docs/*/**/*.md"), *ROOT.glob("snippets/**/*.md")]:
+        assert files.inline_steps(str(page), page.read_text(encoding="utf-8")) == [], page
+
+
+# Paragraphs of thousands of lines that each start a block: Markdown splits one off and reads the rest again.
+LINE_FLOODS = {"headings": "# a\n", "details": "??? note\n", "admonitions": "!!! note\n", "table rows": "|x|y|\n"}
+
+
+@pytest.mark.parametrize("unit", LINE_FLOODS.values(), ids=LINE_FLOODS.keys())
+def test_paragraphs_of_thousands_of_block_lines_are_refused_before_markdown_reads_them(unit):
+    page = "# Title\n\nText.\n\n|a|b|\n|-|-|\n" + unit * (150_000 // len(unit))
+    (found,) = files.block_steps("docs/ko/a.md", page)
+    assert str(found).startswith("docs/ko/a.md:5: ") and "put blank lines between blocks" in str(found)
+    assert files.block_steps("docs/ko/a.md", (unit * 50 + "\n") * (150_000 // (len(unit) * 50))) == []
+
+
+def test_pages_of_tens_of_thousands_of_blocks_are_refused_with_the_line_past_the_limit():
+    (found,) = files.block_steps("docs/ko/a.md", "# 제목\n\n" + "## a\n\n" * 30_000)
+    assert str(found).startswith(f"docs/ko/a.md:{2 * files.MAX_BLOCKS + 1}: more than 3,000 paragraphs")
+    assert files.block_steps("docs/ko/a.md", "# 제목\n\n" + "문단입니다.\n\n" * (files.MAX_BLOCKS - 1)) == []
+
+
+def test_quotes_nested_hundreds_deep_are_refused_with_their_line():
+    (found,) = files.block_steps("docs/en/a.md", "# Title\n\n> quoted\n\n" + "> " * 100_000 + "x\n")
+    assert str(found).startswith("docs/en/a.md:5: quotes nested 100,000 deep")
+    assert files.block_steps("docs/en/a.md", "> > > three levels\n" * 1000) == []
+    for page in [*ROOT.glob("docs/*/**/*.md"), *ROOT.glob("snippets/**/*.md")]:
+        assert files.block_steps(str(page), page.read_text(encoding="utf-8")) == [], page

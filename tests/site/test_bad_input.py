@@ -15,6 +15,7 @@ from publish import publish
 from tests.bad_input import output_cases
 from tests.conftest import build, build_site, copy_project
 from tests.html import add_phone_fact, edit_file, tree_digest
+from tests.unit.test_properties import ADVERSARIAL_UNITS
 
 
 def edit(path: str, old: str, new: str):
@@ -58,6 +59,7 @@ def product_fact(verified: str):
         f"    source: {{url: 'https://example.test/a', title: Example}}\n    kind: official\n    verified: {verified}\n"))
 
 
+HOSTILE_MIX = "\n\n".join(unit * (3_400 // len(unit)) for unit in ADVERSARIAL_UNITS)
 PAGE = "---\ntitle: Extra\ndescription: A page that nobody added to the navigation of the site.\n{extra}---\n\n# Extra\n\nText.\n"
 DATA = "data/support-methods.yml"
 CASES = {
@@ -84,6 +86,10 @@ CASES = {
     "page: missing from the navigation": (lambda p: (write("docs/ko/extra.md", PAGE.format(extra=""))(p), write("docs/en/extra.md", PAGE.format(extra="source_revision: 000000000000\n"))(p)), r"not included in the \"nav\" configuration:\s+- ko/extra\.md"),
     "page: empty": (write("docs/ko/support/tips.md", ""), r"docs/ko/support/tips\.md:1: is empty"),
     "page: very large": (edit("docs/ko/support/tips.md", "\n## ", "\n" + "아주 긴 문단입니다. " * 20000 + "\n\n## "), r"docs/ko/support/tips\.md:1: is [\d,]+ bytes, more than 200,000; split it"),
+    # Every kind of 200 KB hostile page at once (tests/unit/test_properties.py times each rule on each
+    # kind alone): refused before Markdown reads it, so the build ends in seconds, not hours.
+    "page: 200 KB mixing every hostile kind": (edit("docs/ko/support/tips.md", "\n## ", "\n" + HOSTILE_MIX + "\n\n## "),
+                                               r"docs/ko/support/tips\.md:\d+: .*rendering this would take minutes.*\[files\]"),
     "page: non-UTF-8 bytes": (prepend_bytes("docs/ko/faq.md", b"---\ntitle: \xff\xfe\n"), r"docs/ko/faq\.md:2: byte \d+ is not UTF-8 text; save the file as UTF-8"),
     "page: byte-order mark": (prepend_bytes("docs/en/faq.md", b"\xef\xbb\xbf"), r"docs/en/faq\.md:1: starts with a byte-order mark"),
     "page: symbolic link out of docs": (symlink("docs/ko/secret.md", "/etc/hostname"), r"docs/ko/secret\.md:1: is a symbolic link \(to /etc/hostname\)"),

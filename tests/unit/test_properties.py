@@ -6,7 +6,10 @@ from __future__ import annotations
 
 import time
 
+import pytest
 from helpcenter import faq, frontmatter, markers, search_records
+from helpcenter.checks import RULES, Source
+from helpcenter.checks import files as file_checks
 from helpcenter.errors import ContentError
 from helpcenter.gate_policy import CONTENT_POLICY
 from helpcenter.output_gate import check_html, url_scheme
@@ -95,3 +98,37 @@ def test_hostile_200kb_inputs_stay_bounded():
             timed(markers.expand_markers, text, {"contact": lambda m: ""}, "docs/ko/x.md")
         except ContentError:
             pass
+
+
+# 200 KB pages of what makes a scan retry: runs that open something never closed, long lines,
+# deep nesting, digits, arrows. Each rule reads them in bounded time (they took some rules hours).
+ADVERSARIAL_UNITS = ["`", "`` ", "``a`", "&#x", "&#", "_a", "*a", "**a", "1", "111,", "1,000", "<", "<!--", "<b>x", "<div>\n\n",
+                     "<span ", "[", "[a](", "![", "](", ">", "> ", "- ", "    ", "\t", "a", "word ", "설정 > ", "a>", "->", "›",
+                     "7일", "7 days ", "{: ", "{ #a ", ":smile", "++ctrl+", "|a", "\\", "~~~\n", "```\n", "# a\n", "a\n=\n",
+                     "<!-- hc:", "8<-", "\u202e", "가", "(c)--> "]
+ADVERSARIAL = {repr(unit): "---\ntitle: T\ndescription: D\n---\n\n# T\n\n" + unit * (200_000 // len(unit)) for unit in ADVERSARIAL_UNITS}
+ADVERSARIAL["deep list"] = "".join("  " * depth + "- x\n" for depth in range(400))
+ADVERSARIAL["mixed"] = "\n\n".join(unit * (4_000 // len(unit)) for unit in ADVERSARIAL_UNITS)
+
+
+@pytest.mark.parametrize("text", ADVERSARIAL.values(), ids=ADVERSARIAL.keys())
+def test_every_content_rule_reads_200kb_adversarial_pages_in_bounded_time(text):
+    source = Source("docs/ko/x.md", text, "ko")
+    for rule in RULES:
+        problems = timed(rule.check, source)
+        assert all(problem.path == "docs/ko/x.md" and problem.line >= 1 for problem in problems)
+    for check in (file_checks.bracket_steps, file_checks.angle_steps, file_checks.inline_steps, file_checks.block_steps):
+        timed(check, "docs/ko/x.md", text)
+
+
+def test_code_spans_are_masked_as_markdown_renders_them():
+    def masked(line):
+        return Source("x.md", line, "ko").prose[0]
+
+    assert masked("a `<b>` c") == "a       c"
+    assert masked("``a`b`` `c`") == "           "  # a longer run holds shorter ones
+    assert masked("``a` b") == "     b"  # Python-Markdown opens with one of the two backticks: <code>`a</code>
+    assert masked("`` a `") == "      "
+    assert masked("a `` b ` c") == "a" + " " * 8 + "c"
+    assert masked("`open only") == "`open only"  # never closed: prose
+    assert masked("`" * 200_000) == "`" * 200_000  # one run, nothing closes it

@@ -25,6 +25,16 @@ MESSAGES = {
                 "looking for a link, so rendering this would take minutes; close them, write them as \\[ or put them in `code`",
     "angles": "'<' without a '>' near them from here on: Markdown reads from each '<' to its '>' looking for HTML, so "
               "rendering this would take minutes; close them, write them as &lt; or put them in `code`",
+    "inline": "{count:,} pieces of inline markup (`code`, *emphasis*, links, tags, \\escapes, &entities;, :emoji:, line "
+              "breaks) in one paragraph of {size:,} characters: Markdown rewrites the whole paragraph at each of them, so "
+              "rendering this would take minutes; split the paragraph with blank lines, or put such text in a code block",
+    "lines": "{lines:,} lines in one paragraph of {size:,} characters (no blank line between them): Markdown reads the "
+             "rest of the paragraph again at each heading, quote, admonition or table row in it, so rendering this would "
+             "take minutes; put blank lines between blocks, or split the page",
+    "quotes": "quotes nested {depth:,} deep ('>' repeated), more than {limit}: Markdown reads each level again, so "
+              "rendering this would take minutes; quote once",
+    "blocks": "more than {limit:,} paragraphs and blocks (parts separated by blank lines): Markdown's time grows with "
+              "the square of their number, so rendering this would take minutes; split the page",
     "snippets": "with its snippets it is {size:,} bytes, more than {limit:,} (a snippet included many times, or snippets "
                 "including each other many times); include each snippet once",
 }
@@ -33,6 +43,21 @@ MAX_BYTES = 200_000  # several times our longest article; past it, a page should
 # thousands of unclosed ones cost the square of their number (8,000 took 16 s). This many character
 # steps take about two seconds; an ordinary page needs a few thousand.
 MAX_BRACKET_STEPS = 4_000_000
+# Python-Markdown rewrites a paragraph's whole text at every inline match (a code span, an emphasis,
+# an escape, a link, a tag...), so a paragraph costs about (its matches) x (its length): 200 KB of
+# "`` `` ``" or "*a*a" took minutes. This bound, about a second of rendering, is tens of times
+# what the longest real paragraph needs (MAINTAINERS.md, "Security").
+MAX_INLINE_STEPS = 400_000_000
+# Block constructs are split off a paragraph one line at a time, the rest read again each time: a
+# paragraph costs about (its lines) x (its length) too (200 KB of "# a" lines or "??? note" lines).
+# A quote nested 200,000 deep on one line did the same, level by level.
+MAX_QUOTE_DEPTH = 100
+# Python-Markdown looks each element up among its siblings (list.index), so a page's time grows with
+# the square of its blocks: 10,000 one-line paragraphs took 2.5 s, 66,000 (200 KB) minutes. A page
+# of 200 KB, the size limit, written in ordinary paragraphs has about 1,000.
+MAX_BLOCKS = 3_000
+_QUOTES = re.compile(rf"^[ \t]*(?:>[ \t]*){{{MAX_QUOTE_DEPTH + 1}}}", re.M)
+_LEADING_QUOTES = re.compile(r"[ \t>]*")
 # A page with the snippets it includes, each counted as often as it is included, nested ones too: a
 # page of 10,000 inclusions of a 200 KB snippet, or snippets that include each other ten times over,
 # was gigabytes of text to render.
@@ -59,7 +84,8 @@ def check_snippet(label: str, path: Path) -> list[Problem]:
 
 
 def _markup_steps(label: str, text: str) -> list[Problem]:
-    return (bracket_steps(label, text) if "[" in text else []) or (angle_steps(label, text) if "<" in text else [])
+    return ((bracket_steps(label, text) if "[" in text else []) or (angle_steps(label, text) if "<" in text else [])
+            or inline_steps(label, text) or block_steps(label, text))
 
 
 def _read(label: str, data: bytes) -> tuple[list[Problem], str | None]:
@@ -172,6 +198,48 @@ def _steps(label: str, text: str, pattern: re.Pattern[str], opener: str, kind: s
     return [Problem(label, text.count("\n", 0, where) + 1, NAME, MESSAGES[kind])]
 
 
+def block_steps(label: str, text: str) -> list[Problem]:
+    """The paragraph whose lines Markdown would take minutes over (lines times length past
+    MAX_INLINE_STEPS), or a quote nested more than MAX_QUOTE_DEPTH deep, with its line."""
+    deep = _QUOTES.search(text) if ">" in text else None
+    if deep is not None:
+        leading = _LEADING_QUOTES.match(text, deep.start())
+        depth = leading[0].count(">") if leading else MAX_QUOTE_DEPTH + 1
+        message = MESSAGES["quotes"].format(depth=depth, limit=MAX_QUOTE_DEPTH)
+        return [Problem(label, text.count("\n", 0, deep.start()) + 1, NAME, message)]
+    if len(text) * len(text) <= MAX_INLINE_STEPS and text.count("\n") < MAX_BLOCKS:
+        return []
+    start = 0
+    for number, separator in enumerate(re.finditer(r"\n[ \t]*\n", text.rstrip() + "\n\n")):
+        if number == MAX_BLOCKS:
+            return [Problem(label, text.count("\n", 0, start) + 1, NAME, MESSAGES["blocks"].format(limit=MAX_BLOCKS))]
+        lines, size = text.count("\n", start, separator.start()), separator.start() - start
+        if lines * size > MAX_INLINE_STEPS:
+            message = MESSAGES["lines"].format(lines=lines + 1, size=size)
+            return [Problem(label, text.count("\n", 0, start) + 1, NAME, message)]
+        start = separator.end()
+    return []
+
+
+def inline_steps(label: str, text: str) -> list[Problem]:
+    """The paragraph whose inline markup Markdown would take minutes over: per paragraph (an upper
+    bound: a list item or a table cell is rendered on its own, a part of one), the characters that
+    can start an inline match times the paragraph's length, past MAX_INLINE_STEPS."""
+    if len(text) * len(text) <= MAX_INLINE_STEPS:  # a page this short cannot reach it (about 20 KB)
+        return []
+    start, count = 0, 0
+    for match in _INLINE.finditer(text + "\n\n"):
+        if match[0][-1] != "\n" or match[0] == "  \n":
+            count += 1
+            continue
+        size = match.start() - start
+        if count * size > MAX_INLINE_STEPS:
+            message = MESSAGES["inline"].format(count=count, size=size)
+            return [Problem(label, text.count("\n", 0, start) + 1, NAME, message)]
+        start, count = match.end(), 0
+    return []
+
+
 def _close(opened: list[int], end: int, steps: int, unclosed: int) -> tuple[int, int]:
     if opened and unclosed < 0:
         unclosed = opened[0]
@@ -181,4 +249,6 @@ def _close(opened: list[int], end: int, steps: int, unclosed: int) -> tuple[int,
 
 
 _BRACKET = re.compile(r"\\.|\[|\]\(|\]|\)|\n[ \t]*\n")
+# What can start an inline match (a run of backticks is one code span at most), and a blank line.
+_INLINE = re.compile(r"\n[ \t]*\n|`+|[*_&\\<\[!:+(~^=]| {2}\n")
 _ANGLE = re.compile(r"\\.|<(?=[A-Za-z/!?])|>|\n[ \t]*\n")

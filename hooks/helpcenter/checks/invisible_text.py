@@ -22,16 +22,24 @@ _FOUND = re.compile(f"[{_INVISIBLE}]|&#(?:[xX]0*([0-9a-fA-F]+)|0*([0-9]+));?")
 _CHARACTER = re.compile(f"[{_INVISIBLE}]")
 
 
+# A page pasted whole can hold thousands: the first hundred say where to look.
+_MAX_PROBLEMS = 100
+
+
 def check(source: Source, **_) -> list[Problem]:
-    problems = []
-    for line, match in source.matches(_FOUND, source.text):
+    problems, text = [], source.text
+    line_start, searched = 0, 0  # where the current line starts, found from the previous match on: linear
+    for line, match in source.matches(_FOUND, text):
         if match[0].startswith("&#"):
             code = int(match[1], 16) if match[1] else int(match[2])
             if code > 0x10FFFF or not _CHARACTER.fullmatch(chr(code)):
                 continue
         else:
             code = ord(match[0])
-        column = match.start() - source.text.rfind("\n", 0, match.start())
+        line_start, searched = max(line_start, text.rfind("\n", searched, match.start()) + 1), match.start()
         name = unicodedata.name(chr(code), "control character")
+        column = match.start() - line_start + 1
         problems.append(source.problem(line, NAME, MESSAGES["character"].format(code=code, name=name, column=column)))
+        if len(problems) == _MAX_PROBLEMS:
+            break
     return problems
