@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from helpcenter.errors import ContentError
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.utils import CountHandler
 
 # Under "mkdocs" so that strict mode counts its warnings; a plain logger, so no prefix.
 log = logging.getLogger("mkdocs.plugins.helpcenter")
@@ -24,6 +25,14 @@ log = logging.getLogger("mkdocs.plugins.helpcenter")
 def draft(config: MkDocsConfig) -> bool:
     """Whether this build is the forgiving preview (never when strict)."""
     return os.environ.get("HC_DRAFT") == "1" and not config.strict
+
+
+def strict_build_failing(config: MkDocsConfig) -> bool:
+    """Whether this is a strict build that has already logged a warning: it stops at its end whatever
+    follows, so work that only makes output (the search indexes) is wasted. MkDocs counts a strict
+    build's warnings with a CountHandler on its logger (mkdocs.commands.build)."""
+    counters = (handler for handler in logging.getLogger("mkdocs").handlers if isinstance(handler, CountHandler))
+    return bool(config.strict) and any(counter.get_counts() for counter in counters)
 
 
 @contextlib.contextmanager

@@ -16,7 +16,7 @@ from typing import cast
 
 import build_state
 import site_languages
-from build_errors import as_build_error
+from build_errors import as_build_error, strict_build_failing
 from helpcenter import faq, korean_text, pagefind_index, search_records, terms, vocabulary_cache
 from helpcenter.buildstate import BuildState
 from helpcenter.incremental import PreviewCache, stop_if_asked
@@ -85,8 +85,8 @@ def records(config: MkDocsConfig, known: dict | None = None) -> list[dict[str, s
 
 @event_priority(-200)  # after mkdocs-static-i18n (-100) has built every language
 def on_post_build(config: MkDocsConfig) -> None:
-    if not site_languages.whole_site_built(config):
-        return
+    if not site_languages.whole_site_built(config) or strict_build_failing(config):
+        return  # a strict build that has warned publishes nothing: no index for it (Pagefind, the Korean analysis)
     state, cache = build_state.of(config), build_state.of(config).preview_cache
     synonyms = build_state.data(config, "search-synonyms")
     if cache is None:

@@ -50,6 +50,26 @@ def watch(page, base_url: str) -> None:
             or page.problems.append(f"failed: {r.url} ({r.failure})"))
     page.on("response", lambda r: r.status >= 400 and page.problems.append(f"HTTP {r.status}: {r.url}"))
     page.on("request", lambda r: r.url.startswith(base_url) or r.url.startswith("data:") or page.problems.append(f"other host: {r.url}"))
+    # The page's requests still under way (settle() waits for them).
+    page.pending = set()
+    page.on("request", lambda r: browsers_own(r.url) or page.pending.add(r))
+    page.on("requestfinished", lambda r: page.pending.discard(r))
+    page.on("requestfailed", lambda r: page.pending.discard(r))
+
+
+def settle(page, limit_s: float = 30) -> None:
+    """Wait until the page has loaded, its fonts are ready and none of its requests is under way: then
+    page.problems holds all it did, and moving on aborts nothing. Playwright's "networkidle" waits the
+    same plus 500 ms of quiet on every page; after the load event our pages request nothing but the
+    tab's icon (the browser's own, see browsers_own)."""
+    page.wait_for_load_state("load")
+    page.evaluate("document.fonts.ready.then(() => true)")
+    waited = 0.0
+    while page.pending:
+        if waited > limit_s:
+            raise AssertionError(f"requests still under way after {limit_s} s: {sorted(r.url for r in page.pending)}")
+        page.wait_for_timeout(20)  # lets Playwright deliver the requests' events
+        waited += 0.02
 
 
 def browsers_own(url: str) -> bool:

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from sitebrowser import language_roots, site_pages
 
-from tests.browser.conftest import watch
+from tests.browser.conftest import settle, watch
 
 pytestmark = pytest.mark.browser
 
@@ -34,12 +34,12 @@ def pages(site) -> list[str]:
 
 @pytest.fixture
 def screen(browser, base_url):
-    """screen(path, size, scheme) → the page, with the measuring code loaded. One tab per size and
-    palette, reused across pages: a page load costs seconds on a shared machine."""
+    """screen(path, size, scheme) → the page, settled (tests/browser/conftest.py), with the measuring
+    code loaded. One tab per size and palette, reused across pages: a page load costs seconds on a
+    shared machine."""
     tabs = {}
 
-    def open_(path, size, scheme="light", settle=False):
-        """settle: wait until the network is idle (page.problems then holds everything the page did)."""
+    def open_(path, size, scheme="light"):
         if (size, scheme) not in tabs:
             tabs[size, scheme] = browser.new_context(
                 viewport=dict(zip(("width", "height"), size)), color_scheme=scheme).new_page()
@@ -49,8 +49,7 @@ def screen(browser, base_url):
         response = page.goto(base_url + path)
         if not response.ok:
             page.problems.append(f"HTTP {response.status}: /{path}")
-        if settle:
-            page.wait_for_load_state("networkidle")
+        settle(page)
         page.evaluate(LAYOUT_JS)  # evaluated, not a script tag: the CSP refuses inline scripts
         return page
 
@@ -66,9 +65,7 @@ def test_every_page_keeps_words_whole_fits_the_screen_and_has_44_px_controls(scr
     lands on the same page in the next language, with none of those problems either."""
     problems = {}
     for path in pages:
-        # Waiting for the network to be idle: leaving before the search worker has fetched its
-        # scripts aborts them (a race on a busy machine, not something a reader sees).
-        page = screen(path, size, settle=size in (PHONE, DESKTOP))
+        page = screen(path, size)
         found = page.evaluate(
             "([words, targets]) => [...hcLayout.brokenHangulWords(words), ...hcLayout.overflowing(), "
             "...hcLayout.smallTargets(targets, 44)]", [WORDS, TAP_TARGETS])
@@ -93,7 +90,7 @@ def switch_language(page, path: str, roots: dict[str, str]) -> list[str]:
     page.locator(".md-header__option .md-select").hover()
     page.locator(f"a.md-select__link[hreflang={other}]").click()
     page.wait_for_url(target)
-    page.wait_for_load_state("networkidle")  # its problems all seen, none left to abort at the next page
+    settle(page)  # its problems all seen, none left to abort at the next page
     found = [f"the switcher to {other} shows a page in {lang!r}"] if (lang := page.evaluate("document.documentElement.lang")) != other else []
     return found + page.problems
 
@@ -142,12 +139,17 @@ CELL_WIDTHS = """() => [...document.querySelectorAll('table.hc-methods :is(th, t
 
 
 def test_comparison_table_never_squeezes_a_column_under_eight_syllables(screen, site, pages):
+    """At each width from a small phone to a wide desktop, as a reader turning a phone or resizing a
+    window sees it: one page load per page, the window resized."""
     with_tables = [path for path in pages if "hc-methods" in (site / path / "index.html").read_text(encoding="utf-8")]
     assert with_tables, "no page shows the support-channel table"
     problems = {}
-    for width in (320, 360, 390, 600, 768, 1024, 1280, 1440):
-        for path in with_tables:
-            page = screen(path, (width, 900))
+    for path in with_tables:
+        page = screen(path, (320, 900))
+        for width in (320, 360, 390, 600, 768, 1024, 1280, 1440):
+            page.set_viewport_size({"width": width, "height": 900})
+            page.evaluate("new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))")  # laid out again
+            assert page.evaluate("innerWidth") == width
             found = page.evaluate(CELL_WIDTHS) + page.evaluate("hcLayout.overflowing()")
             if found:
                 problems[f"/{path} at {width} px"] = found[:5]

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 import shutil
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -155,6 +156,31 @@ CASES = {
 }
 
 
+# Cases that fail late share a build: warnings a strict build collects to its end, each in a message
+# of its own that names the file and line. A batch's changes are made to one copy of the project,
+# published once; each case is still a test of its own, which finds its message, at WARNING or ERROR,
+# in one message of that build's log, and builds alone again if another case's change hid it. A case
+# that stops the build (an error raised in a page, a data file or mkdocs.yml refused before any page
+# is read, the output gate's findings, raised at the end) is built alone. About 1.5 builds' time for
+# a batch instead of one build per case.
+SHARED = {
+    "late-1": ["link: broken anchor", "html: image without alt text", "front matter: unknown topic", "front matter: missing related page",
+               "page: refund deadline", "html: iframe", "front matter: invalid YAML", "output: base href", "facts: stale verified date",
+               "html: inline event handler", "page: menu path", "contact fact in a page", "data: stale contact fact", "heading: skipped level",
+               "link: broken"],
+    "late-2": ["front matter: missing description", "front matter: description too long", "front matter: HTML in the title",
+               "front matter: wrong type", "html: raw script", "html: javascript URL", "page: hand-written channel count",
+               "data: verified in the future", "facts: verified date in the future", "output: style element", "output: form",
+               "output: attribute list adds onclick", "output: multi-line tag with a handler", "front matter: non-string key"],
+    "late-3": ["front matter: template key", "output: meta refresh", "output: entity-encoded javascript link",
+               "output: reference link, mixed case with a tab reference", "page: text-direction override",
+               "page: text-direction isolate as a character reference", "page: NUL byte", "page: zero-width space in a heading"],
+}
+BATCH_OF = {case: batch for batch, cases in SHARED.items() for case in cases}
+# A message of the log: its level, then its text up to the next message (continuation lines included).
+MESSAGE = re.compile(r"^(WARNING|ERROR|INFO|DEBUG) +-  (.*?)(?=^(?:WARNING|ERROR|INFO|DEBUG) +-  |\Z)", re.M | re.S)
+
+
 def _build(project: Path, target: Path, log: list) -> int:
     build = build_site(project, target)
     log.append(build.log)
@@ -163,6 +189,7 @@ def _build(project: Path, target: Path, log: list) -> int:
 
 def test_there_are_at_least_60_cases():
     assert len(CASES) >= 60
+    assert set(BATCH_OF) <= set(CASES), set(BATCH_OF) - set(CASES)
 
 
 @pytest.fixture(scope="session")
@@ -179,28 +206,63 @@ class Attempt:
     log: str
 
 
-def attempt(case: str, published, folder: Path) -> Attempt:
-    """The case's change made to a copy of the previously published project, then published over a
-    copy of that site. pytest-xdist's workers (scripts/test) run two cases' builds at a time."""
+def attempt(cases: list[str], published, folder: Path) -> Attempt:
+    """The cases' changes made to a copy of the previously published project, then published over a
+    copy of that site. pytest-xdist's workers (scripts/test) run several cases' builds at a time."""
     project, site = copy_project(folder / "project", source=published.site.parent / "project"), folder / "site"
     shutil.copytree(published.site, site, symlinks=False)
-    CASES[case][0](project)
+    for case in cases:
+        CASES[case][0](project)
     log: list[str] = []
     code = publish(site, lambda target: _build(project, target, log))
     return Attempt(project, site, code, log[0] if log else "")
 
 
-@pytest.mark.parametrize("case", list(CASES))
-def test_bad_input_fails_clearly_and_keeps_the_previous_site(published, published_digest, case, tmp_path):
-    result = attempt(case, published, tmp_path)
+def check(case: str, result: Attempt, published_digest: dict[str, str], shared: bool = False) -> None:
+    """The build failed, said what the case expects, and left the previous site as it was."""
     project, log = result.project, result.log
     assert result.code != 0, f"{case}: the build passed"
-    assert re.search(CASES[case][1], log, re.S), f"{case}: message not found in:\n{log[-3000:]}"
+    if shared:
+        assert shared_message(case, log), f"{case}: no WARNING or ERROR message says it in:\n{log[-3000:]}"
+    else:
+        assert re.search(CASES[case][1], log, re.S), f"{case}: message not found in:\n{log[-3000:]}"
     assert tree_digest(result.site) == published_digest
     assert not re.search(r"^\w+ +-  hooks/", log, re.M), f"{case}: one prefix style, no logger names:\n{log[-3000:]}"
     # A link's message names the line that holds the link, as written.
     for file, line, link in re.findall(r"^WARNING -  (docs/\S+?\.md):(\d+): link '([^']+)'", log, re.M):
         assert link in (project / file).read_text(encoding="utf-8").splitlines()[int(line) - 1], f"{case}: {file}:{line}"
+
+
+def shared_message(case: str, log: str) -> bool:
+    """Whether one WARNING or ERROR message of the log says what the case expects (in a shared build,
+    a pattern read across several messages could join two cases' words)."""
+    return any(level in ("WARNING", "ERROR") and re.search(CASES[case][1], text, re.S) for level, text in MESSAGE.findall(log))
+
+
+@pytest.mark.parametrize("case", [case for case in CASES if case not in BATCH_OF])
+def test_bad_input_fails_clearly_and_keeps_the_previous_site(published, published_digest, case, tmp_path):
+    check(case, attempt([case], published, tmp_path), published_digest)
+
+
+@pytest.fixture(scope="module")
+def shared_attempts(published, tmp_path_factory) -> Callable[[str], Attempt]:
+    """attempt_of(batch) → the batch's build, made once (pytest-xdist runs a batch on one worker)."""
+    made: dict[str, Attempt] = {}
+
+    def attempt_of(batch: str) -> Attempt:
+        if batch not in made:
+            made[batch] = attempt(SHARED[batch], published, tmp_path_factory.mktemp(batch))
+        return made[batch]
+    return attempt_of
+
+
+@pytest.mark.parametrize("case", [pytest.param(case, marks=pytest.mark.xdist_group(f"bad-input-{batch}"))
+                                  for batch, cases in SHARED.items() for case in cases])
+def test_bad_input_in_a_shared_build_fails_clearly_and_keeps_the_previous_site(shared_attempts, published, published_digest, case, tmp_path):
+    result, shared = shared_attempts(BATCH_OF[case]), True
+    if not shared_message(case, result.log):  # hidden by another case's change: on its own, as a writer would make it
+        result, shared = attempt([case], published, tmp_path), False
+    check(case, result, published_digest, shared)
 
 
 def test_hostile_front_matter_never_reaches_the_html_unescaped(tmp_path):
