@@ -105,7 +105,7 @@ def cases(write: Callable[[str, str | bytes], Change], edit: Callable[[str, str,
             add_before_first_h2(tips, "<div>" * 4000 + "x" + "</div>" * 4000),
             rf"{tips}:\d+: elements nested at least 257 deep, more than 256.*nest fewer"),
         "page: quotes nested hundreds deep": (
-            add_before_first_h2("docs/en/support/tips.md", "> " * 300 + "deep"), r"docs/en/support/tips\.md:\d+: elements nested at least"),
+            add_before_first_h2("docs/en/support/tips.md", "> " * 300 + "deep"), r"docs/en/support/tips\.md:\d+: quotes nested 300 deep.*\[files\]"),
         "page: thousands of unclosed brackets": (
             add_before_first_h2("docs/en/support/email.md", "Pasted: " + "[" * 9000),
             r"docs/en/support/email\.md:\d+: '\[' without a '\]' near them.*\[files\]"),
