@@ -50,6 +50,8 @@ HEADING_WEIGHT = 3
 # each of its words: at the default a common word shared its chunk with its neighbours
 # (payment with password, 39 KB); smaller chunks leave a common word nearly alone in its own.
 CHUNK_SIZE = 5000
+# What the binary reads from its environment besides its options; part of the engine cache's key.
+ENVIRONMENT = {"PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE": str(CHUNK_SIZE)}
 # Pagefind also writes its own ready-made interfaces; the site uses Material's, so they are removed.
 UNUSED = ("pagefind-ui.*", "pagefind-modular-ui.*", "pagefind-component-ui.*", "pagefind-highlight.js")
 
@@ -95,8 +97,7 @@ def write_indexes(jobs: list[tuple[list[str], str, Path]], cache: EngineCache | 
         running = []
         for documents, lang, output in jobs:
             options = ["--force-language", lang, "--quiet"]
-            environment = {"PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE": str(CHUNK_SIZE)}
-            digest = pagefind_cache.key(_version(), [*options, *(f"{k}={v}" for k, v in environment.items())], _named(documents))
+            digest = pagefind_cache.key(_version(), [*options, *(f"{k}={v}" for k, v in ENVIRONMENT.items())], _named(documents))
             if cache.restore(lang, digest, output, stop):
                 continue
             site = stack.enter_context(tempfile.TemporaryDirectory(prefix="hc-pagefind-"))
@@ -106,7 +107,7 @@ def write_indexes(jobs: list[tuple[list[str], str, Path]], cache: EngineCache | 
             staged = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix=".hc-pagefind-", dir=output.parent)), "index")
             command = [str(get_executable()), "--site", site, "--output-path", str(staged.absolute()), *options]
             process = stack.enter_context(subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                                                           env={**os.environ, **environment}))
+                                                           env={**os.environ, **ENVIRONMENT}))
             stack.callback(_end, process)
             running.append((lang, output, digest, process, staged))
         failed = []

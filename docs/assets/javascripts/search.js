@@ -186,13 +186,12 @@
     var topics = expanded.topics;
     var typedTopics = expanded.typedTopics || [];
     var rows = found.map(function (f, i) {
-      var titled = titleMatch(f.data, topics);
-      return { f: f, i: i, titled: titled, typed: titled && typedTopics.length > 0 && titleMatch(f.data, typedTopics),
-        named: titled && topics ? titleTopics(f.data, topics) : 0 };
+      var named = titleMatch(f.data, topics);
+      return { f: f, i: i, titled: named > 0, typed: named > 0 && typedTopics.length > 0 && titleMatch(f.data, typedTopics) > 0, named: named };
     });
     var actions = expanded.actions || [];
     if (actions.length && !rows.some(function (r) { return r.titled; })) {
-      rows.forEach(function (r) { r.titled = titleMatch(r.f.data, actions); });
+      rows.forEach(function (r) { r.titled = titleMatch(r.f.data, actions) > 0; });
     }
     var whole = rows.filter(function (r) { return r.f.level === 0; });
     var lead = rows.some(function (r) { return r.titled; }) ? null : whole[0];
@@ -205,18 +204,14 @@
   // The title names what the query is about (query.js `topics`, generic actions left out): a topic
   // anywhere in a Korean title, spaces aside (메일 in 이메일 문의, 재 설정 in 비밀번호 재설정), an
   // English word at the start of a title's word, English words together as words (sign in, not
-  // sign-ins). Without topics, the engine's match of a title word decides.
+  // sign-ins). Without topics, the engine's match of a title word decides. Returns how many of
+  // `topics` the title names (without topics, 1 when the engine matched a title word).
   function titleMatch(result, topics) {
-    if (result.meta && result.meta.kind === "faq") return false;
+    if (result.meta && result.meta.kind === "faq") return 0;
     if (!topics || !topics.length) {
       var words = titleWords(result);
-      return (result.locations || []).some(function (at) { return at < words; });
+      return (result.locations || []).some(function (at) { return at < words; }) ? 1 : 0;
     }
-    return titleTopics(result, topics) > 0;
-  }
-
-  // How many of `topics` the title names.
-  function titleTopics(result, topics) {
     var title = readable(result.meta && result.meta.title).toLowerCase();
     var latin = " " + title.replace(/[^a-z0-9']+/g, " ") + " ";
     var compact = title.replace(/\s+/g, "");
@@ -238,7 +233,7 @@
   // not hide the page that answers. Only a few records of each are loaded (READING, FEW), so a
   // relaxed query costs a few small fragments.
   function gather(loaded, queries, found, level, id, topics) {
-    var enough = found.length >= FEW && found.some(function (f) { return titleMatch(f.data, topics); });
+    var enough = found.length >= FEW && found.some(function (f) { return titleMatch(f.data, topics) > 0; });
     // A query the reader has typed past is not relaxed further: its results will not be shown.
     if (!queries.length || enough || id !== latest) return Promise.resolve(found);
     if (queries[0].typing && found.length >= FEW) return gather(loaded, queries.slice(1), found, level + 1, id, topics);
