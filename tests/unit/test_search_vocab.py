@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import random
 
-from helpcenter.search_vocab import BUDGET, build_vocabulary, gzip_size
+from helpcenter.search_vocab import BUDGET, COMPOUNDS_BUDGET, build_vocabulary, gzip_size
 from helpcenter.synonyms import from_glossary
 
 TEXTS = [
@@ -73,6 +73,19 @@ def test_a_large_site_is_cut_to_the_budget_keeping_the_most_used_words():
     assert 1000 < len(words) < 40000
     assert not vocab["complete"]
     assert BUDGET <= 40 * 1024
+
+
+def test_a_large_site_keeps_its_most_used_compounds_within_their_own_share():
+    # Thousands of pairs that stand side by side only a few times must not crowd out the words.
+    rng = random.Random(3)
+    syllables = [chr(0xAC00 + i) for i in range(0, 11172, 5)]
+    nouns = ["".join(rng.choice(syllables) for _ in range(2)) for _ in range(300)]
+    texts = [" ".join(["결제 수단"] * 20 + [f"{rng.choice(nouns)} {rng.choice(nouns)}" for _ in range(100)]) for _ in range(600)]
+    vocab = build_vocabulary(texts, "ko", {})
+    compounds = vocab["compounds"].split()
+    assert compounds[0] == "결제+수단"
+    assert gzip_size({"compounds": vocab["compounds"]}) <= COMPOUNDS_BUDGET + 64
+    assert vocab["complete"]  # every word still fits: the compounds took no more than their share
 
 
 def test_the_glossary_gives_each_site_the_other_languages_terms_and_the_variants_to_avoid():
