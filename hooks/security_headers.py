@@ -20,7 +20,7 @@ from pathlib import Path
 import build_state
 import site_languages
 from build_errors import draft as is_draft
-from helpcenter import csp, diskcache, gate_policy, output_gate, redirects
+from helpcenter import csp, diskcache, gate_policy, output_gate, pagefind_index, redirects
 from helpcenter.checks import Problem, project_files
 from helpcenter.checks import files as file_checks
 from mkdocs.config.defaults import MkDocsConfig
@@ -335,14 +335,15 @@ def _unzipped(data: bytes) -> str:
 
 def _fragment_record(data: bytes) -> dict[str, object]:
     """One Pagefind fragment (gzip of 'pagefind_dcd' and a JSON object) as a plain search record:
-    the address and title search.js shows (meta url, meta title) and the text."""
+    the address and title search.js shows (its link, the page's title or the FAQ question) and the text."""
     text = _unzipped(data)
     try:
         fragment = json.loads(text[text.index("{"):])
     except ValueError:
         return {"url": "(an unreadable search fragment)"}  # reported: not an address of the site
     meta = fragment.get("meta") or {}
-    return {"url": meta.get("url", fragment.get("url", "")), "title": meta.get("title"), "content": fragment.get("content")}
+    return {"url": pagefind_index.published_address(fragment), "title": meta.get("title", meta.get("question")),
+            "content": fragment.get("content")}
 
 
 def _site_path(site_url: str | None) -> str:
@@ -359,6 +360,7 @@ def _read(path: Path) -> str:
 
 
 def _gate_code() -> list[bytes]:
-    """The code a remembered verdict depends on: the gate's rules and this file (how fragments are read)."""
+    """The code a remembered verdict depends on: the gate's rules, this file and pagefind_index (how fragments are read)."""
     folder = Path(__file__).parent / "helpcenter"
-    return [Path(__file__).read_bytes(), *((folder / name).read_bytes() for name in ("output_gate.py", "gate_policy.py", "csp.py", "nesting.py"))]
+    names = ("output_gate.py", "gate_policy.py", "csp.py", "nesting.py", "pagefind_index.py")
+    return [Path(__file__).read_bytes(), *((folder / name).read_bytes() for name in names)]

@@ -24,6 +24,7 @@ import contextlib
 import functools
 import html
 import os
+import re
 import shutil
 import subprocess
 import tempfile
@@ -45,6 +46,10 @@ ENGINE_DIR = "pagefind"
 # How much a word of a section heading counts against one of body text (Pagefind weighs h1 7, h2 6,
 # h3 5 by default; the headings are also in the body already). Measured on the query probes.
 HEADING_WEIGHT = 3
+# Pagefind's own weight of an h1, given to an FAQ question's paragraph, and the meta field that
+# holds the question (search.js gives it the title's ranking weight).
+TITLE_WEIGHT = 7
+QUESTION = "question"
 # How many word locations (and pages) an index chunk holds before the next word starts another
 # (Pagefind's PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE; its default 20,000). A query downloads the chunk of
 # each of its words: at the default a common word shared its chunk with its neighbours
@@ -59,10 +64,12 @@ UNUSED = ("pagefind-ui.*", "pagefind-modular-ui.*", "pagefind-component-ui.*", "
 def engine_html(record: dict[str, str], title: str, content: str, headings: str = "") -> str:
     """The document Pagefind indexes for one record: `title`, `content` and `headings` are the
     record's texts as analysed (joiners inserted), every character escaped, so indexed text can never
-    become markup. The record's address travels as meta `url` (search.js links to it): documents are
-    indexed from files of their own, and an FAQ question's address has a fragment no file path can
-    carry. Pagefind 1.5 indexes every meta field's words for search: an address's words (sign, in
-    of account/sign-in/) are a good sign of what the page is about. The kind (faq) and the shown
+    become markup. The page's address travels as meta `url` (spaced_url; search.js links to it):
+    documents are indexed from files of their own. Pagefind 1.5 indexes every meta field's words for
+    search: an address's words (sign, in of account/sign-in/) are a good sign of what the page is
+    about. An FAQ question's anchor is not among them (its words are the question's, with their
+    particles: 결제가, 요금이): it is the id of the question's paragraph, which Pagefind keeps in
+    the record's anchors. The kind (faq) and the shown
     length (a number) are words of the index too, with nothing to say; as filters they would not
     be, but Pagefind 1.5 then writes its metadata file in a different order from build to build.
     The section headings come again after the content, weighted as Pagefind weighs an h3
@@ -70,12 +77,40 @@ def engine_html(record: dict[str, str], title: str, content: str, headings: str 
     never shows the repeated headings in an excerpt."""
     kind = "faq" if record["kind"] == "faq" else "page"
     title, content, headings = (unicodedata.normalize("NFD", text) for text in (title, content, headings))
-    url = html.escape("/" + record["url"].lstrip("/"), quote=True)
+    page_url, _, anchor = ("/" + record["url"].lstrip("/")).partition("#")
+    if kind == "faq":
+        # An FAQ question is not a title to Pagefind: the engine then tells, before a record's text
+        # is fetched, whether a query word is in a page's title (search.js fetches those first).
+        # A paragraph weighted as a main heading: Pagefind takes any h1 as the title. Its id is
+        # the question's anchor, which Pagefind stores with the record without indexing it.
+        heading = (f'<p id="{html.escape(anchor, quote=True)}" data-pagefind-weight="{TITLE_WEIGHT}" '
+                   f'data-pagefind-meta="{QUESTION}">{html.escape(title)}</p>')
+    else:
+        heading = f'<h1 data-pagefind-meta="title">{html.escape(title)}</h1>'
+    url = html.escape(spaced_url(page_url), quote=True)
     shown = len(title.split()) + len(content.split())
     weighted = f'<p data-pagefind-weight="{HEADING_WEIGHT}">{html.escape(headings)}</p>' if headings.strip() else ""
     return (f'<html lang="{html.escape(record["lang"])}"><body data-pagefind-body data-pagefind-meta="kind:{kind}">'
             f'<data data-pagefind-meta="url[value]" value="{url}"></data><data data-pagefind-meta="words[value]" value="{shown}"></data>'
-            f'<h1 data-pagefind-meta="title">{html.escape(title)}</h1><p>{html.escape(content)}</p>{weighted}</body></html>')
+            f'{heading}<p>{html.escape(content)}</p>{weighted}</body></html>')
+
+
+def spaced_url(url: str) -> str:
+    """A page's address as meta `url` holds it: Pagefind indexes a meta field's words, and indexed
+    an address whole as one word joined from its parts (accountsignin, libraryg001a00001: one
+    more word per page, matched by every query it starts with) as well as by its parts. Spaces
+    around each separator leave only the parts (account, sign, in); search.js removes them again.
+    Decomposed like every indexed text (an address in Hangul would otherwise be a variant)."""
+    return unicodedata.normalize("NFD", re.sub(r"([^\w])", r" \1 ", url)).strip()
+
+
+def published_address(fragment: dict) -> str:
+    """The address search.js links a published record to (its `address`): meta `url` without the
+    spaces spaced_url put in, and an FAQ question's anchor, the record's first anchor."""
+    meta = fragment.get("meta") or {}
+    page = re.sub(r"\s+", "", unicodedata.normalize("NFC", str(meta.get("url", fragment.get("url", "")))))
+    anchors = fragment.get("anchors") or [{}]
+    return f"{page}#{anchors[0].get('id', '')}" if meta.get("kind") == "faq" else page
 
 
 def write_indexes(jobs: list[tuple[list[str], str, Path]], cache: EngineCache | None = None, stop: threading.Event | None = None) -> None:

@@ -206,3 +206,27 @@ def test_a_keystroke_that_does_not_change_the_answer_leaves_the_list_as_it_is(pa
     expect(page.locator(".md-search-result__item").first).to_have_attribute("data-seen", "yes")
     assert not page.problems, page.problems
 
+
+
+@pytest.mark.parametrize(("home", "query"), [("", "결제"), ("en/", "payment")])
+def test_a_long_list_fetches_the_rest_of_its_results_when_the_reader_scrolls_to_its_end(page, base_url, home, query):
+    """Each result's text is a download of its own: the first screen's come with the list, the
+    others when the reader scrolls to its end, after the results already shown, once each."""
+    requests = search_requests(page, base_url)
+    page.goto(base_url + home)
+    search(page, query)
+    items = page.locator(".md-search-result__item")
+    expect(items.first).to_be_visible()
+    promised = int("".join(ch for ch in page.locator(".md-search-result__meta").inner_text() if ch.isdigit()))
+    first_screen = _shown(page)
+    fragments = [url for url in requests if url.endswith(".pf_fragment")]
+    assert len(first_screen) < promised, (first_screen, promised)
+    assert len(fragments) < promised
+    items.last.scroll_into_view_if_needed()
+    expect(items).to_have_count(promised)
+    assert _shown(page)[:len(first_screen)] == first_screen  # what the reader was reading stays in place
+    hrefs = [href for href, _ in _shown(page)]
+    assert len(set(hrefs)) == len(hrefs), hrefs
+    fetched = [url for url in requests if url.endswith(".pf_fragment")]
+    assert len(fetched) == len(set(fetched)) and len(fetched) > len(fragments)
+    assert not page.problems, page.problems

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import gzip
 import json
+import re
 import unicodedata
 
 import pytest
 import yaml
+from helpcenter.pagefind_index import published_address
 from helpcenter.search_vocab import unreachable_synonyms
 
 from tests.html import LANGS, html_files, page_path, read
@@ -32,7 +34,7 @@ def fragments(site, lang):
 def test_each_language_has_its_own_index_of_its_own_pages_only(site, lang):
     entry = json.loads((engine_dir(site, lang) / "pagefind-entry.json").read_text(encoding="utf-8"))
     assert list(entry["languages"]) == [lang]
-    urls = [fragment["meta"]["url"] for fragment in fragments(site, lang)]
+    urls = [published_address(fragment) for fragment in fragments(site, lang)]
     assert urls and all(url.startswith("/") and not url.startswith(("/en/", "/ko/")) for url in urls)
     # Every indexed URL is a page of that language (relative to its root).
     for url in urls:
@@ -40,7 +42,7 @@ def test_each_language_has_its_own_index_of_its_own_pages_only(site, lang):
 
 
 def test_korean_records_are_cut_at_morpheme_boundaries_and_english_ones_are_not(site):
-    korean = {f["meta"]["title"]: f["content"] for f in fragments(site, "ko")}
+    korean = {f["meta"].get("title") or f["meta"]["question"]: f["content"] for f in fragments(site, "ko")}
     question = next(title for title in korean
                     if title.replace(JOINER, "").replace(COMPOUND_JOINER, "").startswith("비밀번호를 잊어버렸어요"))
     # The compound 비밀번호 and the particle 를 are words of the index (the compound whole and as
@@ -53,7 +55,7 @@ def test_korean_is_indexed_decomposed_so_pagefind_splits_it_into_chunks(site):
     """Hangul is indexed decomposed: composed, Pagefind put every Korean word into one chunk."""
     for file in (engine_dir(site, "ko") / "fragment").iterdir():
         fragment = json.loads(gzip.decompress(file.read_bytes()).removeprefix(b"pagefind_dcd"))
-        indexed = fragment["content"] + fragment["meta"]["title"]  # the meta url is an address, not indexed
+        indexed = fragment["content"] + (fragment["meta"].get("title") or fragment["meta"]["question"])  # the meta url is an address
         assert any("\u1100" <= c <= "\u11ff" for c in indexed) and not any("\uac00" <= c <= "\ud7a3" for c in indexed)
 
 
@@ -62,7 +64,7 @@ def test_faq_questions_are_records_of_their_own_with_anchors_on_the_faq_page(sit
     faq = read(site, page_path(lang, "faq/"))
     ids = [d["id"] for d in faq.select("details.question[id]")]
     assert ids and len(ids) == len(faq.select("details.question")) and len(set(ids)) == len(ids)
-    questions = {f["meta"]["url"] for f in fragments(site, lang) if f["meta"].get("kind") == "faq"}
+    questions = {published_address(f) for f in fragments(site, lang) if f["meta"].get("kind") == "faq"}
     assert questions == {f"/faq/#{i}" for i in ids}
 
 
@@ -123,3 +125,34 @@ def test_the_webassembly_a_page_names_is_the_one_its_language_s_index_uses(site,
     used = f"wasm.{entry['languages'][lang]['wasm'] or 'unknown'}.pagefind"
     assert settings["wasm"][lang] == used
     assert (engine_dir(site, lang) / used).is_file()
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_only_pages_have_a_title_to_the_engine_and_faq_records_their_question(site, lang):
+    """search.js fetches first the texts of the records whose title has a query word, which the
+    engine tells before any text is downloaded: an FAQ question must not count as such a title."""
+    kinds = {"faq": 0, "page": 0}
+    for fragment in fragments(site, lang):
+        meta = fragment["meta"]
+        kinds[meta["kind"]] += 1
+        if meta["kind"] == "faq":
+            assert "title" not in meta and meta["question"].strip(), meta
+        else:
+            assert meta["title"].strip() and "question" not in meta, meta
+    assert kinds["faq"] and kinds["page"], kinds
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_an_address_adds_its_parts_to_the_index_never_one_word_joined_from_them(site, lang):
+    """A search for 결제 or sign must not go through one extra word per page joined from its address
+    (faqq결제가안돼요, accountsignin): each such word is another match for every prefix of it."""
+    import cbor2
+
+    words = set()
+    for chunk in (engine_dir(site, lang) / "index").iterdir():
+        data = cbor2.loads(gzip.decompress(chunk.read_bytes()).removeprefix(b"pagefind_dcd"))
+        words |= {unicodedata.normalize("NFC", entry[0]) for entry in data[0]}
+    parts = [re.findall(r"[^\W_]+", published_address(f).lower()) for f in fragments(site, lang)]
+    joined = {"".join(p) for p in parts if len(p) > 1}
+    assert words and joined
+    assert not joined & words, sorted(joined & words)[:5]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from pathlib import Path
 
@@ -9,7 +10,7 @@ import pytest
 from helpcenter.errors import ContentError
 from helpcenter.faq import Question, mark_questions
 from helpcenter.korean_text import COMPOUND, CUT, KoreanIndexer, Morpheme, predicates, segment
-from helpcenter.pagefind_index import JOINER, engine_html
+from helpcenter.pagefind_index import JOINER, engine_html, spaced_url
 from helpcenter.search_records import PageText, body_text, records
 from helpcenter.synonyms import load_synonyms
 
@@ -130,12 +131,29 @@ def test_section_headings_are_searchable_with_more_weight_but_never_shown_twice(
 
 
 def test_engine_document_escapes_every_text_and_keeps_the_title_as_a_heading():
-    record = {"url": "x/", "title": "t", "content": "c", "lang": "ko", "kind": "faq"}
+    record = {"url": "x/", "title": "t", "content": "c", "lang": "ko", "kind": "page"}
     document = engine_html(record, f"비밀번호{JOINER}를 <b>", '<img src=x onerror="alert(1)">')
     assert "<img" not in document and "<b>" not in document and "&lt;img src=x" in document
     heading = f'<h1 data-pagefind-meta="title">{unicodedata.normalize("NFD", f"비밀번호{JOINER}를")} &lt;b&gt;</h1>'
     assert heading in document  # Hangul decomposed: Pagefind then chunks Korean like any language
-    assert 'lang="ko"' in document and 'data-pagefind-meta="kind:faq"' in document
+    assert 'lang="ko"' in document and 'data-pagefind-meta="kind:page"' in document
+
+
+def test_an_faq_question_is_weighted_as_a_heading_but_is_not_a_page_title_to_the_engine():
+    # search.js fetches first the records whose *page* title has a query word, which the engine
+    # tells from its matched meta fields before any record's text is downloaded.
+    record = {"url": "faq/#q-1", "title": "t", "content": "c", "lang": "ko", "kind": "faq"}
+    document = engine_html(record, "비밀번호 <b>", "재설정")
+    assert "<h1" not in document and 'data-pagefind-meta="title"' not in document
+    question = f'<p id="q-1" data-pagefind-weight="7" data-pagefind-meta="question">{unicodedata.normalize("NFD", "비밀번호")} &lt;b&gt;</p>'
+    assert question in document  # its anchor is the paragraph's id, not words of the address
+    assert 'data-pagefind-meta="url[value]" value="/ faq /"' in document
+    assert 'data-pagefind-meta="kind:faq"' in document
+
+
+def test_an_address_is_indexed_by_its_parts_never_joined_into_one_word():
+    assert spaced_url("/account/sign-in/") == "/ account / sign - in /"
+    assert re.sub(r"\s+", "", spaced_url("/library/g001/a_1.x/")) == "/library/g001/a_1.x/"  # search.js removes the spaces
 
 
 def test_faq_questions_get_unique_ids():

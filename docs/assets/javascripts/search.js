@@ -24,6 +24,11 @@
   // Records loaded for another reading of the whole query: short FAQ answers often come first.
   var READING = 5;
   var SHOWN = 10;
+  // Records whose text (a fragment each, 2-4 KiB at 1,000 articles) is fetched before the list is
+  // first shown: a phone's screen (390 x 844) holds six results and part of a seventh. The rest of
+  // the SHOWN are fetched when the reader scrolls to the end of the list: a reader whose answer is
+  // on the first screen never pays for them.
+  var FIRST = 7;
   var EXCERPT_WORDS = 24;
   // Records kept of each engine query (more than the whole query, its readings and fallbacks can
   // show together), and how many engine queries are kept for the next keystrokes.
@@ -31,7 +36,9 @@
   var ANSWERS = 40;
   // Pagefind's defaults favour short records strongly (pageLength 0.75): every short FAQ answer
   // sharing one word outranked the page whose title matched. Measured on tests/search/queries.yml.
-  var RANKING = { pageLength: 0.1, termFrequency: 0.5 };
+  // An FAQ question is meta `question`, not `title` (pagefind_index.engine_html), and counts as
+  // much as a title (Pagefind's default weight).
+  var RANKING = { pageLength: 0.1, termFrequency: 0.5, metaWeights: { title: 5, question: 5 } };
   // The index's Korean morpheme marks, next to Hangul: a particle or ending is a word of its own
   // after a space and a caret (pagefind_index.JOINER: "결제 ^가"), a compound's parts are joined by a
   // caret (COMPOUND_JOINER: "고객^지원"). The reader sees each word whole.
@@ -137,15 +144,16 @@
     var expanded = expand(raw, loaded.vocab, loaded.lang);
     // Most of the reader's real words are unknown: whatever the rest matches is not an answer.
     if (!expanded.query.trim() || expanded.unanswerable) {
-      return Promise.resolve({ expanded: expanded, results: [] });
+      return Promise.resolve({ expanded: expanded, results: [], later: [] });
     }
     var readings = (expanded.readings || []).filter(function (text) { return !narrower(text, expanded.query); });
     var typing = midWord(raw, expanded);
     var queries = [{ text: expanded.query, records: SHOWN }]
       .concat(readings.map(function (text) { return { text: text, records: READING, typing: typing }; }))
       .concat((expanded.fallback || []).map(function (text) { return { text: text, records: FEW }; }));
-    return gather(loaded, queries, [], 0, id, expanded.topics).then(function (found) {
-      return { expanded: expanded, results: ranked(found, expanded).slice(0, SHOWN) };
+    return gather(loaded, queries, { records: [], later: [] }, 0, id, expanded.topics).then(function (found) {
+      var results = ranked(found.records, expanded).slice(0, SHOWN);
+      return { expanded: expanded, results: results, later: found.later.slice(0, SHOWN - results.length) };
     });
   }
 
@@ -212,7 +220,7 @@
       var words = titleWords(result);
       return (result.locations || []).some(function (at) { return at < words; }) ? 1 : 0;
     }
-    var title = readable(result.meta && result.meta.title).toLowerCase();
+    var title = readable(titleOf(result)).toLowerCase();
     var latin = " " + title.replace(/[^a-z0-9']+/g, " ") + " ";
     var compact = title.replace(/\s+/g, "");
     return topics.filter(function (topic) {
@@ -223,7 +231,20 @@
   }
 
   function titleWords(result) {
-    return String((result.meta && result.meta.title) || "").split(/\s+/).length;
+    return String(titleOf(result) || "").split(/\s+/).length;
+  }
+
+  // A record's address relative to its language's root: the page's, spaced in the index
+  // (pagefind_index.spaced_url), and an FAQ question's anchor, the id of its first element.
+  function address(record) {
+    var page = String((record.meta && record.meta.url) || "").replace(/\s+/g, "").normalize("NFC").replace(/^\//, "");
+    var anchor = record.meta && record.meta.kind === "faq" && record.anchors && record.anchors[0];
+    return anchor ? page + "#" + anchor.id : page;
+  }
+
+  // A page's title, or an FAQ record's question.
+  function titleOf(result) {
+    return result.meta && (result.meta.title || result.meta.question);
   }
 
   // The engine requires every word. When the whole query finds fewer than FEW records, or no page
@@ -232,20 +253,45 @@
   // and their first new records are added: a reader's extra word ("forgot my password help") must
   // not hide the page that answers. Only a few records of each are loaded (READING, FEW), so a
   // relaxed query costs a few small fragments.
+  // `found`: the records fetched so far, and `later`, the whole query's records whose text waits
+  // for the reader to scroll (FIRST).
   function gather(loaded, queries, found, level, id, topics) {
-    var enough = found.length >= FEW && found.some(function (f) { return titleMatch(f.data, topics) > 0; });
+    var records = found.records;
+    var enough = records.length >= FEW && records.some(function (f) { return titleMatch(f.data, topics) > 0; });
     // A query the reader has typed past is not relaxed further: its results will not be shown.
     if (!queries.length || enough || id !== latest) return Promise.resolve(found);
-    if (queries[0].typing && found.length >= FEW) return gather(loaded, queries.slice(1), found, level + 1, id, topics);
+    if (queries[0].typing && records.length >= FEW) return gather(loaded, queries.slice(1), found, level + 1, id, topics);
     return answers(loaded, queries[0].text).then(function (answer) {
       // Typed past while the engine searched: its records' fragments would be fetched for nothing.
-      if (id !== latest) return [];
-      var seen = new Set(found.map(function (f) { return f.id; }));
+      if (id !== latest) return found;
+      var seen = new Set(records.concat(found.later).map(function (f) { return f.id; }));
       var more = answer.filter(function (result) { return !seen.has(result.id); }).slice(0, queries[0].records);
-      return Promise.all(more.map(function (result) {
-        return result.data().then(function (data) { return { id: result.id, data: data, level: level }; });
-      }));
-    }).then(function (more) { return gather(loaded, queries.slice(1), found.concat(more), level + 1, id, topics); });
+      var now = level === 0 ? firstScreen(more) : more;
+      var waiting = more.filter(function (result) { return now.indexOf(result) < 0; });
+      return Promise.all(now.map(function (result) { return withData(result, level); })).then(function (fetched) {
+        // No title on the first screen names the query (이메일 문의 for 메일, which the engine
+        // does not count as a title match): the ranking needs the others' titles now.
+        if (!waiting.length || fetched.some(function (f) { return titleMatch(f.data, topics) > 0; })) {
+          return { records: records.concat(fetched), later: found.later.concat(waiting) };
+        }
+        return Promise.all(waiting.map(function (result) { return withData(result, level); })).then(function (rest) {
+          return { records: records.concat(fetched, rest), later: found.later };
+        });
+      });
+    }).then(function (next) { return gather(loaded, queries.slice(1), next, level + 1, id, topics); });
+  }
+
+  function withData(result, level) {
+    return result.data().then(function (data) { return { id: result.id, data: data, level: level }; });
+  }
+
+  // The whole query's records fetched before the list is shown: those with a query word in their
+  // title first (the engine says so without the text; the ranking puts them first), then in the
+  // engine's order.
+  function firstScreen(results) {
+    if (results.length <= FIRST) return results;
+    var titled = results.filter(function (result) { return result.titled; });
+    return titled.concat(results.filter(function (result) { return !result.titled; })).slice(0, FIRST);
   }
 
   // The engine's first records for an engine query, kept for the next keystrokes: most keystrokes
@@ -277,13 +323,14 @@
     var data = null;
     function load() {
       return result.data().then(function (loaded) {
-        return { meta: loaded.meta, content: loaded.content, locations: result.words || [] };
+        return { meta: loaded.meta, content: loaded.content, locations: result.words || [], address: address(loaded) };
       }, function (error) {
         data = null; // fetched again next time
         throw error;
       });
     }
-    return { id: result.id, result: result, data: function () { return data || (data = load()); } };
+    var titled = (result.matchedMetaFields || []).indexOf("title") >= 0;
+    return { id: result.id, result: result, titled: titled, data: function () { return data || (data = load()); } };
   }
 
   // One search at a time, and then only the latest query: a reader types faster than a phone
@@ -340,14 +387,17 @@
 
   // While a search runs, the index chunks of the query the box holds now are fetched beside it
   // (Pagefind's preload: the chunks only, nothing ranked), so the search that follows does not wait
-  // a round trip for them. A state already typed past by the time the engine is ready is skipped.
+  // a round trip for them. A state already typed past by the time the engine is ready is skipped,
+  // and so is one whose last word is still being typed (결제 오, "payment fa"): the chunks of its
+  // completion (오, faq) were a reader's first search's only waste, 9-16 KiB at 1,000 articles.
   function preload(raw) {
     var loading = engines[lang];
     if (!loading || !raw.trim()) return;
     loading.then(function (own) {
       if (input.value.slice(0, MAX_QUERY) !== raw) return;
-      var query = expand(raw, own.vocab, own.lang).query;
-      if (query.trim() && !own.answers.has(query)) return own.pagefind.preload(query);
+      var expanded = expand(raw, own.vocab, own.lang);
+      if (midWord(raw, expanded)) return;
+      if (expanded.query.trim() && !own.answers.has(expanded.query)) return own.pagefind.preload(expanded.query);
     }).catch(function () { /* the search itself fetches what it needs */ });
   }
 
@@ -359,14 +409,11 @@
       if (id !== latest) return;
       return search(own, raw, id).then(function (mine) {
         if (id !== latest) return;
-        if (!mine.expanded.foreign || mine.results.length >= FEW || !other) {
-          render(raw, mine.results, []);
-          return;
-        }
+        if (!mine.expanded.foreign || mine.results.length >= FEW || !other) return render(raw, mine, []);
         return engine(other).then(function (theirs) { return search(theirs, raw, id); }).then(function (their) {
-          if (id === latest) render(raw, mine.results, their.results);
+          if (id === latest) return render(raw, mine, their.results);
         }, function () {
-          if (id === latest) render(raw, mine.results, []);
+          if (id === latest) return render(raw, mine, []);
         });
       });
     }).catch(function () {
@@ -377,6 +424,7 @@
   function clear(message) {
     meta.textContent = message;
     onScreen = null;
+    if (watching) watching.disconnect();
     list.replaceChildren();
     list.removeAttribute("data-hc-results-for");
   }
@@ -432,11 +480,11 @@
   function item(result, l) {
     var li = element("li", "md-search-result__item");
     var link = element("a", "md-search-result__link");
-    link.href = new URL(String((result.meta && result.meta.url) || "").replace(/^\//, ""), languageRoot(l)).href;
+    link.href = new URL(result.address, languageRoot(l)).href;
     link.tabIndex = -1;
     var article = element("article", "md-search-result__article md-typeset");
     article.appendChild(element("div", "md-search-result__icon md-icon"));
-    var title = element("h1", "", readable(result.meta && result.meta.title));
+    var title = element("h1", "", readable(titleOf(result)));
     if (result.meta && result.meta.kind === "faq") title.prepend(element("span", "hc-search-kind", "FAQ"));
     if (l !== lang) {
       link.hreflang = l;
@@ -477,26 +525,30 @@
   // completion already searched), which is then left as it is: rebuilding it cost a phone a
   // layout of the whole list and moved a reader's place in it.
   var onScreen = null;
-  function shown(raw, own, foreign) {
-    if (!own.length && !foreign.length) return "none " + raw.trim();
-    return JSON.stringify([own, foreign].map(function (results) {
-      return results.map(function (result) { return [result.meta && result.meta.url, result.locations]; });
-    }));
+  function shown(raw, mine, foreign) {
+    if (!mine.results.length && !foreign.length) return "none " + raw.trim();
+    return JSON.stringify([mine.results, foreign].map(function (results) {
+      return results.map(function (result) { return [result.address, result.locations]; });
+    }).concat([mine.later.map(function (result) { return [result.id, result.result.words]; })]));
   }
 
-  function render(raw, own, foreign) {
+  function render(raw, mine, foreign) {
     answered = true;
-    var showing = shown(raw, own, foreign);
+    var showing = shown(raw, mine, foreign);
+    var complete = Promise.resolve();
     if (showing !== onScreen) {
       onScreen = showing;
-      draw(raw, own, foreign);
+      draw(raw, mine.results, foreign, mine.later.length);
+      if (watching) watching.disconnect();
+      if (mine.later.length && endInView()) complete = showMore(mine, showing);
+      else if (mine.later.length) moreOnScroll(mine, showing);
     }
     // Which query these results answer, so tests (and assistive tooling) can tell them from the
     // results of a half-typed query still on screen.
-    list.setAttribute("data-hc-results-for", input.value);
+    return complete.then(function () { list.setAttribute("data-hc-results-for", input.value); });
   }
 
-  function draw(raw, own, foreign) {
+  function draw(raw, own, foreign, waiting) {
     var items = own.map(function (result) { return item(result, lang); });
     if (foreign.length) {
       items.push(element("li", "hc-search-other", text.other));
@@ -506,9 +558,41 @@
       meta.textContent = text.none.replace("{query}", raw.trim());
       items = [helpLinks(raw)];
     } else {
-      meta.textContent = count(own.length + foreign.length);
+      meta.textContent = count(own.length + waiting + foreign.length);
     }
     list.replaceChildren.apply(list, items);
+  }
+
+  // The rest of the whole query's records (FIRST), once the reader scrolls to the end of the list,
+  // ranked among themselves, after the records already shown and before the other language's.
+  // The reader sees the end of the list once half its last item is on screen (whole, it may stay a
+  // fraction of a pixel short). A list whose end is already in view (a tall screen) gets the rest
+  // before it counts as shown.
+  var END_SEEN = 0.5;
+  var watching = null;
+  function moreOnScroll(mine, showing) {
+    watching = new IntersectionObserver(function (entries) {
+      if (!entries.some(function (entry) { return entry.intersectionRatio >= END_SEEN; })) return;
+      watching.disconnect();
+      showMore(mine, showing);
+    }, { threshold: END_SEEN });
+    watching.observe(list.lastElementChild);
+  }
+
+  function endInView() {
+    var wrap = list.closest(".md-search__scrollwrap") || document.documentElement;
+    var bottom = Math.min(wrap.getBoundingClientRect().bottom, window.innerHeight);
+    var last = list.lastElementChild.getBoundingClientRect();
+    return bottom - last.top >= last.height * END_SEEN;
+  }
+
+  function showMore(mine, showing) {
+    return Promise.all(mine.later.map(function (result) { return withData(result, 0); })).then(function (fetched) {
+      if (onScreen !== showing) return;
+      var items = ranked(fetched, mine.expanded).map(function (result) { return item(result, lang); });
+      var foreign = list.querySelector(".hc-search-other");
+      items.forEach(function (node) { list.insertBefore(node, foreign); });
+    }, function () { /* the next search fetches them again */ });
   }
 
   // As in Material: focusing the box opens the search overlay (on wide screens the box is always
