@@ -8,6 +8,7 @@ import hashlib
 import json
 import subprocess
 import threading
+import unicodedata
 from pathlib import Path
 
 import pagefind_bin
@@ -32,12 +33,12 @@ def tree(folder: Path) -> dict[str, str]:
 def indexed(output: Path, word: str) -> bool:
     """Whether a reader's search for `word` can find it: the word is a key of one of the index's
     chunks (Pagefind's chunks are gzip'd CBOR, where a short word is a text string)."""
-    needle = bytes([0x60 + len(word)]) + word.encode("utf-8")
+    needle = bytes([0x60 + len(word.encode("utf-8"))]) + word.encode("utf-8")  # CBOR text: its length in bytes
     return any(needle in gzip.decompress(chunk.read_bytes()) for chunk in (output / "index").glob("*.pf_index"))
 
 
 def chunk_of(output: Path, word: str) -> str:
-    needle = bytes([0x60 + len(word)]) + word.encode("utf-8")
+    needle = bytes([0x60 + len(word.encode("utf-8"))]) + word.encode("utf-8")  # CBOR text: its length in bytes
     return next(chunk.name for chunk in (output / "index").glob("*.pf_index") if needle in gzip.decompress(chunk.read_bytes()))
 
 
@@ -49,6 +50,17 @@ def test_a_common_word_does_not_share_its_index_chunk_with_another_common_word(t
     pages = [engine_html({"url": f"p{n}/", "lang": "en", "kind": "page"}, "Help", content) for n in range(100)]
     write_indexes([(pages, "en", tmp_path / "pagefind")])
     assert chunk_of(tmp_path / "pagefind", "password") != chunk_of(tmp_path / "pagefind", "payment")
+
+
+def test_korean_chunks_are_smaller_so_a_neighbouring_chunk_costs_less(tmp_path):
+    # Two Korean words that would share one chunk at the English size each fill one of their own.
+    repeat = pagefind_index.CHUNK_SIZES["ko"] // 100 + 1
+    assert repeat * 2 * 100 < pagefind_index.CHUNK_SIZE
+    content = " ".join(["결제"] * repeat + ["결과"] * repeat)
+    pages = [engine_html({"url": f"p{n}/", "lang": "ko", "kind": "page"}, "도움말", content) for n in range(100)]
+    write_indexes([(pages, "ko", tmp_path / "pagefind")])
+    nfd = [unicodedata.normalize("NFD", word) for word in ("결제", "결과")]
+    assert chunk_of(tmp_path / "pagefind", nfd[0]) != chunk_of(tmp_path / "pagefind", nfd[1])
 
 
 @pytest.fixture
