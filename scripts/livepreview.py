@@ -15,7 +15,7 @@ import sys
 import time
 import urllib.error
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 # The page a writer edits in the measurement, and where the server shows it.
@@ -86,13 +86,28 @@ def fetch(url: str) -> str:
         return ""
 
 
-def wait_for(url: str, text: str, seconds: float, interval: float = 0.3) -> bool:
+def wait_for(url: str, text: str, seconds: float, interval: float = 0.3, log: Path | None = None) -> bool:
+    """Whether the page at `url` shows `text` within `seconds`; see until() for `interval` and `log`."""
+    return until(lambda: text in fetch(url), seconds, interval, log)
+
+
+def until(ready: Callable[[], bool], seconds: float, interval: float = 0.3, log: Path | None = None) -> bool:
+    """Whether `ready()` comes true within `seconds`, asked every `interval` seconds; or, given the
+    server's `log` (serving()'s), as soon as the server writes to it (MkDocs logs the start and the
+    end of every build, our builds their problems), and at least once a second. Watching the log
+    costs the server nothing, where asking it for a page every 50 ms would slow the rebuild it makes."""
     deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if text in fetch(url):
+    while True:
+        said = log.stat().st_size if log else 0  # before asking: a line written meanwhile is not missed
+        if ready():
             return True
-        time.sleep(interval)
-    return False
+        if time.monotonic() >= deadline:
+            return False
+        ask_again = min(deadline, time.monotonic() + (1.0 if log else interval))
+        while time.monotonic() < ask_again:
+            time.sleep(0.02 if log else max(0.0, ask_again - time.monotonic()))
+            if log and log.stat().st_size != said:
+                break
 
 
 def measure(project: Path, edits: int) -> dict[str, dict]:

@@ -68,7 +68,8 @@ class _SiteHandler(http.server.SimpleHTTPRequestHandler):
             target = target / "index.html"
         if "gzip" not in self.headers.get("Accept-Encoding", "") or not target.is_file() or target.suffix not in self.COMPRESSIBLE:
             return super().do_GET()
-        body = gzip.compress(target.read_bytes(), 6)
+        stat = target.stat()
+        body = _gzipped(target, stat.st_mtime_ns, stat.st_size)
         self.send_response(200)
         self.send_header("Content-Type", self.guess_type(str(target)))
         self.send_header("Content-Encoding", "gzip")
@@ -102,6 +103,14 @@ class _SiteHandler(http.server.SimpleHTTPRequestHandler):
 
     def log_message(self, *args) -> None:
         pass
+
+
+@functools.lru_cache(maxsize=512)
+def _gzipped(file: Path, mtime_ns: int, size: int) -> bytes:
+    """A file compressed once, not on every request: the tests load the theme's scripts and styles
+    hundreds of times, and the server shares its Python process (and lock) with the browser's
+    driver. Keyed by the file's date and size, so a file written again is compressed again."""
+    return gzip.compress(file.read_bytes(), 6)
 
 
 @contextlib.contextmanager

@@ -130,7 +130,7 @@ def _copy_site(real: Build, target: Path) -> int:
 
 
 def run_folder(config: pytest.Config, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The temporary folder of the whole run: under pytest-xdist (scripts/test runs two workers) each
+    """The temporary folder of the whole run: under pytest-xdist (scripts/test runs several workers) each
     worker's own folder is inside it."""
     base = tmp_path_factory.getbasetemp()
     return base.parent if hasattr(config, "workerinput") else base

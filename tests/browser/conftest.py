@@ -24,6 +24,39 @@ def browser():
         yield browser
 
 
+LAYOUT_JS = (Path(__file__).parent / "layout.js").read_text(encoding="utf-8")
+
+
+@pytest.fixture
+def screen(browser, base_url):
+    """screen(path, size, scheme) → the page, settled, with the measuring code (layout.js) loaded.
+    One tab per size and palette, reused across pages: a page load costs seconds on a shared machine.
+    screen(path, size, scheme, loaded=True): the tab is already on `path` (a click took it there and
+    settled it), so it is measured without loading it again."""
+    tabs = {}
+
+    def open_(path, size, scheme="light", loaded=False):
+        if (size, scheme) not in tabs:
+            tabs[size, scheme] = browser.new_context(
+                viewport=dict(zip(("width", "height"), size)), color_scheme=scheme).new_page()
+            watch(tabs[size, scheme], base_url)
+        page = tabs[size, scheme]
+        if loaded:
+            assert page.url == base_url + path, (page.url, path)
+        else:
+            page.problems.clear()
+            response = page.goto(base_url + path)
+            if not response.ok:
+                page.problems.append(f"HTTP {response.status}: /{path}")
+            settle(page)
+        page.evaluate(LAYOUT_JS)  # evaluated, not a script tag: the CSP refuses inline scripts
+        return page
+
+    yield open_
+    for page in tabs.values():
+        page.context.close()
+
+
 @pytest.fixture
 def page(browser, base_url):
     """A fresh phone-sized page that records failed requests, console errors and other hosts."""
