@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 from helpcenter import nesting
 from helpcenter.gate_policy import CONTENT_POLICY
-from helpcenter.output_gate import Gate, script_hash
+from helpcenter.output_gate import Gate, direction_controls, script_hash
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from selectolax.lexbor import LexborHTMLParser
@@ -72,3 +72,21 @@ def test_generated_markup_gets_the_walk_s_verdict(pages):
         for text in pages:
             _agree(gate, text)
             assert gate.check(text) == Gate(policy).check(text), text
+
+
+def test_a_page_given_as_utf8_bytes_too_gets_the_same_findings():
+    # A page's build encodes it once (its size, its digest): the gate parses those bytes.
+    for policy in (POLICY, CONTENT_POLICY):
+        for page in PAGES + ["<p>가나다 \u202e tfel</p>", "<p>&#x202E;</p>", "<a href='x\u2066'>y</a>", "<p>\u2029 \u202f \u2065 \u206a</p>"]:
+            assert Gate(policy).check(page, SCRIPTS, data=page.encode("utf-8")) == Gate(policy).check(page, SCRIPTS), page
+
+
+NEAR_CONTROLS = st.sampled_from(["\u202a", "\u202b", "\u202c", "\u202d", "\u202e", "\u2066", "\u2067", "\u2068", "\u2069",
+                                 "\u2029", "\u202f", "\u2065", "\u206a", "\u200e", "\u200f", "’", "가", "&#", "x", "X", "0", "202",
+                                 "E", "e", "206", "8238", "8294", ";", "<p>"])
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(NEAR_CONTROLS | st.text(max_size=3), max_size=20).map("".join))
+def test_the_controls_are_found_in_the_bytes_exactly_when_in_the_text(text):
+    assert direction_controls(text, text.encode("utf-8")) == direction_controls(text), text
