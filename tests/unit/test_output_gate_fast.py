@@ -90,3 +90,32 @@ NEAR_CONTROLS = st.sampled_from(["\u202a", "\u202b", "\u202c", "\u202d", "\u202e
 @given(st.lists(NEAR_CONTROLS | st.text(max_size=3), max_size=20).map("".join))
 def test_the_controls_are_found_in_the_bytes_exactly_when_in_the_text(text):
     assert direction_controls(text, text.encode("utf-8")) == direction_controls(text), text
+
+
+URL_PIECES = st.sampled_from(["/", "//", "\\", ":", ".", "..", "a", "J", "#", "?", "=", "&", " ", ",", "1x", "\t", "\n", "\x00",
+                              "\u00a0", "javascript", "http", "data", "image/png", "가", "&colon;", "%3A", "use"])
+NAMES = st.sampled_from(["href", "src", "srcset", "cite", "class", "title", "id", "onclick", "style", "action", "formaction",
+                         "xlink:href", "poster", "HREF", "fill", "data-x", "rel", "target", "alt", "width"])
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.sampled_from(["a", "img", "source", "q", "use", "link", "script", "div", "svg", "image", "iframe", "blockquote"]),
+       st.dictionaries(NAMES, st.lists(URL_PIECES, max_size=8).map("".join) | st.none(), max_size=4))
+def test_an_element_let_through_for_its_plain_urls_is_one_the_rules_find_nothing_on(tag, attrs):
+    for policy in (POLICY, CONTENT_POLICY):
+        gate = Gate(policy)
+        if gate._plain_urls(tag, attrs):
+            assert gate.element_findings(tag, attrs) == (), (tag, attrs)
+
+
+def test_the_navigation_s_links_are_let_through_and_hostile_addresses_are_not():
+    gate = Gate(POLICY)
+    assert gate._plain_urls("a", {"href": "../a00031/", "class": "md-nav__link"})
+    assert gate._plain_urls("img", {"src": "../assets/x.png", "srcset": "../x.png 1x, ../x2.png 2x", "alt": "x"})
+    for href in ("javascript:alert(1)", "//evil.example/", "/\\evil", "java\tscript:x", " https://x/", "\x01//x"):
+        assert not gate._plain_urls("a", {"href": href}), href
+        _agree(gate, f'<a href="{href}">x</a>')
+    for href in ("javascript:alert(1)", "//evil.example/", "java\tscript:x"):
+        assert gate.check(f'<img src="{href}">'), href
+    assert not gate._plain_urls("use", {"href": "../x"})  # <use> may only point inside the page
+    assert not gate._plain_urls("a", {"href": "../x", "onclick": "y"})
