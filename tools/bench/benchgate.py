@@ -139,6 +139,8 @@ def bench_size(temp: Path, project: Path, label: str, runs: int) -> list[str]:
         gate, whole = timed[kind].get(GATE_HOOK, 0.0), timed[kind]["<build>"]
         lines.append(f"  gate's share of the build's {unit + ':':5} {gate / whole:6.1%}  ({gate:.2f} s of {whole:.2f} s,"
                      f" exclusive {unit} time of {GATE_HOOK}'s events)")
+    events = {event.split()[-1]: seconds for event, seconds in timed["cpu events"].items() if event.startswith(GATE_HOOK + " ")}
+    lines.append("    by event, CPU: " + ", ".join(f"{event} {seconds:.2f} s" for event, seconds in sorted(events.items(), key=lambda e: -e[1])))
     if runs:
         lines += _with_and_without(temp, project, runs)
     lines.append(f"  gate alone over the built site, CPU ({alone['judged']} distinct start tags judged; {alone['walked']} pages"

@@ -50,9 +50,11 @@ class EventClock:
     def __init__(self) -> None:
         self.totals: dict[str, float] = defaultdict(float)
         self.cpu: dict[str, float] = defaultdict(float)
+        self.events: dict[str, float] = defaultdict(float)  # CPU seconds per "origin event"
         self._nested: list[list[float]] = []  # [wall, CPU] seconds of wrapped calls inside each open call
 
-    def wrap(self, function, origin: str):
+    def wrap(self, function, origin: str, event: str = ""):
+        """`function`, timed under `origin` (and under "origin event" in `events`, CPU seconds)."""
         def timed(*args, **kwargs):
             self._nested.append([0.0, 0.0])
             start, start_cpu = time.perf_counter(), time.process_time()
@@ -63,6 +65,8 @@ class EventClock:
                 inner_wall, inner_cpu = self._nested.pop()
                 self.totals[origin] += elapsed - inner_wall
                 self.cpu[origin] += elapsed_cpu - inner_cpu
+                if event:
+                    self.events[f"{origin} {event}"] += elapsed_cpu - inner_cpu
                 if self._nested:
                     self._nested[-1][0] += elapsed
                     self._nested[-1][1] += elapsed_cpu
@@ -71,10 +75,10 @@ class EventClock:
     def wrap_events(self, plugins) -> None:
         """Every event method of a MkDocs PluginCollection, under the name MkDocs gives its origin
         ("search", "i18n", "hooks/findable.py", ...)."""
-        for methods in plugins.events.values():
+        for event, methods in plugins.events.items():
             for index, method in enumerate(methods):
                 origin = plugins._event_origins.get(method, "<unknown>")
-                methods[index] = self.wrap(method, origin)
+                methods[index] = self.wrap(method, origin, event)
                 plugins._event_origins[methods[index]] = origin
 
 
@@ -93,7 +97,8 @@ def timed_build(config_file: Path, site: Path) -> dict[str, dict[str, float]]:
     seconds, origin: the exclusive seconds of each plugin and hook, CORE: the rest (reading,
     Markdown, navigation, theme templates, writing)}. CPU is the build process's own
     (time.process_time) plus, for the whole build only, its child processes' ("<children>":
-    Pagefind's binary, git), so a share of "<build>" is a share of all the CPU the build cost."""
+    Pagefind's binary, git), so a share of "<build>" is a share of all the CPU the build cost; and
+    "cpu events": the CPU seconds of each origin's events one by one ("hooks/x.py on_post_page")."""
     import mkdocs_static_i18n.plugin
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
@@ -112,7 +117,8 @@ def timed_build(config_file: Path, site: Path) -> dict[str, dict[str, float]]:
     for totals in (clock.totals, clock.cpu):
         totals.pop("<nested build>", None)
     return {"wall": {"<build>": seconds, **clock.totals, CORE: seconds - sum(clock.totals.values())},
-            "cpu": {"<build>": cpu + children, **clock.cpu, CORE: cpu - sum(clock.cpu.values()), "<children>": children}}
+            "cpu": {"<build>": cpu + children, **clock.cpu, CORE: cpu - sum(clock.cpu.values()), "<children>": children},
+            "cpu events": dict(clock.events)}
 
 
 def _children_cpu() -> float:
