@@ -210,20 +210,20 @@ class Gate:
     def passes(self, root: LexborNode, inline_scripts: frozenset[str] = frozenset(), *, redirect: bool = False) -> bool:
         """Whether walk() would find nothing in this Lexbor tree, decided with as little Python per
         element as the rules allow (a cold build checks 2,000 pages of 600-700 elements). The same
-        rules on every element, in the same order, but: an element whose tag is allowed and whose
-        attribute names are all plain for it (most of a page: the theme's navigation) costs one set
-        comparison; one whose tag and attributes were judged on an earlier element, one lookup of
-        that verdict; one whose other attributes are plain URLs, a look at those (_plain_urls); only ids and the elements of _SPECIAL go through the walker's per-page rules. At the
-        first finding it stops with False, and check() walks the page for the findings, named in
-        document order as they have always been."""
+        rules on every element, but: an element whose tag is allowed and whose attribute names are
+        all plain for it (most of a page: the theme's navigation) costs one set comparison; one whose
+        tag and attributes were judged on an earlier element, one lookup of that verdict; one whose
+        other attributes are plain URLs, a look at those (_plain_urls); only ids and the elements of
+        _SPECIAL go through the walker's per-page rules. At the first finding it stops with False,
+        and check() walks the page for the findings, named in document order as they always were."""
         walker = _Walker(self, inline_scripts, redirect)
         plain_get, verdicts, identify, limit = self.plain.get, self._verdicts, walker.identify, nesting.LIMIT + 1
         # The current element's ancestors (mem_id) below a sentinel: its depth is len(opened) - 1,
         # counted as _Walker.element counts it. Each element is pushed and popped once: linear.
         opened = [0]
         for node in root.traverse():
-            tag, attrs, above = node.tag, node.attributes, node.parent
-            above = above.mem_id if above is not None else 0
+            tag, attrs, parent = node.tag or "", node.attributes, node.parent
+            above = parent.mem_id if parent is not None else 0
             while opened[-1] != above and len(opened) > 1:
                 opened.pop()
             opened.append(node.mem_id)

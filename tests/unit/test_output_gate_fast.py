@@ -21,6 +21,7 @@ SCRIPTS = frozenset({script_hash(THEME_SCRIPT)})
 
 def _verdicts(gate: Gate, text: str, *, redirect: bool = False) -> tuple[bool, list]:
     root = LexborHTMLParser(text, scripting=True).root
+    assert root is not None
     return gate.passes(root, SCRIPTS, redirect=redirect), gate.walk(root.traverse(), SCRIPTS, redirect=redirect)
 
 

@@ -33,9 +33,9 @@ import time
 from pathlib import Path
 
 import material
+import security_headers
 from benchprojects import full_project
 from benchtiming import run_timed, timed_build
-import security_headers
 from helpcenter import csp, diskcache, gate_policy, nesting, output_gate
 from mkdocs_redirects.plugin import HTML_TEMPLATE
 from selectolax.lexbor import LexborHTMLParser
@@ -101,11 +101,13 @@ def gate_alone(site: Path, project: Path) -> dict[str, float]:
         lap("depth")
         root = LexborHTMLParser(data, scripting=True).root
         lap("parse")
+        assert root is not None  # a page always has <html>
         passed = gate.passes(root, hashes, redirect=True)
         lap("pass")
         # The full walk on a tree of its own, parsed untimed: the first to read a fresh tree pays for
         # bringing it into the processor's cache, so both read one fresh.
         other = LexborHTMLParser(data, scripting=True).root
+        assert other is not None
         clock = time.process_time()
         found = walked.walk(other.traverse(), hashes, redirect=True)
         lap("walk")
