@@ -185,7 +185,7 @@ def main() -> None:
         if args.project:
             project = Path(temp) / "project"
             top = str(args.project.resolve())
-            shutil.copytree(args.project.resolve(), project, ignore=lambda folder, names: [name for name in names if folder == top and (
+            shutil.copytree(args.project.resolve(), project, symlinks=True, ignore=lambda folder, names: [name for name in names if folder == top and (
                 name in (".cache", ".mkdocs-build", ".site-builds") or name.startswith("site"))])
             print("\n".join(bench_size(Path(temp), project, str(args.project), args.runs)), flush=True)
             return
