@@ -103,6 +103,10 @@ _THEME_FORMS = (("name", "search"), ("data-md-component", "palette"))
 # Every parsed document has these, written or not (a fragment too): their attributes are checked,
 # their presence is not.
 _DOCUMENT = frozenset({"html", "head", "body"})
+# An element with LIMIT ancestors, nested LIMIT + 1 deep as _Walker.element counts (<html> is 1):
+# matched in C, right to left, each element's ancestors read at most LIMIT times (0.3 ms a page,
+# about what keeping the depth from each element's parent cost in Python).
+_TOO_DEEP = " > ".join(["*"] * (nesting.LIMIT + 1))
 _MAX_VERDICTS = 200_000  # distinct start tags remembered per build; a hostile page cannot grow it without end
 # Explicit text-direction controls (embeddings, overrides, isolates): invisible, they reorder what a
 # reader sees ("Trojan source"), so a link text or address can look like another. Neither language
@@ -210,27 +214,19 @@ class Gate:
     def passes(self, root: LexborNode, inline_scripts: frozenset[str] = frozenset(), *, redirect: bool = False) -> bool:
         """Whether walk() would find nothing in this Lexbor tree, decided with as little Python per
         element as the rules allow (a cold build checks 2,000 pages of 600-700 elements). The same
-        rules on every element, but: an element whose tag is allowed and whose attribute names are
+        rules on every element, but: the depth is found by Lexbor's selector engine (_TOO_DEEP), not
+        kept from each element's parent; an element whose tag is allowed and whose attribute names are
         all plain for it (most of a page: the theme's navigation) costs one set comparison; one whose
         tag and attributes were judged on an earlier element, one lookup of that verdict; one whose
         other attributes are plain URLs, a look at those (_plain_urls); only ids and the elements of
         _SPECIAL go through the walker's per-page rules. At the first finding it stops with False,
         and check() walks the page for the findings, named in document order as they always were."""
+        if root.css_first(_TOO_DEEP) is not None:
+            return False
         walker = _Walker(self, inline_scripts, redirect)
-        plain_get, verdicts, identify, limit = self.plain.get, self._verdicts, walker.identify, nesting.LIMIT + 1
-        # The current element's ancestors (mem_id) below a sentinel: its depth is len(opened) - 1,
-        # counted as _Walker.element counts it. Each element is pushed and popped once: linear.
-        opened = [0]
+        plain_get, verdicts, identify = self.plain.get, self._verdicts, walker.identify
         for node in root.traverse():
-            tag, attrs, parent = node.tag or "", node.attributes, node.parent
-            above = parent.mem_id if parent is not None else 0
-            while opened[-1] != above and len(opened) > 1:
-                opened.pop()
-            opened.append(node.mem_id)
-            if len(opened) > limit:
-                if node.is_element_node:
-                    return False
-                opened.pop()  # a comment: the walk counts elements only
+            tag, attrs = node.tag or "", node.attributes
             plain = plain_get(tag)
             if plain is None or not plain.issuperset(attrs):
                 if not node.is_element_node:
