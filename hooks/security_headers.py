@@ -196,7 +196,7 @@ def _gate(gate: _Gate, text: str, label: str, source: Source, url: str, *, redir
     if css:
         findings = output_gate.check_css(text)
     else:
-        findings = checker.check_svg(text) if svg else checker.check(text, frozenset(hashes or gate.hashes), redirect=redirect)
+        findings = checker.check_svg(text) if svg else checker.check(text, frozenset(hashes or gate.hashes), redirect=redirect, data=data)
     if not findings:
         gate.passed[key] = True
     _report(gate, findings, label, source, url)

@@ -103,6 +103,10 @@ _THEME_FORMS = (("name", "search"), ("data-md-component", "palette"))
 # Every parsed document has these, written or not (a fragment too): their attributes are checked,
 # their presence is not.
 _DOCUMENT = frozenset({"html", "head", "body"})
+# An element with LIMIT ancestors, nested LIMIT + 1 deep as _Walker.element counts (<html> is 1):
+# matched in C, right to left, each element's ancestors read at most LIMIT times (0.3 ms a page,
+# about what keeping the depth from each element's parent cost in Python).
+_TOO_DEEP = " > ".join(["*"] * (nesting.LIMIT + 1))
 _MAX_VERDICTS = 200_000  # distinct start tags remembered per build; a hostile page cannot grow it without end
 # Explicit text-direction controls (embeddings, overrides, isolates): invisible, they reorder what a
 # reader sees ("Trojan source"), so a link text or address can look like another. Neither language
@@ -112,6 +116,8 @@ BIDI_CONTROLS = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
 # The literal "&#" it starts with lets the regex engine skip to each reference: one fast pass (a
 # pre-check of substrings, "#x202" and the like, cost five times as much on real pages).
 _BIDI_ENTITY = re.compile(r"&#(?:[xX]0*(202[a-eA-E]|206[6-9])|0*(823[4-8]|829[4-7]))(?![0-9a-fA-F])")
+_BIDI_ENTITY_UTF8 = re.compile(_BIDI_ENTITY.pattern.encode("ascii"))
+_BIDI_UTF8 = re.compile(b"\xe2(?:\x80[\xaa-\xae]|\x81[\xa6-\xa9])")
 
 
 @dataclass(frozen=True)
@@ -158,9 +164,16 @@ class Gate:
         # style): an element carrying only those is let through by one set comparison.
         self.plain = {tag: frozenset(name for name in _candidates(policy, tag) if self._plain(tag, name))
                       for tag in policy.tags | _DOCUMENT if not self.refuses(tag)}
+        # Per allowed element, the URL attributes it may carry (href, src...): see _plain_urls.
+        self.urls = {tag: frozenset(name for name in _candidates(policy, tag) & URL_ATTRS if self._plain(tag, name, url=True))
+                     for tag in self.plain if tag != "use"}
 
-    def check(self, text: str, inline_scripts: frozenset[str] = frozenset(), *, redirect: bool = False) -> list[Finding]:
-        """What in one HTML document (or fragment) is outside the policy; [] means it is inert."""
+    def check(self, text: str, inline_scripts: frozenset[str] = frozenset(), *, redirect: bool = False,
+              data: bytes | None = None) -> list[Finding]:
+        """What in one HTML document (or fragment) is outside the policy; [] means it is inert.
+        `data`: the same text encoded as UTF-8, when the caller has it (a page, encoded once for its
+        size and digest): Lexbor parses those bytes instead of an encoding of its own (a third of
+        the parse's time on a Korean page), and the controls are looked for in them first."""
         # The parser's time grows with the square of the depth: a page of many tags is measured
         # before it is parsed (the walk measures every page's tree exactly, for free).
         if text.count("<") > nesting.PARSE_FIRST:
@@ -170,12 +183,13 @@ class Gate:
         try:
             # The tree a reader's browser builds (scripting on): HTML5 tree construction, namespaces,
             # attributes merged onto <html>/<body>, entities decoded, the first of duplicate attributes.
-            tree = LexborHTMLParser(text, scripting=True)
+            tree = LexborHTMLParser(text if data is None else data, scripting=True)
         except UnicodeError:
             return [finding("encoding", "\ufffd")]
         root = tree.root
-        found = self.walk(root.traverse(), inline_scripts, redirect=redirect) if root is not None else []
-        return found + direction_controls(text)
+        if root is None or self.passes(root, inline_scripts, redirect=redirect):
+            return direction_controls(text, data)
+        return self.walk(root.traverse(), inline_scripts, redirect=redirect) + direction_controls(text, data)
 
     def check_svg(self, text: str) -> list[Finding]:
         """An SVG file opened on its own is an XML document: what only an XML parser reads is refused
@@ -197,6 +211,39 @@ class Gate:
                 walker.element(node)
         return walker.findings
 
+    def passes(self, root: LexborNode, inline_scripts: frozenset[str] = frozenset(), *, redirect: bool = False) -> bool:
+        """Whether walk() would find nothing in this Lexbor tree, decided with as little Python per
+        element as the rules allow (a cold build checks 2,000 pages of 600-700 elements). The same
+        rules on every element, but: the depth is found by Lexbor's selector engine (_TOO_DEEP), not
+        kept from each element's parent; an element whose tag is allowed and whose attribute names are
+        all plain for it (most of a page: the theme's navigation) costs one set comparison; one whose
+        tag and attributes were judged on an earlier element, one lookup of that verdict; one whose
+        other attributes are plain URLs, a look at those (_plain_urls); only ids and the elements of
+        _SPECIAL go through the walker's per-page rules. At the first finding it stops with False,
+        and check() walks the page for the findings, named in document order as they always were."""
+        if root.css_first(_TOO_DEEP) is not None:
+            return False
+        walker = _Walker(self, inline_scripts, redirect)
+        plain_get, verdicts, identify = self.plain.get, self._verdicts, walker.identify
+        for node in root.traverse():
+            tag, attrs = node.tag or "", node.attributes
+            plain = plain_get(tag)
+            if plain is None or not plain.issuperset(attrs):
+                if not node.is_element_node:
+                    continue  # a comment
+                tag = tag.lower()
+                # The verdict remembered by attributes(), as the walk would look it up (a refused tag has none).
+                found = verdicts.get((tag, *attrs.items()))
+                if found is None:
+                    found = () if self._plain_urls(tag, attrs) else self.element_findings(tag, attrs)
+                if found:
+                    return False
+            if "id" in attrs or tag in _SPECIAL:
+                identify(node, tag, attrs)
+                if walker.findings:
+                    return False
+        return True
+
     @property
     def judged(self) -> int:
         """How many distinct start tags this gate has judged (tools/bench/benchgate.py prints it)."""
@@ -205,6 +252,17 @@ class Gate:
     def refuses(self, tag: str) -> bool:
         """Whether the element itself may not be in a page, whatever its attributes."""
         return (tag in FORBIDDEN or tag not in self.policy.tags) and tag not in _DOCUMENT
+
+    def element_findings(self, tag: str, attrs: Mapping[str, str | None]) -> tuple[Finding, ...]:
+        """The findings on an element (lower-case tag) and its attributes, which depend on nothing else."""
+        if self.refuses(tag):
+            return (finding("element", f"<{tag}", tag=tag),)
+        found = self.attributes(tag, attrs)
+        if found and tag == "img" and "twemoji" in (attrs.get("class") or ""):
+            # pymdownx.emoji draws an emoji shortcode (:smile:) as a picture from a CDN: say so.
+            name, emoji = attrs.get("title") or "", attrs.get("alt") or ""
+            found = (finding("emoji", name or emoji or "<img", name=name, emoji=emoji),)
+        return found
 
     def attributes(self, tag: str, attrs: Mapping[str, str | None]) -> tuple[Finding, ...]:
         """The findings on an allowed element's attributes, which depend on nothing else."""
@@ -216,9 +274,24 @@ class Gate:
                 self._verdicts[key] = found
         return found
 
-    def _plain(self, tag: str, name: str) -> bool:
-        return self.policy.allows_attr(tag, name) and not (name.startswith("on") or name in URL_ATTRS or name in _NEVER
+    def _plain(self, tag: str, name: str, *, url: bool = False) -> bool:
+        return self.policy.allows_attr(tag, name) and not (name.startswith("on") or (name in URL_ATTRS) != url or name in _NEVER
                                                             or name in _CSS_VALUED)
+
+    def _plain_urls(self, tag: str, attrs: Mapping[str, str | None]) -> bool:
+        """Whether an allowed element's attributes are its plain ones and URLs no browser can read a
+        scheme or another host in (printable, without ':', '\\' or '//': what url_scheme() looks
+        for, in the whole value and so in each of a srcset's addresses): then attributes() would find
+        nothing. The navigation's links, a new address on every page, are judged by this instead of
+        one by one (a cold build at 1,000 articles per language has 24,000 distinct start tags)."""
+        plain, urls = self.plain.get(tag), self.urls.get(tag)
+        if plain is None or not urls:
+            return False
+        for name in attrs.keys() - plain:
+            value = attrs[name] or ""
+            if name not in urls or not value.isprintable() or ":" in value or "\\" in value or "//" in value:
+                return False
+        return True
 
     def _attribute(self, tag: str, name: str, value: str) -> Iterator[Finding]:
         if name.startswith("on"):
@@ -266,7 +339,13 @@ def _url(tag: str, name: str, value: str) -> Iterator[Finding]:
             yield finding("use", url[:40])
 
 
-def direction_controls(text: str) -> list[Finding]:
+def direction_controls(text: str, data: bytes | None = None) -> list[Finding]:
+    """The first text-direction control in a page, raw or as a reference. `data`, the text in UTF-8,
+    is searched first: the controls' UTF-8 (E2 80 AA-AE, E2 81 A6-A9) and the references are two
+    searches for a literal byte there, half the time of the searches below in a Korean page's text;
+    only a page that has one is searched again, for the finding the text gives."""
+    if data is not None and _BIDI_UTF8.search(data) is None and _BIDI_ENTITY_UTF8.search(data) is None:
+        return []
     # One substring search per character or hint: a regular expression over a page costs ten times as much.
     for char in BIDI_CONTROLS:
         if char in text:
@@ -303,20 +382,22 @@ class _Walker:
         opened.append(node.mem_id)
         if len(opened) == nesting.LIMIT + 1:
             self.fail(finding("depth", f"<{tag.lower()}", depth=f"at least {len(opened):,}", limit=nesting.LIMIT))
+        self.judge(node, tag, attrs)
+
+    def judge(self, node: LexborNode | _XmlNode, tag: str, attrs: Mapping[str, str | None]) -> None:
+        """Every rule on one element but its depth."""
         plain = self.gate.plain.get(tag)
         if plain is None or not plain.issuperset(attrs):
             # The policy's names are lower case; SVG's are camelCase in the tree (foreignObject, viewBox).
             tag = tag.lower()
-            if self.gate.refuses(tag):
-                self.fail(finding("element", f"<{tag}", tag=tag))
-                return
-            found = self.gate.attributes(tag, attrs)
-            if found and tag == "img" and "twemoji" in (attrs.get("class") or ""):
-                # pymdownx.emoji draws an emoji shortcode (:smile:) as a picture from a CDN: say so.
-                name, emoji = attrs.get("title") or "", attrs.get("alt") or ""
-                found = (finding("emoji", name or emoji or "<img", name=name, emoji=emoji),)
-            for one in found:
+            for one in self.gate.element_findings(tag, attrs):
                 self.fail(one)
+            if self.gate.refuses(tag):
+                return
+        self.identify(node, tag, attrs)
+
+    def identify(self, node: LexborNode | _XmlNode, tag: str, attrs: Mapping[str, str | None]) -> None:
+        """The rules that depend on the rest of the page: ids, and the elements of _SPECIAL."""
         element_id = attrs.get("id")
         if element_id:
             # The theme's script finds its parts by id (__config, __search...): a heading with the

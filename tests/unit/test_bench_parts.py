@@ -28,6 +28,23 @@ def test_nested_calls_are_not_charged_to_the_call_around_them():
     assert clock.totals["outer"] < 0.02
 
 
+def test_processor_time_is_charged_to_the_call_that_computed_and_to_its_event():
+    # The gate's cold share is read from processor time: a call waiting (sleeping, or descheduled on
+    # a busy machine) costs it nothing, one computing is charged, the call around it is not.
+    clock = EventClock()
+
+    def compute() -> None:
+        end = time.process_time() + 0.05
+        while time.process_time() < end:
+            pass
+
+    inner = clock.wrap(compute, "inner", "on_post_page")
+    outer = clock.wrap(lambda: (inner(), time.sleep(0.05)), "outer")
+    outer()
+    assert clock.cpu["inner"] >= 0.05 and clock.events["inner on_post_page"] == clock.cpu["inner"]
+    assert clock.cpu["outer"] < 0.02 and clock.totals["outer"] >= 0.05
+
+
 def test_the_corpus_is_the_same_every_run_and_reads_like_our_pages():
     pools = benchcorpus.read_pools(ROOT / "docs", "ko")
     first = benchcorpus.article(pools, "ko", 7, 50, random.Random("seed"))

@@ -1,14 +1,20 @@
 """What the output gate costs a cold build (CI and a fresh clone build cold: no .cache/).
 
-For each size, a synthetic help center (tools/bench/benchcorpus.py) is built cold in-process with every
-hook timed (tools/bench/benchtiming.py): the exclusive time in hooks/security_headers.py is the gate's
-share measured within one build. Then it is built cold with the gate and without it (the same
-project, mkdocs.yml without hooks/security_headers.py, so the CSP work counts as the gate's too),
-interleaved, --runs rounds; then the gate alone runs over the built site, split into parsing
-(Lexbor), the walk (rules, verdicts remembered per distinct start tag) and the page digests of the
-verdict cache. Target (issue 13): at most 3 % of the cold build at 1,000 articles per language.
+For each size, a synthetic help center (tools/bench/benchcorpus.py), or --project (a folder holding a
+mkdocs.yml, copied first), is built cold in a fresh process with every hook timed, no profiler
+(tools/bench/benchtiming.timed_build): the wall and CPU seconds of hooks/security_headers.py's events
+are the gate's share of that one build. The CPU share is the figure to compare across runs (the
+gate's own processor time over the build's, its child processes' included): on a loaded machine
+wall seconds stretch with whatever else runs. Then, with --runs, it is built cold with the gate
+and without it (mkdocs.yml without hooks/security_headers.py, so the CSP work counts as the
+gate's too), interleaved; then the gate alone runs over the built site, as a breakdown: parsing
+(Lexbor), the quick pass every page takes (Gate.passes), the full walk (what every page took
+before the quick pass; now only pages with a finding), text-direction controls, page digests
+and the search fragments. Target (issue 13): at most 3 % of the cold build at 1,000 articles per
+language.
 
-Prints figures; asserts nothing. scripts/python tools/bench/benchgate.py [--sizes 100,300,1000] [--runs 2]
+Prints figures; asserts nothing.
+    scripts/python tools/bench/benchgate.py [--sizes 100,300,1000] [--runs 2] [--project DIR]
 """
 
 from __future__ import annotations
@@ -16,6 +22,7 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import json
+import os
 import re
 import shutil
 import statistics
@@ -26,8 +33,9 @@ import time
 from pathlib import Path
 
 import material
+import security_headers
 from benchprojects import full_project
-from benchtiming import run_timed
+from benchtiming import run_timed, timed_build
 from helpcenter import csp, diskcache, gate_policy, nesting, output_gate
 from mkdocs_redirects.plugin import HTML_TEMPLATE
 from selectolax.lexbor import LexborHTMLParser
@@ -54,64 +62,94 @@ def cold_build(config: Path, site: Path) -> tuple[float, float]:
     return wall, cpu
 
 
-def profiled_share(config: Path, site: Path) -> tuple[float, float]:
-    """(build seconds, the gate hook's exclusive seconds) of one cold in-process build."""
+def timed_share(config: Path, site: Path) -> dict[str, dict[str, float]]:
+    """benchtiming.timed_build of one cold build, in a fresh process (nothing imported or cached)."""
     shutil.rmtree(config.parent / ".cache", ignore_errors=True)
-    result = subprocess.run([sys.executable, str(BENCH), "--profile-build", str(config), str(site)],
-                            capture_output=True, text=True, check=True)
-    profile = json.loads(result.stdout.splitlines()[-1])
-    return profile["<build>"], profile.get(GATE_HOOK, 0.0)
+    result = subprocess.run([sys.executable, __file__, "--timed-build", str(config), str(site)],
+                            capture_output=True, text=True, check=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    return json.loads(result.stdout.splitlines()[-1])
 
 
 def gate_alone(site: Path, project: Path) -> dict[str, float]:
-    """Seconds the gate's parts take over every published page, from a fresh Gate (nothing judged)."""
+    """CPU seconds the gate's parts take over every published page, from a fresh Gate (nothing judged)."""
     theme = [project / "overrides", Path(material.__file__).parent / "templates"]
-    start = time.perf_counter()
+    start = time.process_time()
     policy = gate_policy.build_policy(theme, [HTML_TEMPLATE])
     listed = re.search(r"^extra_javascript:\n((?:  - .*\n)+)", (project / "mkdocs.yml").read_text(encoding="utf-8"), re.M)
     extra = {line.strip()[2:] for line in listed[1].splitlines()} if listed else set()
     policy = dataclasses.replace(policy, scripts=policy.scripts | extra)
     hashes = frozenset(csp.template_hashes(csp.template_scripts(theme),
                                            [{"config": {"extra": {}}, "base_url": u} for u in csp.base_urls("/")]))
-    figures = {"set-up (allowlist from templates, script hashes)": time.perf_counter() - start}
+    figures = {"set-up (allowlist from templates, script hashes)": time.process_time() - start}
     pages = [path.read_text(encoding="utf-8") for path in site.rglob("*.html")]
-    gate, depth, parse, walk, controls, digest, findings = output_gate.Gate(policy), 0.0, 0.0, 0.0, 0.0, 0.0, 0
+    gate, walked = output_gate.Gate(policy), output_gate.Gate(policy)
+    seconds = dict.fromkeys(("encode", "depth", "parse", "pass", "walk", "controls", "digest"), 0.0)
+    findings = walked_pages = 0
     for text in pages:
-        start = time.perf_counter()
+        clock = time.process_time()
+
+        def lap(part: str) -> None:
+            nonlocal clock
+            now = time.process_time()
+            seconds[part] += now - clock
+            clock = now
+
+        data = text.encode("utf-8")  # as on_post_page: once, for the page's size and digest
+        lap("encode")
         if text.count("<") > nesting.PARSE_FIRST:  # as Gate.check: only pages the parser could take long on
             nesting.deepest(text)
-        measured = time.perf_counter()
-        tree = LexborHTMLParser(text, scripting=True)
-        parsed = time.perf_counter()
-        findings += len(gate.walk(tree.root.traverse(), hashes, redirect=True)) if tree.root is not None else 0
-        walked = time.perf_counter()
-        output_gate.direction_controls(text)
-        scanned = time.perf_counter()
-        diskcache.fingerprint([text])
-        depth, parse, walk = depth + measured - start, parse + parsed - measured, walk + walked - parsed
-        controls, digest = controls + scanned - walked, digest + time.perf_counter() - scanned
-    figures.update({"nesting depth (before parsing, pages of many tags)": depth, "parse (Lexbor)": parse,
-                    "walk (rules and depth; verdicts per distinct start tag)": walk,
-                    "text-direction controls": controls, "page digests (verdict cache)": digest})
+        lap("depth")
+        root = LexborHTMLParser(data, scripting=True).root
+        lap("parse")
+        assert root is not None  # a page always has <html>
+        passed = gate.passes(root, hashes, redirect=True)
+        lap("pass")
+        # The full walk on a tree of its own, parsed untimed: the first to read a fresh tree pays for
+        # bringing it into the processor's cache, so both read one fresh.
+        other = LexborHTMLParser(data, scripting=True).root
+        assert other is not None
+        clock = time.process_time()
+        found = walked.walk(other.traverse(), hashes, redirect=True)
+        lap("walk")
+        output_gate.direction_controls(text, data)
+        lap("controls")
+        diskcache.fingerprint([data])
+        lap("digest")
+        findings, walked_pages = findings + len(found), walked_pages + (not passed)
+    fragments = sorted(site.rglob("*.pf_fragment"))
+    start = time.process_time()
+    for path in fragments:
+        data = path.read_bytes()
+        diskcache.fingerprint([b"pf_fragment", data])
+        output_gate.check_search_records([security_headers._fragment_record(data)])
+    figures.update({"encoding (once a page, for its size and digest)": seconds["encode"],
+                    "nesting depth (before parsing, pages of many tags)": seconds["depth"], "parse (Lexbor, the page's bytes)": seconds["parse"],
+                    "quick pass (Gate.passes: every page)": seconds["pass"],
+                    "full walk (every page before; now pages with findings)": seconds["walk"],
+                    "text-direction controls": seconds["controls"], "page digests (verdict cache)": seconds["digest"],
+                    f"search fragments ({len(fragments)}: read, digest, unzip, check)": time.process_time() - start})
     # Findings here are the redirect pages' scripts: their hashes come from the build's redirect map.
-    return {**figures, "pages": len(pages), "findings": findings, "judged": gate.judged}
+    return {**figures, "pages": len(pages), "findings": findings, "walked": walked_pages, "judged": gate.judged}
 
 
-def bench_size(temp: Path, articles: int, runs: int) -> list[str]:
-    project = full_project(temp / f"full-{articles}", articles)
-    site = temp / f"site-{articles}"
-    build_seconds, hook_seconds = profiled_share(project / "mkdocs.yml", site)
+def bench_size(temp: Path, project: Path, label: str, runs: int) -> list[str]:
+    site = temp / f"site-{project.name}"
+    timed = timed_share(project / "mkdocs.yml", site)
     alone = gate_alone(site, project)
-    lines = [f"{articles} articles per language ({alone['pages']} HTML files), cold builds:",
-             f"  gate's share, one profiled build:  {hook_seconds / build_seconds:6.1%}  ({hook_seconds:.2f} s of {build_seconds:.2f} s,"
-             f" exclusive time of {GATE_HOOK})"]
+    lines = [f"{label} ({alone['pages']} HTML files), one cold build, no profiler:"]
+    for kind, unit in (("cpu", "CPU"), ("wall", "wall")):
+        gate, whole = timed[kind].get(GATE_HOOK, 0.0), timed[kind]["<build>"]
+        lines.append(f"  gate's share of the build's {unit + ':':5} {gate / whole:6.1%}  ({gate:.2f} s of {whole:.2f} s,"
+                     f" exclusive {unit} time of {GATE_HOOK}'s events)")
+    events = {event.split()[-1]: seconds for event, seconds in timed["cpu events"].items() if event.startswith(GATE_HOOK + " ")}
+    lines.append("    by event, CPU: " + ", ".join(f"{event} {seconds:.2f} s" for event, seconds in sorted(events.items(), key=lambda e: -e[1])))
     if runs:
         lines += _with_and_without(temp, project, runs)
-    lines.append(f"  gate alone over the built site ({alone['judged']} distinct start tags judged, {alone['findings']} findings):")
+    lines.append(f"  gate alone over the built site, CPU ({alone['judged']} distinct start tags judged; {alone['walked']} pages"
+                 f" not let through by the quick pass, {alone['findings']} findings):")
     for part, seconds in alone.items():
         if isinstance(seconds, float):
-            lines.append(f"    {part:50} {seconds:6.2f} s  {seconds / alone['pages'] * 1000:6.3f} ms/page")
-    shutil.rmtree(project, ignore_errors=True)
+            lines.append(f"    {part:58} {seconds:6.2f} s  {seconds / alone['pages'] * 1000:6.3f} ms/page")
     return lines
 
 
@@ -136,11 +174,25 @@ def _with_and_without(temp: Path, project: Path, runs: int) -> list[str]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="1000", help="articles per language, comma-separated (default: 1000)")
-    parser.add_argument("--runs", type=int, default=2, help="cold builds with and without the gate per size (default: 2; 0: the profiled build only)")
+    parser.add_argument("--runs", type=int, default=2, help="cold builds with and without the gate per size (default: 2; 0: the timed build only)")
+    parser.add_argument("--project", type=Path, help="measure this project (a folder with mkdocs.yml, copied to a temp folder) instead of --sizes")
+    parser.add_argument("--timed-build", nargs=2, type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.timed_build:
+        print(json.dumps(timed_build(*args.timed_build)))
+        return
     with tempfile.TemporaryDirectory(prefix="hc-bench-gate-") as temp:
+        if args.project:
+            project = Path(temp) / "project"
+            top = str(args.project.resolve())
+            shutil.copytree(args.project.resolve(), project, symlinks=True, ignore=lambda folder, names: [name for name in names if folder == top and (
+                name in (".cache", ".mkdocs-build", ".site-builds") or name.startswith("site"))])
+            print("\n".join(bench_size(Path(temp), project, str(args.project), args.runs)), flush=True)
+            return
         for articles in [int(size) for size in args.sizes.split(",")]:
-            print("\n".join(bench_size(Path(temp), articles, args.runs)), flush=True)
+            project = full_project(Path(temp) / f"full-{articles}", articles)
+            print("\n".join(bench_size(Path(temp), project, f"{articles} articles per language", args.runs)), flush=True)
+            shutil.rmtree(project, ignore_errors=True)
 
 
 if __name__ == "__main__":

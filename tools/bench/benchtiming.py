@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import math
 import os
+import resource
 import subprocess
 import time
 from collections import defaultdict
@@ -38,7 +39,9 @@ def run_timed(command: list[str], cwd: Path, env: dict[str, str] | None = None) 
 
 
 class EventClock:
-    """Exclusive seconds per origin of the functions it wraps.
+    """Exclusive seconds per origin of the functions it wraps: wall time (`totals`) and the process's
+    CPU time (`cpu`, time.process_time: what the process itself computed, whatever else the machine
+    runs; no profiler, so Python-heavy code is not inflated against C).
 
     A wrapped call that runs other wrapped calls (the i18n plugin builds each further language
     from inside its on_post_build) is not charged for their time.
@@ -46,28 +49,36 @@ class EventClock:
 
     def __init__(self) -> None:
         self.totals: dict[str, float] = defaultdict(float)
-        self._nested: list[float] = []  # seconds of wrapped calls inside each open call
+        self.cpu: dict[str, float] = defaultdict(float)
+        self.events: dict[str, float] = defaultdict(float)  # CPU seconds per "origin event"
+        self._nested: list[list[float]] = []  # [wall, CPU] seconds of wrapped calls inside each open call
 
-    def wrap(self, function, origin: str):
+    def wrap(self, function, origin: str, event: str = ""):
+        """`function`, timed under `origin` (and under "origin event" in `events`, CPU seconds)."""
         def timed(*args, **kwargs):
-            self._nested.append(0.0)
-            start = time.perf_counter()
+            self._nested.append([0.0, 0.0])
+            start, start_cpu = time.perf_counter(), time.process_time()
             try:
                 return function(*args, **kwargs)
             finally:
-                elapsed = time.perf_counter() - start
-                self.totals[origin] += elapsed - self._nested.pop()
+                elapsed, elapsed_cpu = time.perf_counter() - start, time.process_time() - start_cpu
+                inner_wall, inner_cpu = self._nested.pop()
+                self.totals[origin] += elapsed - inner_wall
+                self.cpu[origin] += elapsed_cpu - inner_cpu
+                if event:
+                    self.events[f"{origin} {event}"] += elapsed_cpu - inner_cpu
                 if self._nested:
-                    self._nested[-1] += elapsed
+                    self._nested[-1][0] += elapsed
+                    self._nested[-1][1] += elapsed_cpu
         return timed
 
     def wrap_events(self, plugins) -> None:
         """Every event method of a MkDocs PluginCollection, under the name MkDocs gives its origin
         ("search", "i18n", "hooks/findable.py", ...)."""
-        for methods in plugins.events.values():
+        for event, methods in plugins.events.items():
             for index, method in enumerate(methods):
                 origin = plugins._event_origins.get(method, "<unknown>")
-                methods[index] = self.wrap(method, origin)
+                methods[index] = self.wrap(method, origin, event)
                 plugins._event_origins[methods[index]] = origin
 
 
@@ -77,6 +88,17 @@ CORE = "MkDocs + Material"
 def profiled_build(config_file: Path, site: Path) -> tuple[float, dict[str, float]]:
     """One in-process build: its seconds and the exclusive seconds of each plugin and hook, with
     the rest (reading, Markdown, navigation, theme templates, writing) under CORE."""
+    timed = timed_build(config_file, site)
+    return timed["wall"]["<build>"], {origin: seconds for origin, seconds in timed["wall"].items() if origin != "<build>"}
+
+
+def timed_build(config_file: Path, site: Path) -> dict[str, dict[str, float]]:
+    """One in-process build, no profiler: {"wall": ..., "cpu": ...}, each {"<build>": the build's
+    seconds, origin: the exclusive seconds of each plugin and hook, CORE: the rest (reading,
+    Markdown, navigation, theme templates, writing)}. CPU is the build process's own
+    (time.process_time) plus, for the whole build only, its child processes' ("<children>":
+    Pagefind's binary, git), so a share of "<build>" is a share of all the CPU the build cost; and
+    "cpu events": the CPU seconds of each origin's events one by one ("hooks/x.py on_post_page")."""
     import mkdocs_static_i18n.plugin
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
@@ -88,12 +110,21 @@ def profiled_build(config_file: Path, site: Path) -> tuple[float, dict[str, floa
     clock.wrap_events(config.plugins)
     # The second language's build, run by the i18n plugin: its own work is CORE, not i18n's.
     mkdocs_static_i18n.plugin.build = clock.wrap(mkdocs_static_i18n.plugin.build, "<nested build>")
-    start = time.perf_counter()
+    start, start_cpu, start_children = time.perf_counter(), time.process_time(), _children_cpu()
     build(config)
-    seconds = time.perf_counter() - start
+    seconds, cpu, children = time.perf_counter() - start, time.process_time() - start_cpu, _children_cpu() - start_children
     config.plugins.on_shutdown()
-    clock.totals.pop("<nested build>", None)
-    return seconds, {**clock.totals, CORE: seconds - sum(clock.totals.values())}
+    for totals in (clock.totals, clock.cpu):
+        totals.pop("<nested build>", None)
+    return {"wall": {"<build>": seconds, **clock.totals, CORE: seconds - sum(clock.totals.values())},
+            "cpu": {"<build>": cpu + children, **clock.cpu, CORE: cpu - sum(clock.cpu.values()), "<children>": children},
+            "cpu events": dict(clock.events)}
+
+
+def _children_cpu() -> float:
+    """CPU seconds of the child processes waited for so far (user + system)."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 def growth_exponent(sizes: list[int], seconds: list[float]) -> float:
