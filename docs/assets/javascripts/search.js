@@ -571,12 +571,19 @@
   var END_SEEN = 0.5;
   var watching = null;
   function moreOnScroll(mine, showing) {
-    watching = new IntersectionObserver(function (entries) {
-      if (!entries.some(function (entry) { return entry.intersectionRatio >= END_SEEN; })) return;
-      watching.disconnect();
+    var first = true;
+    var observer = new IntersectionObserver(function (entries) {
+      // The first report is the list as drawn, which endInView() has judged already; and a report
+      // queued before a newer list replaced this one is not about the list on screen.
+      var drawn = first;
+      first = false;
+      if (drawn || observer !== watching || !entries.some(function (entry) { return entry.intersectionRatio >= END_SEEN; })) return;
+      observer.disconnect();
+      watching = null;
       showMore(mine, showing);
-    }, { threshold: END_SEEN });
-    watching.observe(list.lastElementChild);
+    }, { threshold: [END_SEEN, 1] });
+    watching = observer;
+    observer.observe(list.lastElementChild);
   }
 
   function endInView() {
