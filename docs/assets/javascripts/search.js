@@ -266,7 +266,9 @@
       if (id !== latest) return found;
       var seen = new Set(records.concat(found.later).map(function (f) { return f.id; }));
       var more = answer.filter(function (result) { return !seen.has(result.id); }).slice(0, queries[0].records);
-      var now = level === 0 ? firstScreen(more) : more;
+      // With no page title naming a query word (a half-typed word, 이메일 for 메일), the ranking
+      // needs every title: all are fetched at once, not one screen and then the rest.
+      var now = level === 0 && more.some(function (result) { return result.titled; }) ? firstScreen(more) : more;
       var waiting = more.filter(function (result) { return now.indexOf(result) < 0; });
       return Promise.all(now.map(function (result) { return withData(result, level); })).then(function (fetched) {
         // No title on the first screen names the query (이메일 문의 for 메일, which the engine
