@@ -118,7 +118,9 @@ def published_address(fragment: dict) -> str:
     """The address search.js links a published record to (its `address`): meta `url` without the
     spaces spaced_url put in, and an FAQ question's anchor, the record's first anchor."""
     meta = fragment.get("meta") or {}
-    page = re.sub(r"\s+", "", unicodedata.normalize("NFC", str(meta.get("url", fragment.get("url", "")))))
+    # Only the plain spaces spaced_url put in (MkDocs writes a space in an address as %20): any other
+    # white space stays, for the output gate to refuse.
+    page = unicodedata.normalize("NFC", str(meta.get("url", fragment.get("url", "")))).replace(" ", "")
     anchors = fragment.get("anchors") or [{}]
     return f"{page}#{anchors[0].get('id', '')}" if meta.get("kind") == "faq" else page
 

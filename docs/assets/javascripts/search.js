@@ -237,7 +237,7 @@
   // A record's address relative to its language's root: the page's, spaced in the index
   // (pagefind_index.spaced_url), and an FAQ question's anchor, the id of its first element.
   function address(record) {
-    var page = String((record.meta && record.meta.url) || "").replace(/\s+/g, "").normalize("NFC").replace(/^\//, "");
+    var page = String((record.meta && record.meta.url) || "").replace(/ /g, "").normalize("NFC").replace(/^\//, "");
     var anchor = record.meta && record.meta.kind === "faq" && record.anchors && record.anchors[0];
     return anchor ? page + "#" + anchor.id : page;
   }
