@@ -79,9 +79,9 @@ def engine_html(record: dict[str, str], title: str, content: str, headings: str 
     search: an address's words (sign, in of account/sign-in/) are a good sign of what the page is
     about. An FAQ question's anchor is not among them (its words are the question's, with their
     particles: 결제가, 요금이): it is the id of the question's paragraph, which Pagefind keeps in
-    the record's anchors. The kind (faq) and the shown
-    length (a number) are words of the index too, with nothing to say; as filters they would not
-    be, but Pagefind 1.5 then writes its metadata file in a different order from build to build.
+    the record's anchors. The kind (faq) and the shown length (a number) are words of the index
+    too, with nothing to say; as filters they would not be, but Pagefind 1.5 then writes its
+    metadata file in a different order from build to build.
     The section headings come again after the content, weighted as Pagefind weighs an h3
     (HEADING_WEIGHT), and meta `words` says where the text the reader sees ends, so that search.js
     never shows the repeated headings in an excerpt."""
@@ -121,8 +121,8 @@ def published_address(fragment: dict) -> str:
     # Only the plain spaces spaced_url put in (MkDocs writes a space in an address as %20): any other
     # white space stays, for the output gate to refuse.
     page = unicodedata.normalize("NFC", str(meta.get("url", fragment.get("url", "")))).replace(" ", "")
-    anchors = fragment.get("anchors") or [{}]
-    return f"{page}#{anchors[0].get('id', '')}" if meta.get("kind") == "faq" else page
+    anchors = fragment.get("anchors") or []
+    return f"{page}#{anchors[0].get('id', '')}" if meta.get("kind") == "faq" and anchors else page
 
 
 def write_indexes(jobs: list[tuple[list[str], str, Path]], cache: EngineCache | None = None, stop: threading.Event | None = None) -> None:

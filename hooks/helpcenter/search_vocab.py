@@ -129,7 +129,8 @@ def build_vocabulary(texts: list[str], lang: str, synonyms: dict, budget: int = 
         "service": " ".join(sorted({re.sub(r"\s+", "", name.lower()) for name in service} - {""})),
         "words": "",
     }
-    keep = _most_within(compounds, "compounds", base, gzip_size(base) + min(COMPOUNDS_BUDGET, (budget - gzip_size(base)) // 4))
+    base_size = gzip_size(base)
+    keep = _most_within(compounds, "compounds", base, base_size + min(COMPOUNDS_BUDGET, (budget - base_size) // 4))
     base["compounds"] = " ".join(compounds[:keep])
     weak = _predicates(split, counts) | (set(predicates) & counts.keys())
     base["weak"] = " ".join(sorted(weak | set(HOW_TO_WORDS.get(lang, ())) | set(COMPARATIVES.get(lang, ()))))

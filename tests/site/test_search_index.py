@@ -7,6 +7,7 @@ import json
 import re
 import unicodedata
 
+import cbor2
 import pytest
 import yaml
 from helpcenter.pagefind_index import published_address
@@ -146,8 +147,6 @@ def test_only_pages_have_a_title_to_the_engine_and_faq_records_their_question(si
 def test_an_address_adds_its_parts_to_the_index_never_one_word_joined_from_them(site, lang):
     """A search for 결제 or sign must not go through one extra word per page joined from its address
     (faqq결제가안돼요, accountsignin): each such word is another match for every prefix of it."""
-    import cbor2
-
     words = set()
     for chunk in (engine_dir(site, lang) / "index").iterdir():
         data = cbor2.loads(gzip.decompress(chunk.read_bytes()).removeprefix(b"pagefind_dcd"))

@@ -31,15 +31,19 @@ def tree(folder: Path) -> dict[str, str]:
 
 
 def indexed(output: Path, word: str) -> bool:
-    """Whether a reader's search for `word` can find it: the word is a key of one of the index's
-    chunks (Pagefind's chunks are gzip'd CBOR, where a short word is a text string)."""
-    needle = bytes([0x60 + len(word.encode("utf-8"))]) + word.encode("utf-8")  # CBOR text: its length in bytes
-    return any(needle in gzip.decompress(chunk.read_bytes()) for chunk in (output / "index").glob("*.pf_index"))
+    """Whether a reader's search for `word` can find it: the word is a key of one of the index's chunks."""
+    return any(chunks_with(output, word))
 
 
 def chunk_of(output: Path, word: str) -> str:
-    needle = bytes([0x60 + len(word.encode("utf-8"))]) + word.encode("utf-8")  # CBOR text: its length in bytes
-    return next(chunk.name for chunk in (output / "index").glob("*.pf_index") if needle in gzip.decompress(chunk.read_bytes()))
+    return next(chunks_with(output, word))
+
+
+def chunks_with(output: Path, word: str):
+    """The names of the index chunks holding `word` (Pagefind's chunks are gzip'd CBOR, where a short
+    word is a text string: its length in bytes, then its UTF-8)."""
+    needle = bytes([0x60 + len(word.encode("utf-8"))]) + word.encode("utf-8")
+    return (chunk.name for chunk in (output / "index").glob("*.pf_index") if needle in gzip.decompress(chunk.read_bytes()))
 
 
 def test_a_common_word_does_not_share_its_index_chunk_with_another_common_word(tmp_path):
