@@ -230,3 +230,20 @@ def test_a_long_list_fetches_the_rest_of_its_results_when_the_reader_scrolls_to_
     fetched = [url for url in requests if url.endswith(".pf_fragment")]
     assert len(fetched) == len(set(fetched)) and len(fetched) > len(fragments)
     assert not page.problems, page.problems
+
+
+@pytest.mark.parametrize(("home", "query"), [("", "비밀번호 재설정"), ("en/", "reset password")])
+def test_a_browser_whose_search_worker_cannot_start_still_searches_in_the_page(page, base_url, home, query):
+    """The engine runs in a worker of search.js's own (search/worker.js). A browser that cannot
+    start it (no module workers, or its script fails to load) searches in the page instead, with
+    the same results."""
+    worker = "**/assets/javascripts/search/worker.js"
+    page.route(worker, lambda route: route.abort())
+    page.goto(base_url + home)
+    search(page, query)
+    in_page = _shown(page)
+    page.unroute(worker)
+    page.goto(base_url + home)  # a new page view, its worker loads
+    search(page, query)
+    assert in_page and _shown(page) == in_page
+    assert not [problem for problem in page.problems if "search/worker.js" not in problem], page.problems

@@ -74,20 +74,84 @@
       var dir = new URL(settings.engine + "/", languageRoot(l));
       var tag = String(Date.now());
       warm(dir, tag, settings.wasm && settings.wasm[l]);
+      var options = { excerptLength: 0, ranking: RANKING, metaCacheTag: tag };
       engines[l] = Promise.all([
-        import(new URL("pagefind.js", dir).href).then(function (pagefind) {
-          return pagefind.options({ excerptLength: 0, ranking: RANKING, metaCacheTag: tag }).then(function () { return pagefind.init(); }).then(function () { return pagefind; });
-        }),
+        searcher(new URL("pagefind.js", dir).href, options),
         Promise.all([
           fetch(new URL(settings.vocabulary, dir)).then(function (response) { return response.ok ? response.json() : {}; }),
           analysis(),
         ]).then(function (vocab) { return prepared(vocab[0], l); }),
       ]).then(function (loaded) {
-        return { pagefind: loaded[0], vocab: loaded[1], lang: l, answers: new Map() };
+        return { engine: loaded[0], vocab: loaded[1], lang: l, answers: new Map() };
       });
       engines[l].catch(function () { delete engines[l]; });
     }
     return engines[l];
+  }
+
+  // The engine, in a worker of ours (search/worker.js) that answers each engine query with its
+  // first KEPT records only; where a module worker cannot start, in the page (Pagefind then starts
+  // a worker of its own, which answers with every record). Either way: search(text) gives records
+  // ({id, words, titled, data()}), preload(text) fetches a query's index chunks.
+  function searcher(pagefindUrl, options) {
+    return inWorker(pagefindUrl, options).catch(function () { return inPage(pagefindUrl, options); });
+  }
+
+  function inWorker(pagefindUrl, options) {
+    var worker = new Worker(new URL("assets/javascripts/search/worker.js", siteRoot), { type: "module" });
+    var calls = new Map();
+    var next = 0;
+    function call(op, args) {
+      return new Promise(function (resolve, reject) {
+        calls.set(++next, { resolve: resolve, reject: reject });
+        worker.postMessage({ id: next, op: op, args: args });
+      });
+    }
+    worker.addEventListener("message", function (event) {
+      var pending = calls.get(event.data && event.data.id);
+      if (!pending) return;
+      calls.delete(event.data.id);
+      if (event.data.error !== undefined) pending.reject(new Error(event.data.error));
+      else pending.resolve(event.data.value);
+    });
+    // A worker that cannot start (no module workers) or dies fails every call waiting on it.
+    worker.addEventListener("error", function () {
+      calls.forEach(function (pending) { pending.reject(new Error("search worker failed")); });
+      calls.clear();
+    });
+    return call("init", { engine: pagefindUrl, options: options }).then(function () {
+      return {
+        search: function (text) {
+          return call("search", { text: text, keep: KEPT }).then(function (records) {
+            return records.map(function (record) {
+              record.data = function () { return call("data", { id: record.id, text: text, keep: KEPT }); };
+              return record;
+            });
+          });
+        },
+        preload: function (text) { return call("preload", { text: text }); },
+      };
+    }, function (error) {
+      worker.terminate();
+      throw error;
+    });
+  }
+
+  function inPage(pagefindUrl, options) {
+    return import(pagefindUrl).then(function (pagefind) {
+      return pagefind.options(options).then(function () { return pagefind.init(); }).then(function () {
+        return {
+          search: function (text) {
+            return pagefind.search(text).then(function (answer) {
+              return ((answer && answer.results) || []).slice(0, KEPT).map(function (result) {
+                return { id: result.id, words: result.words || [], titled: (result.matchedMetaFields || []).indexOf("title") >= 0, data: result.data, result: result };
+              });
+            });
+          },
+          preload: function (text) { return pagefind.preload(text); },
+        };
+      });
+    });
   }
 
   // The query analysis readies its tables from the vocabulary on its first use, which takes a
@@ -98,10 +162,10 @@
     return vocab;
   }
 
-  // Pagefind fetches its worker's script, then its entry file, then its metadata and WebAssembly,
-  // each after the one before: on a phone network every step is a round trip (0.56 s on Slow 4G).
-  // The same files are fetched here at once, beside pagefind.js, so that the engine finds them in
-  // the browser's cache. The entry file's address carries a tag fresh for each page view (as
+  // The search worker fetches Pagefind's script, which fetches its entry file, then its metadata and
+  // WebAssembly, each after the one before: on a phone network every step is a round trip (0.56 s
+  // on Slow 4G). The same files are fetched here at once, beside the worker's script, so that the
+  // engine finds them in the browser's cache. The entry file's address carries a tag fresh for each page view (as
   // Pagefind's own does), so an entry of an earlier build is never used. The WebAssembly, the
   // largest of them, is fetched at once when the build named it (`wasm`, from
   // pagefind_index.wasm_file), not a round trip later, after the entry file.
@@ -111,7 +175,7 @@
     }
     function drain(response) { return response.arrayBuffer(); }
     var ignore = function () { /* the engine fetches it itself */ };
-    get("pagefind-worker.js").then(drain).catch(ignore);
+    get("pagefind.js").then(drain).catch(ignore);
     if (wasm) get(wasm).then(drain).catch(ignore);
     get("pagefind-entry.json?ts=" + tag).then(function (response) { return response.json(); }).then(function (entry) {
       var index = entryIndex(entry && entry.languages);
@@ -300,8 +364,8 @@
   // read to a query already searched (결제 수 and 결제 수단 both search 결제 수단; a fallback
   // comes back at every keystroke), and the engine answers a common word with every record that
   // has it (1,200+ at 1,000 articles), which costs more than anything else in a keystroke. Only
-  // the first KEPT records are kept, so the rest can be freed; each record's data (its fragment)
-  // is fetched once. The oldest queries are forgotten past ANSWERS.
+  // the first KEPT records reach the page (searcher); each record's data (its fragment) is fetched
+  // once. The oldest queries are forgotten past ANSWERS.
   function answers(loaded, text) {
     var known = loaded.answers.get(text);
     if (known) {
@@ -309,30 +373,26 @@
       loaded.answers.set(text, known);
       return known;
     }
-    var found = loaded.pagefind.search(text).then(function (answer) {
-      return ((answer && answer.results) || []).slice(0, KEPT).map(kept);
-    });
+    var found = loaded.engine.search(text).then(function (records) { return records.map(kept); });
     found.catch(function () { loaded.answers.delete(text); });
     loaded.answers.set(text, found);
     if (loaded.answers.size > ANSWERS) loaded.answers.delete(loaded.answers.keys().next().value);
     return found;
   }
 
-  // The engine frees a record's data once its result object is gone, so the object stays with it.
-  // The engine shares one object per record between queries and rewrites its match locations at
-  // every data() call, so the locations are this result's own (`words`).
-  function kept(result) {
+  // A record with its text fetched once. The engine rewrites a record's match locations at every
+  // text it gives, whichever query found it, so the locations are this query's own (`words`).
+  function kept(record) {
     var data = null;
     function load() {
-      return result.data().then(function (loaded) {
-        return { meta: loaded.meta, content: loaded.content, locations: result.words || [], address: address(loaded) };
+      return record.data().then(function (loaded) {
+        return { meta: loaded.meta, content: loaded.content, locations: record.words, address: address(loaded) };
       }, function (error) {
         data = null; // fetched again next time
         throw error;
       });
     }
-    var titled = (result.matchedMetaFields || []).indexOf("title") >= 0;
-    return { id: result.id, result: result, titled: titled, data: function () { return data || (data = load()); } };
+    return { id: record.id, words: record.words, titled: record.titled, record: record, data: function () { return data || (data = load()); } };
   }
 
   // One search at a time, and then only the latest query: a reader types faster than a phone
@@ -399,7 +459,7 @@
       if (input.value.slice(0, MAX_QUERY) !== raw) return;
       var expanded = expand(raw, own.vocab, own.lang);
       if (midWord(raw, expanded)) return;
-      if (expanded.query.trim() && !own.answers.has(expanded.query)) return own.pagefind.preload(expanded.query);
+      if (expanded.query.trim() && !own.answers.has(expanded.query)) return own.engine.preload(expanded.query);
     }).catch(function () { /* the search itself fetches what it needs */ });
   }
 
@@ -531,7 +591,7 @@
     if (!mine.results.length && !foreign.length) return "none " + raw.trim();
     return JSON.stringify([mine.results, foreign].map(function (results) {
       return results.map(function (result) { return [result.address, result.locations]; });
-    }).concat([mine.later.map(function (result) { return [result.id, result.result.words]; })]));
+    }).concat([mine.later.map(function (result) { return [result.id, result.words]; })]));
   }
 
   function render(raw, mine, foreign) {
