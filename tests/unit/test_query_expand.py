@@ -410,3 +410,31 @@ def test_a_stop_syllable_starting_a_two_syllable_run_with_a_stray_syllable_is_on
     order, money = expand(["주문 ", "내돈 "], "ko", vocab)
     assert [(w["typed"], w["known"]) for w in order["words"]] == [("주문", False)]
     assert money["query"] == "결제"
+
+
+def test_a_generic_word_the_pages_do_not_use_is_left_out_not_read_as_another_word():
+    """"issue" where the pages say "problem": read as the start of "issuer" (or "trouble" as a typo
+    of "double") it searched a word the pages share by chance, and the page the reader needs was lost."""
+    vocab = build_vocabulary(ENGLISH + ["the card issuer declined it", "press double to zoom"], "en", SYNONYMS_EN)
+    issue, trouble = expand(["password issue", "password trouble"], "en", vocab)
+    assert issue["query"] == "password" and trouble["query"] == "password"
+
+
+def test_a_fallback_is_also_tried_in_its_words_other_readings():
+    """A reader's word the pages use in passing (billing) also reads as the word they are about
+    (payment): leaving out the other word must try both, not only the word in passing."""
+    vocab = build_vocabulary(ENGLISH + ["billing questions go to support"], "en", {**SYNONYMS_EN, "billing": ["payment"]})
+    (result,) = expand(["billing failed "], "en", vocab)
+    assert result["query"] == "billing failed"
+    assert "payment" in result["fallback"] and "billing" in result["fallback"]
+    assert result["fallback"].index("billing") < result["fallback"].index("payment")
+
+
+@pytest.mark.parametrize("typed", ["ㅋㅋㅋㅋ", "ㅎㅎ", "ㅠㅠㅠ", "ㅜㅜ "])
+def test_laughter_and_tears_are_not_initial_consonants(typed):
+    """ㅋㅋㅋㅋ is a laugh, not the initials of a word (쿠키): alone it finds nothing; beside a word
+    it is left out."""
+    vocab = build_vocabulary(KOREAN + ["쿠키 를 지우 세요"] * 3, "ko", SYNONYMS_KO)
+    alone, beside = expand([typed, "결제 오류" + typed], "ko", vocab)
+    assert alone["query"] == ""
+    assert beside["query"] == "결제 오류"

@@ -258,12 +258,14 @@
     var topics = expanded.topics;
     var typedTopics = expanded.typedTopics || [];
     var rows = found.map(function (f, i) {
-      var named = titleMatch(f.data, topics);
-      return { f: f, i: i, titled: named > 0, typed: named > 0 && typedTopics.length > 0 && titleMatch(f.data, typedTopics) > 0, named: named };
+      var count = titleMatch(f.data, topics);
+      return { f: f, i: i, titled: count > 0, typed: count > 0 && typedTopics.length > 0 && titleMatch(f.data, typedTopics) > 0, named: count };
     });
     var actions = expanded.actions || [];
+    // The page titled with the action must still be about a topic: "billing problem" found the
+    // playback page ("Fix playback problems") only through its fallback "problem".
     if (actions.length && !rows.some(function (r) { return r.titled; })) {
-      rows.forEach(function (r) { r.titled = titleMatch(r.f.data, actions) > 0; });
+      rows.forEach(function (r) { r.titled = titleMatch(r.f.data, actions) > 0 && (!topics.length || named(r.f.data.content, topics) > 0); });
     }
     var whole = rows.filter(function (r) { return r.f.level === 0; });
     var lead = rows.some(function (r) { return r.titled; }) ? null : whole[0];
@@ -284,9 +286,14 @@
       var words = titleWords(result);
       return (result.locations || []).some(function (at) { return at < words; }) ? 1 : 0;
     }
-    var title = readable(titleOf(result)).toLowerCase();
-    var latin = " " + title.replace(/[^a-z0-9']+/g, " ") + " ";
-    var compact = title.replace(/\s+/g, "");
+    return named(titleOf(result), topics);
+  }
+
+  // How many of `topics` an indexed text names, as titleMatch reads a title.
+  function named(indexed, topics) {
+    var text = readable(indexed).toLowerCase();
+    var latin = " " + text.replace(/[^a-z0-9']+/g, " ") + " ";
+    var compact = text.replace(/\s+/g, "");
     return topics.filter(function (topic) {
       if (/[\uac00-\ud7a3]/.test(topic)) return compact.indexOf(topic.replace(/\s+/g, "")) >= 0;
       if (topic.indexOf(" ") > 0) return latin.indexOf(" " + topic + " ") >= 0;
@@ -329,7 +336,11 @@
       // Typed past while the engine searched: its records' fragments would be fetched for nothing.
       if (id !== latest) return found;
       var seen = new Set(records.concat(found.later).map(function (f) { return f.id; }));
-      var more = answer.filter(function (result) { return !seen.has(result.id); }).slice(0, queries[0].records);
+      var unseen = answer.filter(function (result) { return !seen.has(result.id); });
+      // A reading or fallback brings only a few records: those whose title has a query word first
+      // ("billing problem" read as "payment problem": the engine ranks the support pages, which
+      // say both words often, above the payment pages titled with one).
+      var more = (level > 0 ? titledFirst(unseen) : unseen).slice(0, queries[0].records);
       // With no page title naming a query word (a half-typed word, 이메일 for 메일), the ranking
       // needs every title: all are fetched at once, not one screen and then the rest.
       var now = level === 0 && more.some(function (result) { return result.titled; }) ? firstScreen(more) : more;
@@ -355,9 +366,12 @@
   // title first (the engine says so without the text; the ranking puts them first), then in the
   // engine's order.
   function firstScreen(results) {
-    if (results.length <= FIRST) return results;
-    var titled = results.filter(function (result) { return result.titled; });
-    return titled.concat(results.filter(function (result) { return !result.titled; })).slice(0, FIRST);
+    return results.length <= FIRST ? results : titledFirst(results).slice(0, FIRST);
+  }
+
+  function titledFirst(results) {
+    return results.filter(function (result) { return result.titled; })
+      .concat(results.filter(function (result) { return !result.titled; }));
   }
 
   // The engine's first records for an engine query, kept for the next keystrokes: most keystrokes

@@ -656,6 +656,10 @@
 
   function latinWord(v, token, typing) {
     if (v.stop.has(token)) return null;
+    // A generic word the pages do not use ("issue" where they say "problem") narrows nothing: read as
+    // a typo or the start of a longer word it became another word (issuer), which the pages share
+    // by chance.
+    if ((v.actions.has(token) || v.weak.has(token)) && !known(v, token)) return null;
     // A count (2번, 3 times) carries no topic; a longer number may be an error code the pages list.
     if (/^[0-9]+$/.test(token)) return token.length < 3 ? null : { typed: token, matched: [token], known: true };
     var completions = typing ? v.latin.filter(function (w) { return w.lastIndexOf(token, 0) === 0 && !v.stop.has(w); }).slice(0, ALTERNATIVES) : [];
@@ -707,6 +711,9 @@
   function tokens(raw) {
     var text = raw.normalize ? raw.normalize("NFC") : raw;
     text = text.toLowerCase().slice(0, 400);
+    // Laughter and tears (ㅋㅋㅋ, ㅎㅎ, ㅠㅠ, ㅜㅜ) are no initials: ㅋㅋㅋㅋ read as 쿠키 found the
+    // pages about cookies. Blanked, not cut, so every word keeps its place in the text.
+    text = text.replace(/([\u314b\u314e\u3160\u315c])\1+/g, function (run) { return run.replace(/./g, " "); });
     var out = [];
     var re = /[\uac00-\ud7a3\u3131-\u3163]+|[a-z0-9]+(?:['’][a-z]+)*/g;
     var m;
@@ -849,7 +856,7 @@
       // Korean typed in English mode is not the other language.
       foreign: isForeign(parsed.text, site) && !words.some(function (w) { return w.korean; }),
       readings: anyKnown ? otherReadings(terms, others) : [],
-      fallback: anyKnown ? fallback(v, terms, guesses) : []
+      fallback: anyKnown ? fallback(v, terms, guesses, others) : []
     };
   }
 
@@ -948,7 +955,10 @@
   // most guessed and then the most used first (the engine requires every word it knows, and a
   // reader's word may be on every page but the one they need: "compare support options" where the
   // page says "methods"; ㅅㅊ read as 시청 is a guess, 환불 typed whole is not).
-  function fallback(v, terms, guesses) {
+  // Each is followed by its other readings through the reader's own words (not guesses, whose
+  // readings are many): "billing problem" without "problem" is "billing", which two pages mention in
+  // passing, and "payment", which the payment pages are about.
+  function fallback(v, terms, guesses, others) {
     if (terms.length < 2) return [];
     // A generic action first (비밀번호 변경: the reset page says 재설정, not 변경), then the most
     // guessed word, then the most used.
@@ -956,9 +966,15 @@
     var order = terms.slice().sort(function (a, b) {
       return action(b) - action(a) || (guesses.get(b) || 0) - (guesses.get(a) || 0) || usage(v, a) - usage(v, b);
     });
-    return order.map(function (left) {
-      return terms.filter(function (t) { return t !== left; }).join(" ");
+    var out = [];
+    order.forEach(function (left) {
+      var rest = terms.filter(function (t) { return t !== left; });
+      var typed = new Map(rest.filter(function (t) { return !guesses.get(t); }).map(function (t) { return [t, others.get(t) || []]; }));
+      [rest.join(" ")].concat(otherReadings(rest, typed)).forEach(function (query) {
+        if (out.indexOf(query) < 0) out.push(query);
+      });
     });
+    return out;
   }
 
   // A guessed word's readings, those the pages use beside the reader's neighbouring words first:
