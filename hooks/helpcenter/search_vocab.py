@@ -43,7 +43,8 @@ PARTICLES = tuple(dict.fromkeys((
     "마다 이나 나 든지 이든지 야 아 요 이요 이에요 예요 에요 이야 인데 인가요 이죠 죠 지 지요 네요 "
     "어요 아요 여요 해요 어 아 여 고 는데 은데 니까 으니까 면 으면 서 어서 아서 려고 으려고 려면 "
     "으려면 나요 는지 은지 을까요 까요 습니다 니다 습니까 니까요 였 었 았 겠 던 "
-    "기 음 게 도록 세요 으세요 셔요 며 으며 러 으러 든 데 듯 뿐 씩 쯤 대로"
+    "기 음 게 도록 세요 으세요 셔요 며 으며 러 으러 든 데 듯 뿐 씩 쯤 대로 "
+    "라는데 라는 라고 이라는 이라고 다는데 다고 대요 래요"
 ).split()))
 # Endings that follow only a verb or adjective stem (바꾸+고, 늦+어요): a word the pages mostly use
 # before one is a predicate, which a query does not need to match ("카드 바꾸고 싶어요" is about
@@ -59,7 +60,7 @@ STOP_WORDS = {
         "왜 안 못 좀 잘 다 더 또 꼭 너무 계속 자꾸 그냥 다시 갑자기 어떻게 어떡해 어떡하 어디 어디서 "
         "언제 뭐 뭔가 무엇 무슨 어느 어떤 있 없 하 되 돼 해 했 됐 된 될 함 됨 싶 주 줘 알려 알려주 "
         "나 저 제 내 우리 이거 그거 저거 이것 그것 거 것 수 때 등 및 혹시 진짜 정말 지금 이제 뭘 뭐가 뭔지 "
-        "다른 새 새로 새로운 누가 누구 누군가 한 오늘 어제 내일 방금 아까 요즘 관련 관해 관한 대해 대한 "
+        "다른 새 새로 새로운 누가 누구 누군가 한 오늘 어제 내일 방금 아까 요즘 관련 관해 관한 대해 대한 며칠 얼마 얼마나 몇 걸려 걸리 "
         "하나요 되나요 되죠 돼요 되요 해요 했어요 됐어요 싶어요 있나요 없나요 있어요 없어요 주세요 "
         "하는 하는법 는법 는방법 방법은 건가요 거예요 거에요 당 당했 당하 번 번째 회 개 ㅠㅠ ㅜㅜ ㅋㅋ ㅎㅎ"
     ).split(),
@@ -72,7 +73,7 @@ STOP_WORDS = {
         "know tell say said give take put seems like really very also all one way anyone nobody someone "
         "something anything thing things back again even ever never now then already always every "
         "me mine myself us i'd i've you're it's there's won't wouldn't isn't aren't wasn't "
-        "new different other another else today yesterday tomorrow lately recently"
+        "new different other another else today yesterday tomorrow lately recently next last month months week weeks long"
     ).split(),
 }
 

@@ -438,3 +438,21 @@ def test_laughter_and_tears_are_not_initial_consonants(typed):
     alone, beside = expand([typed, "결제 오류" + typed], "ko", vocab)
     assert alone["query"] == ""
     assert beside["query"] == "결제 오류"
+
+
+def test_how_long_and_how_many_are_question_words_not_unknown_words():
+    """환불은 며칠 걸려요 asks about refunds: 며칠 and 걸려요 are not unknown words that make the
+    query unanswerable, nor is "how long ... take" a topic."""
+    refund, reset = expand(["환불은 며칠 걸려요", "환불 얼마나 걸리나요"], "ko")
+    assert refund["query"] == "환불" and not refund["unanswerable"]
+    assert reset["query"] == "환불"
+    (english,) = expand(["how long does a password reset take next month"], "en")
+    assert english["query"] == "password reset"
+
+
+def test_a_quoted_ending_is_read_as_an_ending():
+    """로그인하라는데 (it tells me to sign in): 라는데 is an ending, not 라는, which the pages use
+    ("오류라는 메시지")."""
+    vocab = build_vocabulary(KOREAN + ["오류 라는 메시지 가 나오 면 다시 로그인 하 세요"] * 3, "ko", SYNONYMS_KO)
+    (result,) = expand(["로그인하라는데 "], "ko", vocab)
+    assert result["query"] == "로그인"
