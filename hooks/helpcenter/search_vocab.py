@@ -68,7 +68,7 @@ STOP_WORDS = {
         "a an the i i'm im my me we our you your it its is are was were be been am do does did don't "
         "doesn't didn't dont doesnt didnt cant wont isnt not no can can't cannot could would should will won't how what why when where "
         "which who to of in on at for from with by about into as and or but if so this that these "
-        "those there here please just get got getting want need have has had still any some "
+        "those there here whether rather than though although because while until unless either neither please just get got getting want need have has had still any some "
         "go goes going went let lets keep keeps kept make makes made try tried trying see use using "
         "know tell say said give take put seems like really very also all one way anyone nobody someone "
         "something anything thing things back again even ever never now then already always every "

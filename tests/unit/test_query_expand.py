@@ -456,3 +456,11 @@ def test_a_quoted_ending_is_read_as_an_ending():
     vocab = build_vocabulary(KOREAN + ["오류 라는 메시지 가 나오 면 다시 로그인 하 세요"] * 3, "ko", SYNONYMS_KO)
     (result,) = expand(["로그인하라는데 "], "ko", vocab)
     assert result["query"] == "로그인"
+
+
+def test_a_word_near_a_function_word_is_not_read_as_it():
+    """weather is not a typo of whether, which the pages use but no reader searches for: a question
+    about the weather finds nothing rather than every page that says "whether"."""
+    vocab = build_vocabulary(ENGLISH + ["check whether the payment went through rather than paying again"] * 3, "en", SYNONYMS_EN)
+    (result,) = expand(["weather tomorrow"], "en", vocab)
+    assert result["query"] == "" and result["unanswerable"]
