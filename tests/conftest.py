@@ -23,7 +23,7 @@ from tests import changed as changes
 from tests.builds import build
 from tests.paths import PROJECT, ROOT  # noqa: F401  (re-exported: tests import them from here)
 
-# `--suite-profile DIR`: each test's times and the run's CPU by process, off unless asked.
+# HC_SUITE_PROFILE=DIR: each test's times and the run's CPU by process, off unless asked.
 pytest_plugins = ["tests.suiteprofile"]
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")

@@ -1,4 +1,5 @@
-"""Where the suite's time goes, off unless asked: `scripts/test --suite-profile DIR`.
+"""Where the suite's time goes, off unless asked: `HC_SUITE_PROFILE=DIR scripts/test` (an environment
+variable, so that `.ci/run`, which takes no arguments, can be measured too).
 
 Each test process writes one line per test to DIR/tests-<worker>.jsonl: its worker, its start and end
 (wall clock) and the CPU its own process and its waited-for children used meanwhile. The process that
@@ -32,15 +33,18 @@ _TICKS = os.sysconf("SC_CLK_TCK")
 _CHROMIUM_TYPE = re.compile(rb"--type=([a-z-]+)")
 
 
-def pytest_addoption(parser: pytest.Parser) -> None:
-    parser.addoption("--suite-profile", metavar="DIR", default=None,
-                     help="write each test's times and the run's CPU by process to DIR (tools/bench/suiteprofile.py reads it)")
+FOLDER, SAMPLED = "HC_SUITE_PROFILE", "HC_SUITE_PROFILE_SAMPLER"
 
 
 def pytest_configure(config: pytest.Config) -> None:
-    folder = config.getoption("suite_profile")
-    if folder:
-        config.pluginmanager.register(Recorder(Path(folder), started_run=not hasattr(config, "workerinput")), "suite-profile")
+    """The run's first process samples, its pytest-xdist workers record their tests; a pytest a test
+    starts (tests/site/test_new_page.py) does neither: its CPU is sampled as the test's."""
+    folder, worker = os.environ.get(FOLDER), hasattr(config, "workerinput")
+    if not folder or (os.environ.get(SAMPLED) and not worker):
+        return
+    if not worker:  # before the workers start, so that they inherit both
+        os.environ[SAMPLED], os.environ[FOLDER] = str(os.getpid()), str(Path(folder).resolve())
+    config.pluginmanager.register(Recorder(Path(folder), started_run=not worker), "suite-profile")
 
 
 class Recorder:

@@ -1,4 +1,4 @@
-"""Reads what `scripts/test --suite-profile DIR` wrote (tests/suiteprofile.py) and prints where the
+"""Reads what `HC_SUITE_PROFILE=DIR scripts/test` wrote (tests/suiteprofile.py) and prints where the
 run's time and CPU went:
 
     scripts/python tools/bench/suiteprofile.py DIR [--step SECONDS] [--top N]
