@@ -23,6 +23,9 @@ from tests import changed as changes
 from tests.builds import build
 from tests.paths import PROJECT, ROOT  # noqa: F401  (re-exported: tests import them from here)
 
+# HC_SUITE_PROFILE=DIR: each test's times and the run's CPU by process, off unless asked.
+pytest_plugins = ["tests.suiteprofile"]
+
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 # The real build is a reproducible one as of the session's start: the same site a plain build makes
 # today, and tests/site/test_reproducible.py compares a second build of it byte for byte. Kept in the
