@@ -1,0 +1,124 @@
+"""The output gate's pages checked on another core (helpcenter/gate_pool.py, hooks/security_headers.py):
+the same findings in the same order as checking inline, a worker that dies fails the build, and
+no worker process outlives its build."""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import signal
+from pathlib import Path
+
+import pytest
+import security_headers
+from helpcenter import buildstate, gate_pool
+from helpcenter.output_gate import Gate
+from mkdocs.exceptions import PluginError
+
+from tests.unit.test_output_gate import HOSTILE, INERT, POLICY
+
+PAGES = [*HOSTILE.values(), *INERT.values()]
+
+
+def _gate(root: Path, workers: int) -> security_headers._Gate:
+    gate = security_headers._Gate(root, "nav: []\n", POLICY, frozenset(), "", root / "cache.json", "v", {}, Gate(POLICY))
+    gate.checks = gate_pool.start(POLICY, frozenset(), workers)
+    return gate
+
+
+def _written(gate: security_headers._Gate, pages: list[str]) -> None:
+    """Each page as on_post_page gates it, with a finding of another kind between pages (as
+    on_page_content's and the same-address check's are reported while pages are written)."""
+    for number, page in enumerate(pages):
+        label = f"docs/page-{number}.md"
+        security_headers._gate(gate, page, label, page, f"page-{number}/", data=page.encode("utf-8"))
+        gate.findings.append(security_headers.Problem(label, 1, "other-check", "found while writing"))
+
+
+def _pool_processes() -> set[int]:
+    return {child.pid for child in multiprocessing.active_children()}
+
+
+def test_the_pool_reports_what_checking_inline_reports_in_the_same_order(tmp_path):
+    inline, pooled = _gate(tmp_path, 0), _gate(tmp_path, 1)
+    assert inline.checks is None and pooled.checks is not None
+    _written(inline, PAGES)
+    _written(pooled, PAGES)
+    assert pooled.waiting and not pooled.findings[0].rule == "output-gate"
+    security_headers._collect(pooled)
+    security_headers._stop_pool(pooled, buildstate.BuildState(tmp_path, ("ko",), "ko"))
+    assert pooled.findings == inline.findings
+    assert any(problem.rule == "output-gate" for problem in pooled.findings)
+    assert pooled.passed == inline.passed and pooled.passed  # the inert pages are remembered as passed
+
+
+def test_a_page_remembered_as_passed_is_not_checked_again(tmp_path):
+    gate = _gate(tmp_path, 1)
+    page = next(iter(INERT.values()))
+    _written(gate, [page])
+    security_headers._collect(gate)
+    _written(gate, [page])
+    assert not gate.waiting  # its verdict came from the cache
+    gate.checks.close()
+
+
+def test_a_worker_that_dies_fails_the_build_with_a_clear_message(tmp_path):
+    gate = _gate(tmp_path, 1)
+    _written(gate, PAGES[:2])
+    workers = _pool_processes()
+    assert workers
+    for pid in workers:
+        os.kill(pid, signal.SIGKILL)
+    _written(gate, PAGES)  # pages written after the worker died: never a pass
+    with pytest.raises(PluginError, match="checking process stopped before every page was checked"):
+        security_headers._collect(gate)
+    gate.checks.close()
+    assert not _pool_processes()
+
+
+def test_a_page_submitted_after_the_pool_was_shut_down_is_a_failure_not_a_pass(tmp_path):
+    checks = gate_pool.PageChecks(POLICY, frozenset(), 1)
+    checks.submit(b"<p>x</p>")
+    checks.close()
+    checks.submit(b"<p>y</p>")
+    with pytest.raises(gate_pool.WorkerDied):
+        checks.results()
+
+
+def test_stopping_the_build_shuts_the_workers_down(tmp_path, monkeypatch):
+    monkeypatch.setattr(gate_pool, "usable_workers", lambda: 1)
+    state = buildstate.BuildState(tmp_path, ("ko",), "ko")
+    gate = security_headers._with_pool(_gate(tmp_path, 0), state)
+    _written(gate, PAGES[:3])
+    assert _pool_processes()
+    state.stop()  # on_post_build, on_build_error or the next build's start
+    assert not _pool_processes()
+    state.stop()  # a second stop (the i18n plugin's nested build fails, then the outer one) does nothing
+
+
+def test_every_build_of_a_process_stops_its_pool_when_it_fails_or_the_next_starts(tmp_path):
+    owners = [object(), object()]
+    for owner in owners:
+        state = buildstate.current(owner, lambda: buildstate.BuildState(tmp_path, ("ko",), "ko"))
+        checks = gate_pool.start(POLICY, frozenset(), 1)
+        state.on_stop(checks.close)
+        checks.submit(b"<p>x</p>")
+        assert _pool_processes()
+        if owner is owners[0]:
+            security_headers.on_build_error(RuntimeError("a failed build"))
+            assert not _pool_processes()
+    buildstate.current(object(), lambda: buildstate.BuildState(tmp_path, ("ko",), "ko"))  # a `mkdocs serve` rebuild
+    assert not _pool_processes()
+
+
+def test_one_usable_core_means_checking_inline(monkeypatch):
+    monkeypatch.setattr(os, "sched_getaffinity", lambda pid: {0})
+    assert gate_pool.usable_workers() == 0
+    assert gate_pool.start(POLICY, frozenset()) is None
+    monkeypatch.setattr(os, "sched_getaffinity", lambda pid: {0, 1, 2})
+    assert gate_pool.usable_workers() == 2
+
+
+def test_findings_found_later_go_where_they_were_promised():
+    assert gate_pool.in_order(["a", "b", "c"], [(0, ["x"]), (2, []), (2, ["y", "z"]), (3, ["w"])]) == ["x", "a", "b", "y", "z", "c", "w"]
+    assert gate_pool.in_order([], [(0, ["x"]), (0, ["y"])]) == ["x", "y"]
