@@ -29,6 +29,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
 from mkdocs_redirects.plugin import HTML_TEMPLATE as REDIRECT_TEMPLATE
 
+HOOK = "hooks/security_headers.py"  # as mkdocs.yml names it, and the benchmarks (tools/bench/benchtiming.py)
 CACHE, POLICY_CACHE = ".cache/output-gate.json", ".cache/output-gate-policy.json"
 # A page's Markdown, or how to read it: needed only to find a finding's line.
 Source = str | Callable[[], str]
@@ -258,7 +259,7 @@ def _stop_pool(gate: _Gate, state: buildstate.BuildState) -> None:
     workers' processor time is noted for the benchmarks (tools/bench/benchtiming.py)."""
     state.stop()
     if gate.checks is not None:
-        state.worker_cpu["hooks/security_headers.py"] = gate.checks.worker_cpu
+        state.worker_cpu[HOOK], state.worker_wait[HOOK] = gate.checks.worker_cpu, gate.checks.waited
         gate.checks = None
 
 

@@ -41,6 +41,7 @@ class BuildState:
     # Processor seconds spent for this build in worker processes, by the hook that started them
     # (the output gate's page checks): benchmarks add them to that hook's own.
     worker_cpu: dict[str, float] = field(default_factory=dict)
+    worker_wait: dict[str, float] = field(default_factory=dict)  # wall seconds the build waited for them
     _once: dict[str, Any] = field(default_factory=dict)
     _closers: list[Callable[[], None]] = field(default_factory=list)
     _stoppers: list[Callable[[], None]] = field(default_factory=list)

@@ -13,9 +13,11 @@ failed; see MAINTAINERS.md (## Security, "Pages checked beside the build").
 
 from __future__ import annotations
 
+import ctypes
 import multiprocessing
 import os
 import resource
+import signal
 import threading
 import time
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -52,6 +54,7 @@ class PageChecks:
     hashes: frozenset[str]
     workers: int
     worker_cpu: float = 0.0  # processor seconds the workers spent (benchmarks add it to the gate's)
+    waited: float = 0.0  # wall seconds `results()` waited for verdicts not yet ready
     _pool: ProcessPoolExecutor | None = None
     _futures: list[Future] = field(default_factory=list)
     _collected: int = 0
@@ -73,15 +76,18 @@ class PageChecks:
     def results(self) -> list[tuple[int, list[Finding]]]:
         """Every verdict not yet collected, (number, findings) in submission order; waits for them.
         Raises WorkerDied if a worker ended before returning one."""
-        verdicts = []
-        for number in range(self._collected, len(self._futures)):
-            try:
-                findings, seconds = self._futures[number].result()
-            except BrokenProcessPool as error:
-                raise WorkerDied(WORKER_DIED.format(reason=f"{type(error).__name__}: {error}")) from error
-            self.worker_cpu += seconds
-            verdicts.append((number, findings))
-            self._collected = number + 1
+        verdicts, start = [], time.perf_counter()
+        try:
+            for number in range(self._collected, len(self._futures)):
+                try:
+                    findings, seconds = self._futures[number].result()
+                except BrokenProcessPool as error:
+                    raise WorkerDied(WORKER_DIED.format(reason=f"{type(error).__name__}: {error}")) from error
+                self.worker_cpu += seconds
+                verdicts.append((number, findings))
+                self._collected = number + 1
+        finally:
+            self.waited += time.perf_counter() - start
         return verdicts
 
     def close(self) -> None:
@@ -124,7 +130,21 @@ _worker: list[tuple[Gate, frozenset[str]]] = []
 
 
 def _start_worker(policy: Policy, hashes: frozenset[str]) -> None:
+    _die_with_parent()
     _worker[:] = [(Gate(policy), hashes)]
+
+
+def _die_with_parent() -> None:
+    """A worker whose build was killed (SIGKILL, out of memory) would wait for pages forever: the
+    pipe it reads from stays open in itself. On Linux the kernel ends it with its parent (with the
+    forkserver, its parent ends with the build). Elsewhere the build's own shutdown is all there is."""
+    try:
+        ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+    except (OSError, AttributeError):
+        pass
+
+
+_PR_SET_PDEATHSIG = 1  # linux/prctl.h
 
 
 def _check(data: bytes) -> tuple[list[Finding], float]:

@@ -7,6 +7,10 @@ from __future__ import annotations
 import multiprocessing
 import os
 import signal
+import subprocess
+import sys
+import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -15,6 +19,7 @@ from helpcenter import buildstate, gate_pool
 from helpcenter.output_gate import Gate
 from mkdocs.exceptions import PluginError
 
+from tests.conftest import ROOT
 from tests.unit.test_output_gate import HOSTILE, INERT, POLICY
 
 PAGES = [*HOSTILE.values(), *INERT.values()]
@@ -122,3 +127,58 @@ def test_one_usable_core_means_checking_inline(monkeypatch):
 def test_findings_found_later_go_where_they_were_promised():
     assert gate_pool.in_order(["a", "b", "c"], [(0, ["x"]), (2, []), (2, ["y", "z"]), (3, ["w"])]) == ["x", "a", "b", "y", "z", "c", "w"]
     assert gate_pool.in_order([], [(0, ["x"]), (0, ["y"])]) == ["x", "y"]
+
+
+def test_the_pool_works_beside_other_threads(tmp_path):
+    # `mkdocs serve` runs its server and watcher in threads: the workers then come from a forkserver.
+    stop = threading.Event()
+    waiting = threading.Thread(target=stop.wait)
+    waiting.start()
+    try:
+        inline, pooled = _gate(tmp_path, 0), _gate(tmp_path, 1)
+        _written(inline, PAGES[:6])
+        _written(pooled, PAGES[:6])
+        security_headers._collect(pooled)
+        pooled.checks.close()
+        assert pooled.findings == inline.findings
+    finally:
+        stop.set()
+        waiting.join()
+
+
+KILLED_BUILD = """
+import sys
+import multiprocessing
+from helpcenter import gate_pool
+from helpcenter.gate_policy import CONTENT_POLICY
+checks = gate_pool.start(CONTENT_POLICY, frozenset(), 1)
+checks.submit(b"<p>x</p>")
+checks.results()
+print(*(child.pid for child in multiprocessing.active_children()), flush=True)
+sys.stdin.read()
+"""
+
+
+def test_a_killed_build_takes_its_workers_with_it():
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "hooks")}
+    build = subprocess.Popen([sys.executable, "-c", KILLED_BUILD], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, cwd=ROOT, env=env)
+    assert build.stdout is not None
+    workers = [int(pid) for pid in build.stdout.readline().split()]
+    assert workers
+    build.kill()
+    build.wait()
+    for pid in workers:  # not a time limit: the kernel ends them; this only waits until it has
+        for _ in range(600):
+            if not _alive(pid):
+                break
+            time.sleep(0.1)
+        assert not _alive(pid)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    with open(f"/proc/{pid}/stat", encoding="ascii") as stat:  # a zombie is already ended
+        return stat.read().rsplit(")", 1)[1].split()[0] != "Z"
