@@ -20,7 +20,7 @@ from pathlib import Path
 import build_state
 import site_languages
 from build_errors import draft as is_draft
-from helpcenter import buildstate, csp, diskcache, gate_pool, gate_policy, output_gate, pagefind_index, redirects
+from helpcenter import buildstate, csp, diskcache, gate_policy, gate_pool, output_gate, pagefind_index, redirects
 from helpcenter.checks import Problem, project_files
 from helpcenter.checks import files as file_checks
 from mkdocs.config.defaults import MkDocsConfig

@@ -41,7 +41,7 @@ def _written(gate: security_headers._Gate, pages: list[str]) -> None:
 
 
 def _pool_processes() -> set[int]:
-    return {child.pid for child in multiprocessing.active_children()}
+    return {child.pid for child in multiprocessing.active_children() if child.pid is not None}
 
 
 def test_the_pool_reports_what_checking_inline_reports_in_the_same_order(tmp_path):
