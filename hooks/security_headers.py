@@ -73,6 +73,9 @@ def _gate_state(config: MkDocsConfig) -> _Gate:
 
 
 def _with_pool(gate: _Gate, state: buildstate.BuildState) -> _Gate:
+    carried = state.preview_cache
+    if carried is not None and carried.rebuilding is not None:
+        return gate  # the preview's one-page rebuild: starting a worker costs more than its few pages
     gate.checks = gate_pool.start(gate.policy, gate.hashes)
     if gate.checks is not None:
         state.on_stop(gate.checks.close)  # at the end of the build, passed or failed

@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 import security_headers
 from helpcenter import buildstate, gate_pool
+from helpcenter.incremental import PreviewCache
 from helpcenter.output_gate import Gate
 from mkdocs.exceptions import PluginError
 
@@ -182,3 +183,12 @@ def _alive(pid: int) -> bool:
         return False
     with open(f"/proc/{pid}/stat", encoding="ascii") as stat:  # a zombie is already ended
         return stat.read().rsplit(")", 1)[1].split()[0] != "Z"
+
+
+def test_the_previews_one_page_rebuild_checks_inline(tmp_path, monkeypatch):
+    monkeypatch.setattr(gate_pool, "usable_workers", lambda: 1)
+    state = buildstate.BuildState(tmp_path, ("ko",), "ko", preview_cache=PreviewCache())
+    assert security_headers._with_pool(_gate(tmp_path, 0), state).checks is not None  # the preview's build of every page
+    state.preview_cache.rebuilding = frozenset({"faq.md"})
+    assert security_headers._with_pool(_gate(tmp_path, 0), state).checks is None
+    state.stop()
