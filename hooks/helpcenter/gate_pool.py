@@ -93,6 +93,8 @@ class PageChecks:
     def close(self) -> None:
         """Shut the workers down and wait for them (any unchecked page is dropped). Idempotent."""
         pool, self._pool = self._pool, None
+        if self._failure is None:
+            self._failure = "the pool was shut down"  # a page submitted later fails, it starts no pool
         if pool is None:
             return
         before = _children_cpu()
@@ -100,8 +102,6 @@ class PageChecks:
         # Workers forked from this process are its children: their whole CPU (unpickling included)
         # is known once they are reaped; forkserver's are not, and then the per-page sum stands.
         self.worker_cpu = max(self.worker_cpu, _children_cpu() - before)
-        if self._failure is None:
-            self._failure = "the pool was shut down"
 
     def _executor(self) -> ProcessPoolExecutor:
         if self._pool is None:

@@ -82,11 +82,14 @@ def test_a_worker_that_dies_fails_the_build_with_a_clear_message(tmp_path):
     assert not _pool_processes()
 
 
-def test_a_page_submitted_after_the_pool_was_shut_down_is_a_failure_not_a_pass(tmp_path):
+@pytest.mark.parametrize("started", [True, False], ids=["after a page", "before any page"])
+def test_a_page_submitted_after_the_pool_was_shut_down_is_a_failure_not_a_pass(started):
     checks = gate_pool.PageChecks(POLICY, frozenset(), 1)
-    checks.submit(b"<p>x</p>")
+    if started:
+        checks.submit(b"<p>x</p>")
     checks.close()
     checks.submit(b"<p>y</p>")
+    assert not _pool_processes()  # no new pool either
     with pytest.raises(gate_pool.WorkerDied):
         checks.results()
 
