@@ -150,7 +150,7 @@ def bench_size(temp: Path, project: Path, label: str, runs: int) -> list[str]:
     gate, whole, waited = timed["wall"].get(GATE_HOOK, 0.0), timed["wall"]["<build>"], timed["waited"].get(GATE_HOOK, 0.0)
     lines.append(f"  wall time the gate adds:          {gate / whole:6.1%}  ({gate:.2f} s of {whole:.2f} s: its events' inline work"
                  f" {gate - waited:.2f} s + waiting for the workers' verdicts {waited:.2f} s)")
-    events = {event.split()[-1]: seconds for event, seconds in timed["cpu events"].items() if event.startswith(GATE_HOOK + " ")}
+    events = {event.removeprefix(GATE_HOOK + " "): seconds for event, seconds in timed["cpu events"].items() if event.startswith(GATE_HOOK + " ")}
     lines.append("    by event, CPU: " + ", ".join(f"{event} {seconds:.2f} s" for event, seconds in sorted(events.items(), key=lambda e: -e[1])))
     if runs:
         lines += _with_and_without(temp, project, runs)
