@@ -250,7 +250,7 @@ def _collect(gate: _Gate) -> None:
     except gate_pool.WorkerDied as error:
         raise PluginError(f"{output_gate.NAME}: {error}") from None
     later = []
-    for (position, key, label, source, url), (_, findings) in zip(gate.waiting, verdicts, strict=True):
+    for (position, key, label, source, url), findings in zip(gate.waiting, verdicts, strict=True):
         if not findings:
             gate.passed[key] = True
         later.append((position, _problems(gate, findings, label, source, url)))

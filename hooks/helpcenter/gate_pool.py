@@ -46,6 +46,11 @@ def start(policy: Policy, hashes: frozenset[str], workers: int | None = None) ->
     return PageChecks(policy, hashes, workers) if workers > 0 else None
 
 
+# Pages sent to a worker together: one task, one wake-up and one reply each, which for single pages
+# cost about as much in the building process as encoding and digesting them.
+BATCH = 8
+
+
 @dataclass
 class PageChecks:
     """Pages submitted as they are written; their verdicts, in the same order, from `results()`."""
@@ -56,39 +61,49 @@ class PageChecks:
     worker_cpu: float = 0.0  # processor seconds the workers spent (benchmarks add it to the gate's)
     waited: float = 0.0  # wall seconds `results()` waited for verdicts not yet ready
     _pool: ProcessPoolExecutor | None = None
-    _futures: list[Future] = field(default_factory=list)
-    _collected: int = 0
+    _batch: list[bytes] = field(default_factory=list)  # pages not sent yet
+    _sent: list[Future] = field(default_factory=list)  # one per batch, each for its pages in order
+    _collected: int = 0  # batches collected
     _failure: str | None = None
 
-    def submit(self, data: bytes) -> int:
-        """Queue one page (its published UTF-8 bytes); returns its number for `results()`."""
+    def submit(self, data: bytes) -> None:
+        """Queue one page (its published UTF-8 bytes)."""
+        self._batch.append(data)
+        if len(self._batch) >= BATCH:
+            self._send()
+
+    def results(self) -> list[list[Finding]]:
+        """The findings of every page not yet collected, in submission order; waits for them.
+        Raises WorkerDied if a worker ended before returning them."""
+        self._send()
+        verdicts: list[list[Finding]] = []
+        start = time.perf_counter()
+        try:
+            for batch in range(self._collected, len(self._sent)):
+                try:
+                    pages, seconds = self._sent[batch].result()
+                except BrokenProcessPool as error:
+                    raise WorkerDied(WORKER_DIED.format(reason=f"{type(error).__name__}: {error}")) from error
+                self.worker_cpu += seconds
+                verdicts += pages
+                self._collected = batch + 1
+        finally:
+            self.waited += time.perf_counter() - start
+        return verdicts
+
+    def _send(self) -> None:
+        batch, self._batch = self._batch, []
+        if not batch:
+            return
         if self._failure is None:
             try:
-                self._futures.append(self._executor().submit(_check, data))
-                return len(self._futures) - 1
+                self._sent.append(self._executor().submit(_check, batch))
+                return
             except (BrokenProcessPool, RuntimeError) as error:  # RuntimeError: the pool was shut down
                 self._failure = f"{type(error).__name__}: {error}"
         failed: Future = Future()
         failed.set_exception(WorkerDied(WORKER_DIED.format(reason=self._failure)))
-        self._futures.append(failed)
-        return len(self._futures) - 1
-
-    def results(self) -> list[tuple[int, list[Finding]]]:
-        """Every verdict not yet collected, (number, findings) in submission order; waits for them.
-        Raises WorkerDied if a worker ended before returning one."""
-        verdicts, start = [], time.perf_counter()
-        try:
-            for number in range(self._collected, len(self._futures)):
-                try:
-                    findings, seconds = self._futures[number].result()
-                except BrokenProcessPool as error:
-                    raise WorkerDied(WORKER_DIED.format(reason=f"{type(error).__name__}: {error}")) from error
-                self.worker_cpu += seconds
-                verdicts.append((number, findings))
-                self._collected = number + 1
-        finally:
-            self.waited += time.perf_counter() - start
-        return verdicts
+        self._sent.append(failed)
 
     def close(self) -> None:
         """Shut the workers down and wait for them (any unchecked page is dropped). Idempotent."""
@@ -147,10 +162,10 @@ def _die_with_parent() -> None:
 _PR_SET_PDEATHSIG = 1  # linux/prctl.h
 
 
-def _check(data: bytes) -> tuple[list[Finding], float]:
+def _check(pages: list[bytes]) -> tuple[list[list[Finding]], float]:
     start = time.process_time()
     gate, hashes = _worker[0]
-    return gate.check(data.decode("utf-8"), hashes, data=data), time.process_time() - start
+    return [gate.check(data.decode("utf-8"), hashes, data=data) for data in pages], time.process_time() - start
 
 
 def in_order(found: list, later: list[tuple[int, list]]) -> list:

@@ -70,7 +70,7 @@ def test_a_page_remembered_as_passed_is_not_checked_again(tmp_path):
 
 def test_a_worker_that_dies_fails_the_build_with_a_clear_message(tmp_path):
     gate = _gate(tmp_path, 1)
-    _written(gate, PAGES[:2])
+    _written(gate, PAGES[:gate_pool.BATCH])  # one batch sent: the worker started
     workers = _pool_processes()
     assert workers
     for pid in workers:
@@ -98,7 +98,7 @@ def test_stopping_the_build_shuts_the_workers_down(tmp_path, monkeypatch):
     monkeypatch.setattr(gate_pool, "usable_workers", lambda: 1)
     state = buildstate.BuildState(tmp_path, ("ko",), "ko")
     gate = security_headers._with_pool(_gate(tmp_path, 0), state)
-    _written(gate, PAGES[:3])
+    _written(gate, PAGES[:gate_pool.BATCH])
     assert _pool_processes()
     state.stop()  # on_post_build, on_build_error or the next build's start
     assert not _pool_processes()
@@ -111,7 +111,8 @@ def test_every_build_of_a_process_stops_its_pool_when_it_fails_or_the_next_start
         state = buildstate.current(owner, lambda: buildstate.BuildState(tmp_path, ("ko",), "ko"))
         checks = gate_pool.start(POLICY, frozenset(), 1)
         state.on_stop(checks.close)
-        checks.submit(b"<p>x</p>")
+        for _ in range(gate_pool.BATCH):
+            checks.submit(b"<p>x</p>")
         assert _pool_processes()
         if owner is owners[0]:
             security_headers.on_build_error(RuntimeError("a failed build"))
