@@ -18,11 +18,15 @@ import multiprocessing
 import os
 import resource
 import signal
+import sys
 import threading
 import time
+from collections.abc import Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from contextlib import contextmanager
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from .gate_policy import Policy
 from .output_gate import Finding, Gate
@@ -97,7 +101,8 @@ class PageChecks:
             return
         if self._failure is None:
             try:
-                self._sent.append(self._executor().submit(_check, batch))
+                with _importable():  # a worker may start now
+                    self._sent.append(self._executor().submit(_check, batch))
                 return
             except (BrokenProcessPool, RuntimeError) as error:  # RuntimeError: the pool was shut down
                 self._failure = f"{type(error).__name__}: {error}"
@@ -132,6 +137,22 @@ def _context() -> multiprocessing.context.BaseContext:
     other threads (`mkdocs serve`'s server and watcher) forkserver, as forking then may copy a lock
     some other thread holds."""
     return multiprocessing.get_context("fork" if threading.active_count() == 1 else "forkserver")
+
+
+@contextmanager
+def _importable() -> Iterator[None]:
+    """This package's folder (hooks/) on sys.path while workers start: a forkserver's workers import
+    it by name, and MkDocs puts hooks/ on sys.path only while it loads a hook (a plain `mkdocs serve`
+    then failed its first build). Forked workers have it already."""
+    folder = str(Path(__file__).resolve().parent.parent)
+    if folder in sys.path:
+        yield
+        return
+    sys.path.append(folder)
+    try:
+        yield
+    finally:
+        sys.path.remove(folder)
 
 
 def _children_cpu() -> float:

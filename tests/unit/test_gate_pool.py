@@ -196,3 +196,27 @@ def test_the_previews_one_page_rebuild_checks_inline(tmp_path, monkeypatch):
     state.preview_cache.rebuilding = frozenset({"faq.md"})
     assert security_headers._with_pool(_gate(tmp_path, 0), state).checks is None
     state.stop()
+
+
+SERVE_WITHOUT_PATH = """
+import sys, threading
+from helpcenter import gate_pool
+from helpcenter.gate_policy import CONTENT_POLICY
+sys.path.remove(sys.argv[1])  # as MkDocs leaves it after loading the hooks
+stop = threading.Event()
+threading.Thread(target=stop.wait, daemon=True).start()  # as `mkdocs serve`'s server: the workers come from a forkserver
+checks = gate_pool.start(CONTENT_POLICY, frozenset(), 1)
+checks.submit(b"<p>x</p>")
+checks.submit(b"<script>alert(1)</script>")
+try:
+    print([len(findings) for findings in checks.results()])
+finally:
+    checks.close()
+"""
+
+
+def test_workers_start_when_hooks_is_not_on_the_path(tmp_path):
+    hooks = str(ROOT / "hooks")
+    result = subprocess.run([sys.executable, "-c", SERVE_WITHOUT_PATH, hooks], capture_output=True, text=True, cwd=tmp_path,
+                            env={**os.environ, "PYTHONPATH": hooks}, check=False, timeout=600)
+    assert result.stdout.strip() == "[0, 1]", result.stderr[-2000:]
