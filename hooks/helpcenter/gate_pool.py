@@ -110,6 +110,10 @@ class PageChecks:
         failed.set_exception(WorkerDied(WORKER_DIED.format(reason=self._failure)))
         self._sent.append(failed)
 
+    def worker_pids(self) -> set[int]:
+        """The workers' process ids (none before the first batch is sent, nor after close)."""
+        return set(self._pool._processes or ()) if self._pool is not None else set()
+
     def close(self) -> None:
         """Shut the workers down and wait for them (any unchecked page is dropped). Idempotent."""
         pool, self._pool = self._pool, None

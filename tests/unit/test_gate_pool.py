@@ -4,7 +4,6 @@ no worker process outlives its build."""
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import signal
 import subprocess
@@ -41,8 +40,8 @@ def _written(gate: security_headers._Gate, pages: list[str]) -> None:
         gate.findings.append(security_headers.Problem(label, 1, "other-check", "found while writing"))
 
 
-def _pool_processes() -> set[int]:
-    return {child.pid for child in multiprocessing.active_children() if child.pid is not None}
+def _ended(pids: set[int]) -> bool:
+    return not any(_alive(pid) for pid in pids)
 
 
 def test_the_pool_reports_what_checking_inline_reports_in_the_same_order(tmp_path):
@@ -71,7 +70,7 @@ def test_a_page_remembered_as_passed_is_not_checked_again(tmp_path):
 def test_a_worker_that_dies_fails_the_build_with_a_clear_message(tmp_path):
     gate = _gate(tmp_path, 1)
     _written(gate, PAGES[:gate_pool.BATCH])  # one batch sent: the worker started
-    workers = _pool_processes()
+    workers = gate.checks.worker_pids()
     assert workers
     for pid in workers:
         os.kill(pid, signal.SIGKILL)
@@ -79,7 +78,7 @@ def test_a_worker_that_dies_fails_the_build_with_a_clear_message(tmp_path):
     with pytest.raises(PluginError, match="checking process stopped before every page was checked"):
         security_headers._collect(gate)
     gate.checks.close()
-    assert not _pool_processes()
+    assert _ended(workers)
 
 
 @pytest.mark.parametrize("started", [True, False], ids=["after a page", "before any page"])
@@ -89,7 +88,7 @@ def test_a_page_submitted_after_the_pool_was_shut_down_is_a_failure_not_a_pass(s
         checks.submit(b"<p>x</p>")
     checks.close()
     checks.submit(b"<p>y</p>")
-    assert not _pool_processes()  # no new pool either
+    assert not checks.worker_pids()  # no new pool either
     with pytest.raises(gate_pool.WorkerDied):
         checks.results()
 
@@ -99,26 +98,28 @@ def test_stopping_the_build_shuts_the_workers_down(tmp_path, monkeypatch):
     state = buildstate.BuildState(tmp_path, ("ko",), "ko")
     gate = security_headers._with_pool(_gate(tmp_path, 0), state)
     _written(gate, PAGES[:gate_pool.BATCH])
-    assert _pool_processes()
+    workers = gate.checks.worker_pids()
+    assert workers
     state.stop()  # on_post_build, on_build_error or the next build's start
-    assert not _pool_processes()
+    assert _ended(workers)
     state.stop()  # a second stop (the i18n plugin's nested build fails, then the outer one) does nothing
 
 
 def test_every_build_of_a_process_stops_its_pool_when_it_fails_or_the_next_starts(tmp_path):
-    owners = [object(), object()]
+    owners, workers = [object(), object()], []
     for owner in owners:
         state = buildstate.current(owner, lambda: buildstate.BuildState(tmp_path, ("ko",), "ko"))
         checks = gate_pool.start(POLICY, frozenset(), 1)
         state.on_stop(checks.close)
         for _ in range(gate_pool.BATCH):
             checks.submit(b"<p>x</p>")
-        assert _pool_processes()
+        workers.append(checks.worker_pids())
+        assert workers[-1]
         if owner is owners[0]:
             security_headers.on_build_error(RuntimeError("a failed build"))
-            assert not _pool_processes()
+            assert _ended(workers[0])
     buildstate.current(object(), lambda: buildstate.BuildState(tmp_path, ("ko",), "ko"))  # a `mkdocs serve` rebuild
-    assert not _pool_processes()
+    assert _ended(workers[1])
 
 
 def test_one_usable_core_means_checking_inline(monkeypatch):
@@ -153,13 +154,12 @@ def test_the_pool_works_beside_other_threads(tmp_path):
 
 KILLED_BUILD = """
 import sys
-import multiprocessing
 from helpcenter import gate_pool
 from helpcenter.gate_policy import CONTENT_POLICY
 checks = gate_pool.start(CONTENT_POLICY, frozenset(), 1)
 checks.submit(b"<p>x</p>")
 checks.results()
-print(*(child.pid for child in multiprocessing.active_children()), flush=True)
+print(*checks.worker_pids(), flush=True)
 sys.stdin.read()
 """
 
