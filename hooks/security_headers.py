@@ -20,7 +20,7 @@ from pathlib import Path
 import build_state
 import site_languages
 from build_errors import draft as is_draft
-from helpcenter import csp, diskcache, gate_policy, output_gate, pagefind_index, redirects
+from helpcenter import buildstate, csp, diskcache, gate_policy, gate_pool, output_gate, pagefind_index, redirects
 from helpcenter.checks import Problem, project_files
 from helpcenter.checks import files as file_checks
 from mkdocs.config.defaults import MkDocsConfig
@@ -29,6 +29,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
 from mkdocs_redirects.plugin import HTML_TEMPLATE as REDIRECT_TEMPLATE
 
+HOOK = "hooks/security_headers.py"  # as mkdocs.yml names it, and the benchmarks (tools/bench/benchtiming.py)
 CACHE, POLICY_CACHE = ".cache/output-gate.json", ".cache/output-gate-policy.json"
 # A page's Markdown, or how to read it: needed only to find a finding's line.
 Source = str | Callable[[], str]
@@ -54,6 +55,10 @@ class _Gate:
     findings: list[Problem] = field(default_factory=list)
     seen: set[str] = field(default_factory=set)
     data_texts: dict[str, str] | None = None  # data/*.yml, read at the first finding: values reach pages too
+    # The pages checked on the other cores (None: one core, checked inline), and for each page not
+    # yet collected: where its findings go in `findings`, its verdict's key, label, source and address.
+    checks: gate_pool.PageChecks | None = None
+    waiting: list[tuple[int, str, str, Source, str]] = field(default_factory=list)
 
 
 # After language_search (100) has put hc_search into config.extra: the template scripts are hashed
@@ -64,7 +69,32 @@ def on_config(config: MkDocsConfig) -> None:
 
 
 def _gate_state(config: MkDocsConfig) -> _Gate:
-    return build_state.of(config).once("output-gate", lambda: _start(config))
+    return build_state.of(config).once("output-gate", lambda: _with_pool(_start(config), build_state.of(config)))
+
+
+def _with_pool(gate: _Gate, state: buildstate.BuildState) -> _Gate:
+    carried = state.preview_cache
+    if carried is not None and carried.rebuilding is not None:
+        return gate  # the preview's one-page rebuild: starting a worker costs more than its few pages
+    gate.checks = gate_pool.start(gate.policy, gate.hashes)
+    if gate.checks is not None:
+        state.on_stop(gate.checks.close)  # at the end of the build, passed or failed
+    return gate
+
+
+def on_build_error(error: Exception) -> None:
+    _stop_running()
+
+
+def on_shutdown() -> None:  # `mkdocs serve` stopped, maybe in the middle of a rebuild
+    _stop_running()
+
+
+def _stop_running() -> None:
+    """The build that failed or was interrupted stops its workers (MkDocs gives these events no config)."""
+    state = buildstate.running()
+    if state is not None:
+        state.stop()
 
 
 def _start(config: MkDocsConfig) -> _Gate:
@@ -144,6 +174,10 @@ def on_post_build(config: MkDocsConfig) -> None:
     if not site_languages.whole_site_built(config):
         return
     site, gate = Path(config.site_dir), _gate_state(config)
+    try:
+        _collect(gate)  # every page's verdict, before anything else is checked or published
+    finally:
+        _stop_pool(gate, build_state.of(config))
     carried = build_state.of(config).preview_cache
     if carried is not None:  # the preview: the pages it did not rebuild were written and gated before
         gate.pages = carried.last.gate_pages = carried.kept_set(carried.last.gate_pages, gate.pages)
@@ -192,6 +226,10 @@ def _gate(gate: _Gate, text: str, label: str, source: Source, url: str, *, redir
     gate.seen.add(key)
     if key in gate.passed:
         return
+    if gate.checks is not None and data is not None and not (redirect or svg or css or hashes):  # a page, as written
+        gate.checks.submit(data)
+        gate.waiting.append((len(gate.findings), key, label, source, url))
+        return
     checker = gate.checker
     if css:
         findings = output_gate.check_css(text)
@@ -202,9 +240,40 @@ def _gate(gate: _Gate, text: str, label: str, source: Source, url: str, *, redir
     _report(gate, findings, label, source, url)
 
 
-def _report(gate: _Gate, findings: list[output_gate.Finding], label: str, source: Source, url: str) -> None:
-    if not findings:
+def _collect(gate: _Gate) -> None:
+    """The pool's verdicts, in the order the pages were written: their findings where checking
+    inline would have put them. A worker that died fails the build."""
+    if gate.checks is None:
         return
+    try:
+        verdicts = gate.checks.results()
+    except gate_pool.WorkerDied as error:
+        raise PluginError(f"{output_gate.NAME}: {error}") from None
+    later = []
+    for (position, key, label, source, url), findings in zip(gate.waiting, verdicts, strict=True):
+        if not findings:
+            gate.passed[key] = True
+        later.append((position, _problems(gate, findings, label, source, url)))
+    gate.findings, gate.waiting = gate_pool.in_order(gate.findings, later), []
+
+
+def _stop_pool(gate: _Gate, state: buildstate.BuildState) -> None:
+    """The pool is shut down (the 404 and redirect pages, written later, are checked inline); its
+    workers' processor time is noted for the benchmarks (tools/bench/benchtiming.py)."""
+    state.stop()
+    if gate.checks is not None:
+        state.worker_cpu[HOOK], state.worker_wait[HOOK] = gate.checks.worker_cpu, gate.checks.waited
+        gate.checks = None
+
+
+def _report(gate: _Gate, findings: list[output_gate.Finding], label: str, source: Source, url: str) -> None:
+    gate.findings += _problems(gate, findings, label, source, url)
+
+
+def _problems(gate: _Gate, findings: list[output_gate.Finding], label: str, source: Source, url: str) -> list[Problem]:
+    if not findings:
+        return []
+    problems = []
     text = source() if callable(source) else source
     for finding in findings:
         # Not in the page's own text: then in a snippet it includes, mkdocs.yml (navigation, redirects)
@@ -214,7 +283,8 @@ def _report(gate: _Gate, findings: list[output_gate.Finding], label: str, source
         sources = {label: text, **_snippets(gate.root, text), "mkdocs.yml": gate.config_text, **gate.data_texts}
         place = output_gate.locate(finding.needle, sources) or (label, 1)
         message = f"{finding.message} (in the published page /{url.lstrip('/')})"
-        gate.findings.append(Problem(place[0], place[1], output_gate.NAME, message))
+        problems.append(Problem(place[0], place[1], output_gate.NAME, message))
+    return problems
 
 
 def _snippets(root: Path, source: str) -> dict[str, str]:

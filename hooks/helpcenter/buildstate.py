@@ -38,8 +38,13 @@ class BuildState:
     owner: object = None  # the MkDocs config of this build: a new config is a new build
     # What the preview carries from one build to the next; None in every other build (check, build, CI).
     preview_cache: PreviewCache | None = None
+    # Processor seconds spent for this build in worker processes, by the hook that started them
+    # (the output gate's page checks): benchmarks add them to that hook's own.
+    worker_cpu: dict[str, float] = field(default_factory=dict)
+    worker_wait: dict[str, float] = field(default_factory=dict)  # wall seconds the build waited for them
     _once: dict[str, Any] = field(default_factory=dict)
     _closers: list[Callable[[], None]] = field(default_factory=list)
+    _stoppers: list[Callable[[], None]] = field(default_factory=list)
 
     def once(self, key: str, make: Callable[[], T]) -> T:
         """`make()` the first time `key` is asked for in this build, the same value afterwards. A
@@ -83,7 +88,18 @@ class BuildState:
         """Run `closer` when this build ends (log handlers and filters it installed are removed)."""
         self._closers.append(closer)
 
+    def on_stop(self, stopper: Callable[[], None]) -> None:
+        """Run `stopper` as soon as this build stops, passed or failed (`stop()`: on_post_build or
+        on_build_error), or at `close()` at the latest: worker processes must not outlive their build."""
+        self._stoppers.append(stopper)
+
+    def stop(self) -> None:
+        stoppers, self._stoppers = self._stoppers, []
+        for stopper in stoppers:
+            stopper()
+
     def close(self) -> None:
+        self.stop()
         closers, self._closers = self._closers, []
         for closer in closers:
             closer()
@@ -96,6 +112,11 @@ _carried: list[PreviewCache] = []  # the preview's cross-build cache: set by scr
 def carry(cache: PreviewCache | None) -> None:
     """Every build of this process from now on names `cache` as its preview_cache (None: no cache)."""
     _carried[:] = [cache] if cache is not None else []
+
+
+def running() -> BuildState | None:
+    """The build in progress, for the events MkDocs gives no config (on_build_error, on_shutdown)."""
+    return _current[0] if _current else None
 
 
 def current(owner: object, make: Callable[[], BuildState]) -> BuildState:

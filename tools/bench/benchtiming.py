@@ -97,9 +97,12 @@ def timed_build(config_file: Path, site: Path) -> dict[str, dict[str, float]]:
     seconds, origin: the exclusive seconds of each plugin and hook, CORE: the rest (reading,
     Markdown, navigation, theme templates, writing)}. CPU is the build process's own
     (time.process_time) plus, for the whole build only, its child processes' ("<children>":
-    Pagefind's binary, git), so a share of "<build>" is a share of all the CPU the build cost; and
-    "cpu events": the CPU seconds of each origin's events one by one ("hooks/x.py on_post_page")."""
+    Pagefind's binary, git), so a share of "<build>" is a share of all the CPU the build cost; a
+    hook's worker processes (BuildState.worker_cpu) count as that hook's CPU; "cpu events": the CPU
+    seconds of each origin's events one by one ("hooks/x.py on_post_page"); "waited": the wall
+    seconds each such hook's events spent waiting for its workers (within its events' wall time)."""
     import mkdocs_static_i18n.plugin
+    from helpcenter import buildstate
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
@@ -113,12 +116,21 @@ def timed_build(config_file: Path, site: Path) -> dict[str, dict[str, float]]:
     start, start_cpu, start_children = time.perf_counter(), time.process_time(), _children_cpu()
     build(config)
     seconds, cpu, children = time.perf_counter() - start, time.process_time() - start_cpu, _children_cpu() - start_children
+    state = buildstate.running()
+    workers, waited = (state.worker_cpu, state.worker_wait) if state is not None else ({}, {})
     config.plugins.on_shutdown()
     for totals in (clock.totals, clock.cpu):
         totals.pop("<nested build>", None)
+    # A hook's worker processes (the output gate's page checks) are the build process's children,
+    # forked and reaped within the build: their CPU is in `children` and is charged to their hook.
+    own = dict(clock.cpu)
+    for origin, worker_seconds in workers.items():
+        clock.cpu[origin] += worker_seconds
+        clock.events[f"{origin} (worker processes)"] += worker_seconds
     return {"wall": {"<build>": seconds, **clock.totals, CORE: seconds - sum(clock.totals.values())},
-            "cpu": {"<build>": cpu + children, **clock.cpu, CORE: cpu - sum(clock.cpu.values()), "<children>": children},
-            "cpu events": dict(clock.events)}
+            "cpu": {"<build>": cpu + children, **clock.cpu, CORE: cpu - sum(own.values()),
+                    "<children>": children - sum(workers.values())},
+            "cpu events": dict(clock.events), "waited": dict(waited)}
 
 
 def _children_cpu() -> float:
