@@ -69,13 +69,16 @@ def on_config(config: MkDocsConfig) -> None:
 
 
 def _gate_state(config: MkDocsConfig) -> _Gate:
-    return build_state.of(config).once("output-gate", lambda: _with_pool(_start(config), build_state.of(config)))
+    state = build_state.of(config)
+    return state.once("output-gate", lambda: _with_pool(_start(config), state, Path(config.docs_dir)))
 
 
-def _with_pool(gate: _Gate, state: buildstate.BuildState) -> _Gate:
+def _with_pool(gate: _Gate, state: buildstate.BuildState, docs: Path | None = None) -> _Gate:
     carried = state.preview_cache
     if carried is not None and carried.rebuilding is not None:
         return gate  # the preview's one-page rebuild: starting a worker costs more than its few pages
+    if docs is not None and not gate_pool.worth_a_pool(docs):
+        return gate  # a small site: its pages are checked here sooner than a worker starts
     gate.checks = gate_pool.start(gate.policy, gate.hashes)
     if gate.checks is not None:
         state.on_stop(gate.checks.close)  # at the end of the build, passed or failed

@@ -44,6 +44,22 @@ def usable_workers() -> int:
     return max(len(os.sched_getaffinity(0)) - 1, 0)
 
 
+# Fewer source pages than this are checked inline: a pool's start (a process, its policy) and its
+# messages cost the build about what checking a hundred or two pages does (about 4 ms each), and
+# the test suite's many small builds, which keep both cores busy already, would pay it each time.
+MIN_PAGES = 200
+
+
+def worth_a_pool(docs: Path) -> bool:
+    """Whether the site under `docs` has enough pages for checking them beside the build to pay."""
+    pages = 0
+    for _ in docs.rglob("*.md"):
+        pages += 1
+        if pages >= MIN_PAGES:
+            return True
+    return False
+
+
 def start(policy: Policy, hashes: frozenset[str], workers: int | None = None) -> PageChecks | None:
     """A pool for this build's pages, or None when only one core is usable (then check inline)."""
     workers = usable_workers() if workers is None else workers

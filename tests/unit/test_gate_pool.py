@@ -220,3 +220,21 @@ def test_workers_start_when_hooks_is_not_on_the_path(tmp_path):
     result = subprocess.run([sys.executable, "-c", SERVE_WITHOUT_PATH, hooks], capture_output=True, text=True, cwd=tmp_path,
                             env={**os.environ, "PYTHONPATH": hooks}, check=False, timeout=600)
     assert result.stdout.strip() == "[0, 1]", result.stderr[-2000:]
+
+
+def test_a_small_site_is_checked_inline_and_a_large_one_beside_the_build(tmp_path, monkeypatch):
+    """Starting a worker costs about what checking a couple of hundred pages does: a small site's
+    pages are checked in the build's process, a large site's beside it."""
+    monkeypatch.setattr(gate_pool, "usable_workers", lambda: 1)
+    docs = tmp_path / "docs"
+    for i in range(3):
+        (docs / "ko").mkdir(parents=True, exist_ok=True)
+        (docs / "ko" / f"page{i}.md").write_text("# 제목\n", encoding="utf-8")
+    state = buildstate.BuildState(tmp_path, ("ko",), "ko")
+    assert security_headers._with_pool(_gate(tmp_path, 0), state, docs).checks is None
+    monkeypatch.setattr(gate_pool, "MIN_PAGES", 3)
+    pooled = security_headers._with_pool(_gate(tmp_path, 0), state, docs)
+    try:
+        assert pooled.checks is not None
+    finally:
+        state.stop()
