@@ -243,7 +243,12 @@ def test_a_browser_whose_search_worker_cannot_start_still_searches_in_the_page(p
     search(page, query)
     in_page = _shown(page)
     page.unroute(worker)
+    requests = search_requests(page, base_url)
     page.goto(base_url + home)  # a new page view, its worker loads
     search(page, query)
     assert in_page and _shown(page) == in_page
+    # Under the site's own security headers the worker runs (no quiet fall back to the page, which
+    # would also download Pagefind's own worker script).
+    assert any(w.url.endswith("assets/javascripts/search/worker.js") for w in page.workers), page.workers
+    assert not [url for url in requests if url.endswith("pagefind-worker.js")], requests
     assert not [problem for problem in page.problems if "search/worker.js" not in problem], page.problems
