@@ -143,6 +143,8 @@
         return {
           search: function (text) {
             return pagefind.search(text).then(function (answer) {
+              // The same fields as search/worker.js gives. Pagefind frees a record's text once its
+              // result object is gone, so the record keeps it (`result`).
               return ((answer && answer.results) || []).slice(0, KEPT).map(function (result) {
                 return { id: result.id, words: result.words || [], titled: (result.matchedMetaFields || []).indexOf("title") >= 0, data: result.data, result: result };
               });
@@ -165,8 +167,8 @@
   // The search worker fetches Pagefind's script, which fetches its entry file, then its metadata and
   // WebAssembly, each after the one before: on a phone network every step is a round trip (0.56 s
   // on Slow 4G). The same files are fetched here at once, beside the worker's script, so that the
-  // engine finds them in the browser's cache. The entry file's address carries a tag fresh for each page view (as
-  // Pagefind's own does), so an entry of an earlier build is never used. The WebAssembly, the
+  // engine finds them in the browser's cache. The entry file's address carries a tag fresh for each
+  // page view (as Pagefind's own does), so an entry of an earlier build is never used. The WebAssembly, the
   // largest of them, is fetched at once when the build named it (`wasm`, from
   // pagefind_index.wasm_file), not a round trip later, after the entry file.
   function warm(dir, tag, wasm) {
@@ -406,7 +408,7 @@
         throw error;
       });
     }
-    return { id: record.id, words: record.words, titled: record.titled, record: record, data: function () { return data || (data = load()); } };
+    return { id: record.id, words: record.words, titled: record.titled, data: function () { return data || (data = load()); } };
   }
 
   // One search at a time, and then only the latest query: a reader types faster than a phone
