@@ -99,6 +99,15 @@ GENERIC_ACTIONS = {
 }
 
 
+# Other services and Coupang's shopping, on both sites: a query naming one asks what this help center
+# does not answer ("넷플릭스 가격", "로켓배송 반품", "netflix price"), whatever word it shares with
+# the pages (가격 reads as 요금). The pages must not use them (tests/site/test_search_index.py).
+OUTSIDE = (
+    "넷플릭스 티빙 웨이브 왓챠 디즈니플러스 디즈니 유튜브 라프텔 쿠팡이츠 로켓배송 로켓프레시 로켓직구 배송 택배 반품 배달 "
+    "netflix tving wavve watcha disney youtube hulu eats shipping shipment parcel"
+).split()
+
+
 def words_of(text: str) -> list[str]:
     """The words of an analysed text as the vocabulary counts them: lower case, punctuation left out."""
     return [w for w in _WORD.findall(text.lower()) if len(w) <= LONGEST]
@@ -129,6 +138,7 @@ def build_vocabulary(texts: list[str], lang: str, synonyms: dict, budget: int = 
         "weak": "",
         "actions": " ".join(GENERIC_ACTIONS.get(lang, ())),
         "service": " ".join(sorted({re.sub(r"\s+", "", name.lower()) for name in service} - {""})),
+        "outside": " ".join(OUTSIDE),
         "words": "",
     }
     base_size = gzip_size(base)

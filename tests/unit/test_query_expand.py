@@ -242,6 +242,16 @@ def test_a_word_with_two_readings_is_also_searched_the_other_way():
     assert found["topics"] == ["메일", "이메일"]  # a title that names either reading matches
 
 
+def test_two_english_words_run_together_are_read_as_the_two_words_each_with_its_synonyms():
+    """"paymentfailed" is "payment failed": failed's synonym (error) is searched too, as when the
+    reader spaces the words, and both are marked as a guess."""
+    vocab = build_vocabulary(ENGLISH, "en", {"failed": ["error"]})
+    joined, spaced = expand(["paymentfailed ", "payment failed "], "en", vocab)
+    assert joined["query"] == spaced["query"] and joined["readings"] == spaced["readings"]
+    assert [w["matched"] for w in joined["words"]] == [w["matched"] for w in spaced["words"]]
+    assert all(w["guess"] for w in joined["words"])
+
+
 def test_words_that_name_javascript_internals_are_ordinary_words():
     # A vocabulary that left words out: an unknown word is searched as typed, "constructor" too.
     vocab = {"lang": "en", "words": "payment password reset", "complete": False}
@@ -354,7 +364,16 @@ def test_the_services_own_name_beside_an_unknown_word_is_unanswerable():
     assert other["unanswerable"]
     assert not ours["unanswerable"] and "결제" in ours["query"]
     assert not name_only["unanswerable"] and name_only["query"] == "쿠팡"
-    assert not expand(["결제 로켓배송"], "ko", vocab)[0]["unanswerable"]  # one of two real words is ours
+    assert not expand(["결제 카카오"], "ko", vocab)[0]["unanswerable"]  # one of two real words is ours
+
+
+def test_a_query_naming_another_service_or_coupangs_shopping_is_unanswerable_whatever_else_it_shares():
+    """"넷플릭스 결제" shares 결제 with the pages, but asks about another service: the pages about
+    payment are no answer to it. The name is found with particles, without spaces, on either site."""
+    found = expand(["넷플릭스 결제 ", "넷플릭스는 결제가 ", "쿠팡로켓배송 결제", "결제 반품", "netflix payment", "결제 오류 "], "ko")
+    assert [f["unanswerable"] for f in found] == [True, True, True, True, True, False]
+    english = expand(["netflix's payment", "shipping payment", "넷플릭스 password", "payment failed "], "en")
+    assert [f["unanswerable"] for f in english] == [True, True, True, False]
 
 
 def test_initial_consonants_typed_without_shift_and_read_as_the_readers_words_first():

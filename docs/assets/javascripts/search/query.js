@@ -227,6 +227,7 @@
     var actions = new Set(splitList(vocab.actions));
     var stop = new Set(splitList(vocab.stop));
     var service = new Set(splitList(vocab.service));
+    var outside = splitList(vocab.outside);
     // Words a Hangul run can be cut into: the pages' words, the synonyms' keys, particles, stop words.
     var hangul = [];
     var seen = new Set();
@@ -262,7 +263,7 @@
       lang: typeof vocab.lang === "string" ? vocab.lang : "",
       complete: vocab.complete === true,
       rank: rank, synonyms: synonyms, phrases: phrases, compounds: compounds, particles: particles, stop: stop, weak: weak, actions: actions,
-      service: service, readerWords: readerWords,
+      service: service, outside: outside, readerWords: readerWords,
       hangul: hangul, hangulSet: seen, byInitials: byInitials, byFirst: byFirst,
       // Latin words for completions and typos: the pages' and the synonyms' (password on the Korean site).
       latin: Array.from(new Set(words.concat(Array.from(synonyms.keys())))).filter(function (w) {
@@ -654,37 +655,41 @@
 
   // ---------------------------------------------------------------- Latin letters and digits
 
-  function latinWord(v, token, typing) {
-    if (v.stop.has(token)) return null;
+  function latinWords(v, token, typing) {
+    if (v.stop.has(token)) return [];
     // A generic word the pages do not use ("issue" where they say "problem") narrows nothing: read as
     // a typo or the start of a longer word it became another word (issuer), which the pages share
     // by chance.
-    if ((v.actions.has(token) || v.weak.has(token)) && !known(v, token)) return null;
+    if ((v.actions.has(token) || v.weak.has(token)) && !known(v, token)) return [];
     // A count (2번, 3 times) carries no topic; a longer number may be an error code the pages list.
-    if (/^[0-9]+$/.test(token)) return token.length < 3 ? null : { typed: token, matched: [token], known: true };
+    if (/^[0-9]+$/.test(token)) return token.length < 3 ? [] : [{ typed: token, matched: [token], known: true }];
     var completions = typing ? v.latin.filter(function (w) { return w.lastIndexOf(token, 0) === 0 && !v.stop.has(w); }).slice(0, ALTERNATIVES) : [];
     // One or two letters being typed are the start of a longer word more often than a rare word of
     // their own (the p of payment, not the p a page has): the engine would also search every word
     // starting with them, thousands of records at 1,000 articles.
-    if (token.length <= 2 && completions.length && completions[0] !== token) return completed(v, token, completions);
-    if (known(v, token)) return { typed: token, matched: termsFor(v, token), known: true };
+    if (token.length <= 2 && completions.length && completions[0] !== token) return [completed(v, token, completions)];
+    if (known(v, token)) return [{ typed: token, matched: termsFor(v, token), known: true }];
     var stem = englishStem(v, token);
-    if (stem) return { typed: token, matched: termsFor(v, stem), known: true };
-    if (completions.length) return completed(v, token, completions);
+    if (stem) return [{ typed: token, matched: termsFor(v, stem), known: true }];
+    if (completions.length) return [completed(v, token, completions)];
     // Korean typed with the keyboard left in English mode: dlapdlf is 이메일.
     typoKeys(v);
     var korean = v.byKeys.get(token);
-    if (korean && token.length >= 3) return { typed: token, matched: termsFor(v, korean), known: true, korean: true };
-    // Two words run together: helpcenter, passwordreset.
+    if (korean && token.length >= 3) return [{ typed: token, matched: termsFor(v, korean), known: true, korean: true }];
+    // Two words run together (helpcenter, paymentfailed) are read as the two words, each with its
+    // synonyms: read as one phrase, "paymentfailed" lost failed's synonym error, and with it the
+    // page titled "Fix payment errors".
     for (var at = 2; at <= token.length - 2; at++) {
       var head = token.slice(0, at);
       var tail = token.slice(at);
       if (known(v, head) && known(v, tail) && !v.stop.has(head) && !v.stop.has(tail)) {
-        return { typed: token, matched: [termsFor(v, head)[0] + " " + termsFor(v, tail)[0]], known: true, guess: GUESS.typo };
+        return latinWords(v, head, false).concat(latinWords(v, tail, typing)).map(function (word) {
+          return Object.assign({}, word, { guess: Math.max(word.guess || 0, GUESS.typo) });
+        });
       }
     }
     var fixed = correct(v, token);
-    return fixed.length ? typo(token, v, fixed) : { typed: token, matched: [], known: false };
+    return [fixed.length ? typo(token, v, fixed) : { typed: token, matched: [], known: false }];
   }
 
   function completed(v, token, completions) {
@@ -793,8 +798,7 @@
       var last = typing && i === list.length - 1 && token.end === parsed.text.length;
       var found = remembered(v, (last ? "typing " : "typed ") + token.text, function () {
         if (token.hangul) return hangulWords(v, token.text, last);
-        var word = latinWord(v, token.text, last);
-        return word ? [word] : [];
+        return latinWords(v, token.text, last);
       });
       words = words.concat(found);
     });
@@ -838,7 +842,8 @@
       // Most of the reader's real words (verbs and adjectives aside) are unknown, only guesses, or
       // the service's own name, which every page is about: whatever the rest matches is not an
       // answer ("쿠팡이츠 배달 늦음", "쿠팡 로켓배송 언제 와요").
-      unanswerable: words.some(function (w) { return !w.known; }) && doubt * 2 > counted,
+      // A query that names another service or Coupang's shopping ("넷플릭스 가격") is not ours either.
+      unanswerable: (words.some(function (w) { return !w.known; }) && doubt * 2 > counted) || elsewhere(v, parsed.list),
       query: anyKnown ? terms.join(" ") : "",
       // What the query is about, without the generic actions (변경, 확인, change): a page titled
       // with only an action the reader named ("결제 수단 확인·변경") is not the page about their
@@ -870,6 +875,16 @@
     return v.weak.has(term.split(" ")[0]);
   }
 
+  // Whether a word as typed names what the vocabulary's `outside` lists: a Latin word starting with
+  // one (netflix's), a Hangul run containing one (넷플릭스는, 쿠팡로켓배송: readers leave spaces out).
+  function elsewhere(v, list) {
+    return list.some(function (token) {
+      return v.outside.some(function (word) {
+        return token.hangul ? token.text.indexOf(word) >= 0 : token.text.lastIndexOf(word, 0) === 0;
+      });
+    });
+  }
+
   function serviceTerm(v, term) {
     return v.service.has(term.replace(/\s+/g, ""));
   }
@@ -877,14 +892,14 @@
   // The phrase of the vocabulary the query asks ("어디로 문의해야 하나요", "문의는 어디로": 어디 문의),
   // if each of its words starts a word of the query, in any order, and every word the reader typed
   // about something is one of the phrase's ("결제 문의는 어디로" is about payment, not about which
-  // channel). Compared as typed, spaces aside: the phrase is in the reader's words (call center,
+  // channel; the service's name is about nothing: "쿠팡 플레이 고객센터 번호"). Compared as typed, spaces aside: the phrase is in the reader's words (call center,
   // 고객센터 번호), which synonyms may have replaced.
   function question(v, list, words) {
     function compact(text) { return text.toLowerCase().replace(/\s+/g, ""); }
     var typed = list.map(function (t) { return compact(t.text); })
       .concat(words.map(function (w) { return compact(w.typed); }));
     var about = words.filter(function (w) {
-      return w.known && w.matched.some(function (t) { return !weakTerm(v, t) && !v.actions.has(t); });
+      return w.known && !names(v, w) && w.matched.some(function (t) { return !weakTerm(v, t) && !v.actions.has(t); });
     }).map(function (w) { return compact(w.typed); });
     for (var i = 0; i < v.phrases.length; i++) {
       var phrase = v.phrases[i];
