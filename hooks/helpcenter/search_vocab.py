@@ -74,7 +74,8 @@ STOP_WORDS = {
         "know tell say said give take put seems like really very also all one way anyone nobody someone "
         "something anything thing things back again even ever never now then already always every "
         "me mine myself us i'd i've you're it's there's won't wouldn't isn't aren't wasn't "
-        "new different other another else today yesterday tomorrow lately recently next last month months week weeks long"
+        "new different other another else today yesterday tomorrow lately recently next last month months week weeks long "
+        "work works working worked"
     ).split(),
 }
 
