@@ -63,6 +63,26 @@ def test_a_snippet_must_be_utf8_text_without_bom_and_not_huge(tmp_path):
     assert "save the file as UTF-8" in found["latin1.md"][0] and "split it" in found["huge.md"][0]
 
 
+def test_a_snippet_that_is_not_a_file_in_snippets_is_named_with_its_line_before_markdown_stops_on_it(tmp_path):
+    """A typo, a path out of snippets/ (../.git/config, /etc/passwd) or an address: pymdownx.snippets
+    stopped the build with a traceback. Each is named with the page's line, block syntax and nested
+    snippets too; a snippet that exists, with a line range or a section, is fine."""
+    snippets = tmp_path / "snippets"
+    (snippets / "ko").mkdir(parents=True)
+    (snippets / "ko" / "note.md").write_text("## intro\n\n안내\n", encoding="utf-8")
+    outside = tmp_path / "secret.md"
+    outside.write_text("secret\n", encoding="utf-8")
+    page = ('# 제목\n\n--8<-- "ko/note.md"\n--8<-- "ko/note.md:1:2"\n--8<-- "ko/nota.md"\n--8<-- "../secret.md"\n'
+            '--8<-- "/etc/passwd"\n--8<-- "https://example.com/x.md"\n\n--8<--\nko/note.md\nko/missing.md\n--8<--\n\n;--8<-- "ko/escaped.md"\n')
+    found = [str(problem) for problem in files.missing_snippets("docs/ko/a.md", page, snippets)]
+    assert [f.split(":")[1] for f in found] == ["5", "6", "7", "8", "12"], found
+    assert all("is not a file in snippets/" in f and "path inside snippets/" in f for f in found)
+    (snippets / "ko" / "outer.md").write_text('\n--8<-- "ko/gone.md"\n', encoding="utf-8")
+    (snippets / "ko" / "loop.md").write_text('--8<-- "ko/loop.md"\n', encoding="utf-8")
+    (nested,) = files.missing_snippets("docs/ko/b.md", '--8<-- "ko/outer.md"\n--8<-- "ko/loop.md"\n', snippets)
+    assert str(nested).startswith("snippets/ko/outer.md:2:") and "ko/gone.md" in str(nested)
+
+
 def test_snippets_that_multiply_a_page_are_refused_before_markdown_expands_them(tmp_path):
     snippets = tmp_path / "snippets"
     snippets.mkdir()

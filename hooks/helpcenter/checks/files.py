@@ -37,6 +37,8 @@ MESSAGES = {
               "the square of their number, so rendering this would take minutes; split the page",
     "snippets": "with its snippets it is {size:,} bytes, more than {limit:,} (a snippet included many times, or snippets "
                 "including each other many times); include each snippet once",
+    "missing-snippet": "includes the snippet \"{name}\", which is not a file in snippets/; give the file's path inside "
+                       "snippets/ (--8<-- \"ko/name.md\"), without ../, / or an address",
 }
 MAX_BYTES = 200_000  # several times our longest article; past it, a page should be split
 # Markdown reads from each "[" to its "]" (or to the end of the paragraph) to see whether it is a link:
@@ -81,6 +83,22 @@ def check_snippet(label: str, path: Path) -> list[Problem]:
     undecodable one stopped the build with a traceback, a huge one made every page that includes it huge)."""
     problems, text = _read(label, path.read_bytes())
     return problems + (_markup_steps(label, text) if text is not None else [])
+
+
+def missing_snippets(label: str, text: str, snippets: Path, seen: frozenset[Path] = frozenset()) -> list[Problem]:
+    """Each snippet `text` includes, directly or through the snippets it includes, that is not a file
+    in `snippets` (a typo, a path out of it, an address), at the line that names it: pymdownx.snippets
+    stopped the build on it with a traceback naming neither line nor fix. Only what a page includes
+    counts (snippets/README.md shows the syntax with a made-up name)."""
+    problems = []
+    for number, name in inclusions(text) if "8<-" in text else ():
+        path = snippet_file(name, snippets)
+        if path is None:
+            problems.append(Problem(label, number, NAME, MESSAGES["missing-snippet"].format(name=name)))
+        elif path not in seen:  # a loop is pymdownx's to stop
+            inner = path.read_bytes().decode("utf-8", errors="replace")
+            problems += missing_snippets(f"snippets/{path.relative_to(snippets).as_posix()}", inner, snippets, seen | {path})
+    return problems
 
 
 def _markup_steps(label: str, text: str) -> list[Problem]:
