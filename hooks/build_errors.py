@@ -35,6 +35,20 @@ def strict_build_failing(config: MkDocsConfig) -> bool:
     return bool(config.strict) and any(counter.get_counts() for counter in counters)
 
 
+def strict_counts_every_warning(config: MkDocsConfig) -> None:
+    """`mkdocs build --strict --quiet` published a site whose warnings (a page without its
+    translation, a page outside the nav) never reached MkDocs' strict counter: --quiet raises the
+    "mkdocs" logger to ERROR, so a warning is dropped before any handler sees it. In a strict build
+    the logger takes warnings again and only the console keeps to errors: as quiet, and as strict."""
+    logger = logging.getLogger("mkdocs")
+    if not config.strict or logger.level <= logging.WARNING:
+        return
+    for handler in logger.handlers:
+        if not isinstance(handler, CountHandler) and handler.level < logger.level:
+            handler.setLevel(logger.level)
+    logger.setLevel(logging.WARNING)
+
+
 @contextlib.contextmanager
 def as_build_error() -> Iterator[None]:
     """Turn a ContentError into the PluginError that makes MkDocs stop and print just the message."""

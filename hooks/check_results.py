@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 import os
 
+import build_errors
 import build_state
 from helpcenter import results
 from mkdocs.config.defaults import MkDocsConfig
@@ -41,6 +42,7 @@ class _Writer(logging.Handler):
 
 @event_priority(100)  # first, with draft_preview: what the other hooks report in on_config is recorded too
 def on_config(config: MkDocsConfig) -> None:
+    build_errors.strict_counts_every_warning(config)  # before any hook warns
     state = build_state.of(config)
     if os.environ.get(SETTING) and state.first("check-results"):
         writer, logger = _Writer(os.environ[SETTING]), logging.getLogger("mkdocs")

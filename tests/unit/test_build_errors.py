@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from types import SimpleNamespace
 
-from build_errors import log, strict_build_failing
+from build_errors import log, strict_build_failing, strict_counts_every_warning
 from mkdocs.utils import CountHandler
 
 
@@ -30,3 +30,26 @@ def test_a_strict_build_that_warned_is_failing():
 def test_a_strict_build_without_warnings_or_a_preview_is_not():
     assert not _counted(strict=True, warn=False)
     assert not _counted(strict=False, warn=True)  # the preview warns and keeps serving
+
+
+def test_a_quiet_strict_build_still_counts_warnings_and_prints_only_errors():
+    """`mkdocs build --strict --quiet` raises the "mkdocs" logger to ERROR: a page without its
+    translation was published. The warning now reaches the strict counter; the console stays quiet."""
+    logger = logging.getLogger("mkdocs")
+    level, console, counter = logger.level, logging.StreamHandler(), CountHandler()
+    counter.setLevel(logging.WARNING)
+    logger.setLevel(logging.ERROR)  # what --quiet does (mkdocs.__main__.quiet_option)
+    logger.addHandler(console)
+    logger.addHandler(counter)
+    try:
+        strict_counts_every_warning(SimpleNamespace(strict=True))
+        log.warning("docs/ko/faq.md:1: no en version")
+        assert counter.get_counts() == [("WARNING", 1)]
+        assert console.level == logging.ERROR
+        logger.setLevel(logging.ERROR)
+        strict_counts_every_warning(SimpleNamespace(strict=False))
+        assert logger.level == logging.ERROR  # a quiet preview stays as the writer asked
+    finally:
+        logger.removeHandler(console)
+        logger.removeHandler(counter)
+        logger.setLevel(level)
