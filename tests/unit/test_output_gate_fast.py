@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from selectolax.lexbor import LexborHTMLParser
 
-from tests.unit.test_output_gate import HOSTILE, INERT, POLICY
+from tests.unit.test_output_gate import HOSTILE, INERT, POLICY, new_gate
 from tests.unit.test_output_gate_parser import HOSTILE_TREE, INERT_TREE, MARKUP
 
 THEME_SCRIPT = "var theme = 1"
@@ -37,15 +37,28 @@ PAGES = [*HOSTILE.values(), *INERT.values(), *HOSTILE_TREE.values(), *INERT_TREE
 @pytest.mark.parametrize("policy", [POLICY, CONTENT_POLICY], ids=["site", "content"])
 def test_the_quick_pass_lets_through_exactly_the_pages_the_walk_finds_nothing_in(policy):
     # A fresh gate, then one that has remembered the verdicts of every page before (a build's gate).
-    shared = Gate(policy)
+    shared = new_gate(policy)
     for page in PAGES + PAGES[::-1]:
-        _agree(Gate(policy), page)
+        _agree(new_gate(policy), page)
         _agree(shared, page)
-    assert any(not _verdicts(Gate(policy), page)[0] for page in HOSTILE.values())
+    assert any(not _verdicts(new_gate(policy), page)[0] for page in HOSTILE.values())
+
+
+def test_a_fresh_gate_remembers_nothing_of_the_gate_it_came_from():
+    # new_gate() (test_output_gate.py): the tests' way to a gate that has judged nothing, thousands of times.
+    short = [page for page in PAGES if len(page) < 2000]  # not the 200 KB pages: their size is tested above
+    judged = Gate(POLICY)
+    for page in short:
+        judged.check(page)
+    before, fresh = judged.judged, judged.fresh()
+    assert before and fresh.judged == 0
+    for page in short:
+        assert fresh.check(page) == Gate(POLICY).check(page), page
+    assert fresh.judged and judged.judged == before  # what one judges, the other does not remember
 
 
 def test_a_tag_judged_clean_on_one_page_does_not_pass_with_another_value_or_place():
-    gate = Gate(POLICY)
+    gate = new_gate(POLICY)
     link = '<a class="md-nav__link" href="{}">x</a>'
     assert _verdicts(gate, link.format("../account/")) == (True, [])
     for hostile in (link.format("java\tscript:alert(1)"), link.format("../account/") + '<form><input type="text"></form>',
@@ -60,8 +73,8 @@ def test_depth_is_counted_as_the_walk_counts_it(levels):
     # html, body, then `levels` divs: the deepest element is levels + 2 deep; the limit holds at 256.
     for text in ("<div>" * levels, "<div>" * (levels - 1) + "<!-- a comment in the deepest -->",
                  "<div>" * levels + "</div>" * levels + "<p>after</p>"):
-        _agree(Gate(POLICY), text)
-    assert _verdicts(Gate(POLICY), "<div>" * levels)[0] == (levels + 2 <= nesting.LIMIT)
+        _agree(new_gate(POLICY), text)
+    assert _verdicts(new_gate(POLICY), "<div>" * levels)[0] == (levels + 2 <= nesting.LIMIT)
 
 
 @settings(max_examples=400, deadline=None)
@@ -69,17 +82,17 @@ def test_depth_is_counted_as_the_walk_counts_it(levels):
 def test_generated_markup_gets_the_walk_s_verdict(pages):
     # Several pages through one gate, so verdicts remembered from one are looked up on the next.
     for policy in (CONTENT_POLICY, POLICY):
-        gate = Gate(policy)
+        gate = new_gate(policy)
         for text in pages:
             _agree(gate, text)
-            assert gate.check(text) == Gate(policy).check(text), text
+            assert gate.check(text) == new_gate(policy).check(text), text
 
 
 def test_a_page_given_as_utf8_bytes_too_gets_the_same_findings():
     # A page's build encodes it once (its size, its digest): the gate parses those bytes.
     for policy in (POLICY, CONTENT_POLICY):
         for page in PAGES + ["<p>가나다 \u202e tfel</p>", "<p>&#x202E;</p>", "<a href='x\u2066'>y</a>", "<p>\u2029 \u202f \u2065 \u206a</p>"]:
-            assert Gate(policy).check(page, SCRIPTS, data=page.encode("utf-8")) == Gate(policy).check(page, SCRIPTS), page
+            assert new_gate(policy).check(page, SCRIPTS, data=page.encode("utf-8")) == new_gate(policy).check(page, SCRIPTS), page
 
 
 NEAR_CONTROLS = st.sampled_from(["\u202a", "\u202b", "\u202c", "\u202d", "\u202e", "\u2066", "\u2067", "\u2068", "\u2069",
@@ -104,13 +117,13 @@ NAMES = st.sampled_from(["href", "src", "srcset", "cite", "class", "title", "id"
        st.dictionaries(NAMES, st.lists(URL_PIECES, max_size=8).map("".join) | st.none(), max_size=4))
 def test_an_element_let_through_for_its_plain_urls_is_one_the_rules_find_nothing_on(tag, attrs):
     for policy in (POLICY, CONTENT_POLICY):
-        gate = Gate(policy)
+        gate = new_gate(policy)
         if gate._plain_urls(tag, attrs):
             assert gate.element_findings(tag, attrs) == (), (tag, attrs)
 
 
 def test_the_navigation_s_links_are_let_through_and_hostile_addresses_are_not():
-    gate = Gate(POLICY)
+    gate = new_gate(POLICY)
     assert gate._plain_urls("a", {"href": "../a00031/", "class": "md-nav__link"})
     assert gate._plain_urls("img", {"src": "../assets/x.png", "srcset": "../x.png 1x, ../x2.png 2x", "alt": "x"})
     for href in ("javascript:alert(1)", "//evil.example/", "/\\evil", "java\tscript:x", " https://x/", "\x01//x"):

@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from justhtml import JustHTML
 
 from tests.conftest import ROOT
-from tests.unit.test_output_gate import HOSTILE, INERT, POLICY
+from tests.unit.test_output_gate import HOSTILE, INERT, POLICY, new_gate
 
 # Known ways of getting a live element or URL past a checker that reads markup differently from
 # the browser (mutation XSS, namespace confusion, parser quirks).
@@ -147,7 +147,7 @@ def test_what_the_gate_passes_is_inert_in_a_second_html5_parser_s_tree(text):
     # Two implementations of the HTML Standard's parser (Lexbor in C, which the gate uses, and the
     # pure-Python justhtml): whatever passes the gate, the same rules find nothing in the other's tree.
     for policy in (CONTENT_POLICY, POLICY):
-        gate = Gate(policy)
+        gate = new_gate(policy)
         if not gate.check(text):
             assert gate.walk(_justhtml_tree(text)) == [], text
 
