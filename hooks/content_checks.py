@@ -93,7 +93,7 @@ def on_files(files: Files, config: MkDocsConfig) -> None:
                   for p in file_checks.check(f"docs/{f.src_uri}", Path(f.abs_src_path), docs)]
     unreadable += [str(p) for path in (sorted(Path(state.root, "snippets").rglob("*")) if rebuilding is None else ()) if path.is_file()
                    for p in file_checks.check_snippet(path.relative_to(state.root).as_posix(), path)]
-    unreadable += [str(p) for f in sources if "8<-" in f.content_string
+    unreadable += [str(p) for f in sources if not unreadable and "8<-" in f.content_string
                    for p in file_checks.missing_snippets(f"docs/{f.src_uri}", f.content_string, Path(state.root, "snippets"))]
     unreadable += [str(p) for f in sources if not unreadable and "8<-" in f.content_string
                    for p in file_checks.expanded_size(f"docs/{f.src_uri}", f.content_string, Path(state.root, "snippets"))]
