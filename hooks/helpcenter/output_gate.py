@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import html
 import json
 import re
 from collections.abc import Iterable, Iterator, Mapping
@@ -35,6 +36,8 @@ MESSAGES = {
     "attribute": "attribute {name}= is not allowed on <{tag}>; remove it",
     "loads": "<{tag} {name}=\"{url}\"> loads from outside the site; put the file under docs/assets/",
     "scheme": "'{scheme}:' URL in <{tag} {name}>; link to a page or an https:// address",
+    "host-only": "<{tag} {name}=\"{url}\"> names another site without https: (an address starting with //); write "
+                 "https:// in full, or link to a page of this site",
     "use": "<use> may only point inside the page (#id)",
     "css-url": "{name}=\"{value}\" on <{tag}> refers to something other than an element of the page (url(#id)); remove it",
     "duplicate-id": "id \"{id}\" is used twice in the page; rename the heading or anchor",
@@ -346,6 +349,8 @@ def _url(tag: str, name: str, value: str) -> Iterator[Finding]:
         if name in _LOADS:
             if scheme is not None:
                 yield finding("loads", url.strip()[:40] or name, tag=tag, name=name, url=_short(url))
+        elif scheme == "//":
+            yield finding("host-only", url.strip()[:40], tag=tag, name=name, url=_short(url))
         elif scheme is not None and scheme not in SAFE_SCHEMES and url != _THEME_NO_OP:
             yield finding("scheme", url.strip()[:40], scheme=scheme, tag=tag, name=name)
         if tag == "use" and not url.startswith("#"):
@@ -704,12 +709,15 @@ def theme_hooks(content: str) -> list[Finding]:
 
 
 def locate(needle: str, sources: Mapping[str, str]) -> tuple[str, int] | None:
-    """The first (label, line) among `sources` whose text holds `needle` (case-insensitively)."""
+    """The first (label, line) among `sources` whose text holds `needle` (case-insensitively), as
+    written or with its character references read (&#106;avascript: is where the finding's
+    javascript: was written)."""
     wanted = needle.lower()
-    for label, text in sources.items():
-        position = text.lower().find(wanted)
-        if position >= 0:
-            return label, text.count("\n", 0, position) + 1
+    for read in (str, html.unescape):
+        for label, text in sources.items():
+            position = read(text).lower().find(wanted)
+            if position >= 0:
+                return label, read(text).count("\n", 0, position) + 1
     return None
 
 

@@ -162,6 +162,13 @@ def test_published_text_files():
 def test_a_finding_names_the_source_line():
     finding = check_html('<p onclick="x">', POLICY)[0]
     assert locate(finding.needle, {"docs/ko/a.md": "# A\n\ntext\n{ onclick=\"x\" }\n"}) == ("docs/ko/a.md", 4)
+    # Written with character references, the page's text does not hold the finding's javascript: as
+    # the browser reads it; the line that wrote it is still the one named, not the file's first.
+    for written in ('<a href="&#0000106;avascript:alert(1)">x</a>', '<a href="javascript&colon;alert(1)">x</a>'):
+        (encoded,) = check_html(written, POLICY)
+        assert locate(encoded.needle, {"docs/ko/b.md": "# B\n\ntext\n\n" + written + "\n"}) == ("docs/ko/b.md", 5), encoded
+    (host_only,) = check_html('<a href="//evil.example/x">x</a>', POLICY)
+    assert "without https:" in host_only.message and "'//:'" not in host_only.message  # said as an address, not a scheme
 
 
 def test_the_real_site_passes(site):
