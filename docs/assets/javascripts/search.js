@@ -218,8 +218,8 @@
       .concat(readings.map(function (text) { return { text: text, records: READING, typing: typing }; }))
       .concat((expanded.fallback || []).map(function (text) { return { text: text, records: FEW }; }));
     return gather(loaded, queries, { records: [], later: [] }, 0, id, expanded.topics).then(function (found) {
-      var results = ranked(found.records, expanded).slice(0, SHOWN);
-      return { expanded: expanded, results: results, later: found.later.slice(0, SHOWN - results.length) };
+      var results = ranked(found.records, expanded, raw).slice(0, SHOWN);
+      return { raw: raw, expanded: expanded, results: results, later: found.later.slice(0, SHOWN - results.length) };
     });
   }
 
@@ -256,12 +256,14 @@
   // query's topics (티비 로그인: 기기·TV에서 로그인 before 로그인이 안 될 때), then the whole query's
   // records, then each fallback's, in the engine's order. When no title names a topic, a title naming the query's action counts
   // ("카드 변경": 결제 수단 확인·변경).
-  function ranked(found, expanded) {
+  function ranked(found, expanded, raw) {
     var topics = expanded.topics;
     var typedTopics = expanded.typedTopics || [];
+    var asTyped = typedWords(raw);
     var rows = found.map(function (f, i) {
       var count = titleMatch(f.data, topics);
-      return { f: f, i: i, titled: count > 0, typed: count > 0 && typedTopics.length > 0 && titleMatch(f.data, typedTopics) > 0, named: count };
+      return { f: f, i: i, titled: count > 0, typed: count > 0 && typedTopics.length > 0 && titleMatch(f.data, typedTopics) > 0, named: count,
+               echoed: f.data.meta && f.data.meta.kind === "faq" ? 0 : named(titleOf(f.data), asTyped) };
     });
     var actions = expanded.actions || [];
     // The page titled with the action must still be about a topic: "billing problem" found the
@@ -273,7 +275,7 @@
     var lead = rows.some(function (r) { return r.titled; }) ? null : whole[0];
     rows.forEach(function (r) { r.tier = r === lead || (r.f.level === 0 && r.titled) ? 0 : r.titled ? 1 : 2; });
     return rows.sort(function (a, b) {
-      return a.tier - b.tier || b.typed - a.typed || b.named - a.named || a.f.level - b.f.level || a.i - b.i;
+      return a.tier - b.tier || b.typed - a.typed || b.named - a.named || b.echoed - a.echoed || a.f.level - b.f.level || a.i - b.i;
     }).map(function (r) { return r.f.data; });
   }
 
@@ -289,6 +291,15 @@
       return (result.locations || []).some(function (at) { return at < words; }) ? 1 : 0;
     }
     return named(titleOf(result), topics);
+  }
+
+  // The reader's words as typed, the ones the analysis leaves out included ("can't sign in": the
+  // title "When you can't sign in" says can't, "A sign-in … you didn't make" does not). Between two
+  // titles naming the query's topics alike, the one that says more of the reader's own words first.
+  function typedWords(raw) {
+    return String(raw || "").toLowerCase().normalize("NFC").replace(/’/g, "'").split(/[\s.,!?·]+/).filter(function (word) {
+      return word.length > 1 || /[\uac00-\ud7a3]/.test(word);
+    });
   }
 
   // How many of `topics` an indexed text names, as titleMatch reads a title.
@@ -674,7 +685,7 @@
   function showMore(mine, showing) {
     return Promise.all(mine.later.map(function (result) { return withData(result, 0); })).then(function (fetched) {
       if (onScreen !== showing) return;
-      var items = ranked(fetched, mine.expanded).map(function (result) { return item(result, lang); });
+      var items = ranked(fetched, mine.expanded, mine.raw).map(function (result) { return item(result, lang); });
       var foreign = list.querySelector(".hc-search-other");
       items.forEach(function (node) { list.insertBefore(node, foreign); });
     }, function () { /* the next search fetches them again */ });
