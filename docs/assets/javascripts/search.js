@@ -299,8 +299,10 @@
   function typedWords(raw) {
     return String(raw || "").toLowerCase().normalize("NFC").replace(/’/g, "'").split(/[\s.,!?·]+/).filter(function (word) {
       return word.length > 1 || /[\uac00-\ud7a3]/.test(word);
-    });
+    }).map(function (word) { return CONTRACTIONS[word] || word; });
   }
+  // As titles write them: "cannot log in" and "cant sign in" say the "can't" of "When you can't sign in".
+  var CONTRACTIONS = { cannot: "can't", cant: "can't", dont: "don't", didnt: "didn't", doesnt: "doesn't", wont: "won't", isnt: "isn't" };
 
   // How many of `topics` an indexed text names, as titleMatch reads a title.
   function named(indexed, topics) {
