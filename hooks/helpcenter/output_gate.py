@@ -183,12 +183,16 @@ class Gate:
         `data`, `text` may be None (the pool's workers, which receive bytes): the bytes are then
         decoded only for a rule that reads the text (a page of many tags, a direction control
         found), not for every page (decoding a Korean page costs about a tenth of its check)."""
-        if data is None and text is None:
+        source: str | bytes
+        if data is not None:
+            source, tags = data, data.count(b"<")  # '<' is one byte in UTF-8 and in no other character's encoding
+        elif text is not None:
+            source, tags = text, text.count("<")
+        else:
             raise TypeError("check() needs the page's text or its UTF-8 bytes")
         # The parser's time grows with the square of the depth: a page of many tags is measured
-        # before it is parsed (the walk measures every page's tree exactly, for free). '<' is one
-        # byte in UTF-8 and no other character's encoding holds it: the bytes count the same.
-        if (text.count("<") if data is None else data.count(b"<")) > nesting.PARSE_FIRST:
+        # before it is parsed (the walk measures every page's tree exactly, for free).
+        if tags > nesting.PARSE_FIRST:
             text = _text(text, data)
             depth, tag = nesting.deepest(text, nesting.LIMIT)
             if depth > nesting.LIMIT:
@@ -196,7 +200,7 @@ class Gate:
         try:
             # The tree a reader's browser builds (scripting on): HTML5 tree construction, namespaces,
             # attributes merged onto <html>/<body>, entities decoded, the first of duplicate attributes.
-            tree = LexborHTMLParser(text if data is None else data, scripting=True)
+            tree = LexborHTMLParser(source, scripting=True)
         except UnicodeError:
             return [finding("encoding", "\ufffd")]
         root = tree.root
