@@ -206,7 +206,8 @@ _PR_SET_PDEATHSIG = 1  # linux/prctl.h
 def _check(pages: list[bytes]) -> tuple[list[list[Finding]], float]:
     start = time.process_time()
     gate, hashes = _worker[0]
-    return [gate.check(data.decode("utf-8"), hashes, data=data) for data in pages], time.process_time() - start
+    # The bytes only: decoded inside check() where a rule reads the text, not for every page.
+    return [gate.check(None, hashes, data=data) for data in pages], time.process_time() - start
 
 
 def in_order(found: list, later: list[tuple[int, list]]) -> list:

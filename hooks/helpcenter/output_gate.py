@@ -111,6 +111,7 @@ _DOCUMENT = frozenset({"html", "head", "body"})
 # about what keeping the depth from each element's parent cost in Python).
 _TOO_DEEP = " > ".join(["*"] * (nesting.LIMIT + 1))
 _MAX_VERDICTS = 200_000  # distinct start tags remembered per build; a hostile page cannot grow it without end
+_MAX_BODIES = 4_000_000  # characters of script and JSON bodies remembered per build (the theme's are a few KB)
 # Explicit text-direction controls (embeddings, overrides, isolates): invisible, they reorder what a
 # reader sees ("Trojan source"), so a link text or address can look like another. Neither language
 # of the site needs them; the marks (U+200E, U+200F) are left alone.
@@ -164,6 +165,11 @@ class Gate:
         """`like`: a gate with the same policy whose tables below are taken, not worked out again (fresh())."""
         self.policy = policy
         self._verdicts: dict[tuple, tuple[Finding, ...]] = {}
+        # The theme's inline scripts and settings blocks repeat on every page: each distinct body is
+        # hashed, or read as JSON, once per build (both depend on the body alone).
+        self._hashes: dict[str, str] = {}
+        self._json: set[str] = set()
+        self._remembered = 0  # characters of those bodies; a hostile site cannot grow it without end
         # Per allowed element, the attribute names that pass whatever their value (no URL, handler or
         # style): an element carrying only those is let through by one set comparison.
         self.plain: dict[str, frozenset[str]] = like.plain if like else self._plain_names()
@@ -184,22 +190,33 @@ class Gate:
         Everything else a gate remembers starts empty, as in any new gate."""
         return Gate(self.policy, like=self)
 
-    def check(self, text: str, inline_scripts: frozenset[str] = frozenset(), *, redirect: bool = False,
+    def check(self, text: str | None, inline_scripts: frozenset[str] = frozenset(), *, redirect: bool = False,
               data: bytes | None = None) -> list[Finding]:
         """What in one HTML document (or fragment) is outside the policy; [] means it is inert.
         `data`: the same text encoded as UTF-8, when the caller has it (a page, encoded once for its
         size and digest): Lexbor parses those bytes instead of an encoding of its own (a third of
-        the parse's time on a Korean page), and the controls are looked for in them first."""
+        the parse's time on a Korean page), and the controls are looked for in them first. With
+        `data`, `text` may be None (the pool's workers, which receive bytes): the bytes are then
+        decoded only for a rule that reads the text (a page of many tags, a direction control
+        found), not for every page (decoding a Korean page costs about a tenth of its check)."""
+        source: str | bytes
+        if data is not None:
+            source, tags = data, data.count(b"<")  # '<' is one byte in UTF-8 and in no other character's encoding
+        elif text is not None:
+            source, tags = text, text.count("<")
+        else:
+            raise TypeError("check() needs the page's text or its UTF-8 bytes")
         # The parser's time grows with the square of the depth: a page of many tags is measured
         # before it is parsed (the walk measures every page's tree exactly, for free).
-        if text.count("<") > nesting.PARSE_FIRST:
+        if tags > nesting.PARSE_FIRST:
+            text = _text(text, data)
             depth, tag = nesting.deepest(text, nesting.LIMIT)
             if depth > nesting.LIMIT:
                 return [finding("depth", tag, depth=f"at least {depth:,}", limit=nesting.LIMIT)]
         try:
             # The tree a reader's browser builds (scripting on): HTML5 tree construction, namespaces,
             # attributes merged onto <html>/<body>, entities decoded, the first of duplicate attributes.
-            tree = LexborHTMLParser(text if data is None else data, scripting=True)
+            tree = LexborHTMLParser(source, scripting=True)
         except UnicodeError:
             return [finding("encoding", "\ufffd")]
         root = tree.root
@@ -321,6 +338,33 @@ class Gate:
         elif name in _CSS_VALUED and _FOREIGN_URL.search(value):
             yield finding("css-url", value[:40], name=name, value=_short(value), tag=tag)
 
+    def script_hash(self, body: str) -> str:
+        """script_hash(body), remembered for the build."""
+        found = self._hashes.get(body)
+        if found is None:
+            found = script_hash(body)
+            if self._remember(body):
+                self._hashes[body] = found
+        return found
+
+    def is_json(self, body: str) -> bool:
+        """Whether a settings or JSON-LD block's body is valid JSON; the valid ones remembered for the build."""
+        if body in self._json:
+            return True
+        try:
+            json.loads(body)
+        except ValueError:
+            return False
+        if self._remember(body):
+            self._json.add(body)
+        return True
+
+    def _remember(self, body: str) -> bool:
+        if self._remembered + len(body) > _MAX_BODIES:
+            return False
+        self._remembered += len(body)
+        return True
+
     def script_allowed(self, src: str) -> bool:
         """Whether <script src> names one of the site's own scripts, from wherever the page is."""
         parts = urlsplit(src.strip())
@@ -357,13 +401,15 @@ def _url(tag: str, name: str, value: str) -> Iterator[Finding]:
             yield finding("use", url[:40])
 
 
-def direction_controls(text: str, data: bytes | None = None) -> list[Finding]:
+def direction_controls(text: str | None, data: bytes | None = None) -> list[Finding]:
     """The first text-direction control in a page, raw or as a reference. `data`, the text in UTF-8,
     is searched first: the controls' UTF-8 (E2 80 AA-AE, E2 81 A6-A9) and the references are two
     searches for a literal byte there, half the time of the searches below in a Korean page's text;
-    only a page that has one is searched again, for the finding the text gives."""
+    only a page that has one is searched again, for the finding the text gives (decoded from `data`
+    when `text` is None)."""
     if data is not None and _BIDI_UTF8.search(data) is None and _BIDI_ENTITY_UTF8.search(data) is None:
         return []
+    text = _text(text, data)
     # One substring search per character or hint: a regular expression over a page costs ten times as much.
     for char in BIDI_CONTROLS:
         if char in text:
@@ -372,6 +418,14 @@ def direction_controls(text: str, data: bytes | None = None) -> list[Finding]:
     if match:
         return [finding("bidi", match[0], code=int(match[1], 16) if match[1] else int(match[2]))]
     return []
+
+
+def _text(text: str | None, data: bytes | None) -> str:
+    """The page's text: given, or decoded from its UTF-8 bytes."""
+    if text is not None:
+        return text
+    assert data is not None
+    return data.decode("utf-8")
 
 
 class _Walker:
@@ -436,7 +490,7 @@ class _Walker:
                 self.fail(finding("script-src", src.strip()[:40] or "<script", src=_short(src)))
         elif kind in _DATA_SCRIPTS:
             self.data_block(attrs, kind, body)
-        elif script_hash(body) not in self.inline_scripts:
+        elif self.gate.script_hash(body) not in self.inline_scripts:
             self.fail(finding("inline-script", body.strip()[:40] or "<script", body=_short(body)))
 
     def data_block(self, attrs: Mapping[str, str | None], kind: str, body: str) -> None:
@@ -446,9 +500,7 @@ class _Walker:
             # Each template settings block once: a second copy (from content) would override the first.
             if block not in CONFIG_BLOCKS or self.config_blocks[block] > 1:
                 self.fail(finding("json-block", "application/json"))
-        try:
-            json.loads(body)
-        except ValueError:
+        if not self.gate.is_json(body):
             self.fail(finding("json", body.strip()[:40] or kind, kind=kind))
 
     def meta(self, node: LexborNode | _XmlNode, attrs: Mapping[str, str | None]) -> None:
