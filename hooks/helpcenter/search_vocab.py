@@ -75,7 +75,7 @@ STOP_WORDS = {
         "something anything thing things back again even ever never now then already always every "
         "me mine myself us i'd i've you're it's there's won't wouldn't isn't aren't wasn't "
         "new different other another else today yesterday tomorrow lately recently next last month months week weeks long "
-        "work works working worked"
+        "work works working worked too many much forever takes"
     ).split(),
 }
 
