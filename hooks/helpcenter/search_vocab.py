@@ -96,7 +96,7 @@ GENERIC_ACTIONS = {
     "ko": ("변경", "확인", "등록", "삭제", "수정", "설정", "관리", "사용", "이용", "선택", "해결", "추가", "안내", "문제",
            "요청", "신청", "접수", "문의"),
     "en": ("change", "update", "check", "fix", "manage", "use", "add", "remove", "edit", "set", "find", "view", "problem", "issue",
-           "trouble", "request"),
+           "trouble", "request", "help"),
 }
 
 

@@ -483,3 +483,10 @@ def test_a_word_near_a_function_word_is_not_read_as_it():
     vocab = build_vocabulary(ENGLISH + ["check whether the payment went through rather than paying again"] * 3, "en", SYNONYMS_EN)
     (result,) = expand(["weather tomorrow"], "en", vocab)
     assert result["query"] == "" and result["unanswerable"]
+
+
+def test_help_beside_a_topic_is_the_request_not_the_topic():
+    """"결제 오류 help": the reader asks for help with payment errors; read as a topic, "help" put the
+    page titled "Online help center" first."""
+    (found,) = expand(["payment error help"], "en", build_vocabulary(ENGLISH + ["online help center"], "en", {}))
+    assert "help" not in found["topics"] and "help" in found["actions"] and "payment" in found["topics"]
