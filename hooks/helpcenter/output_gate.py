@@ -767,9 +767,10 @@ def locate(needle: str, sources: Mapping[str, str]) -> tuple[str, int] | None:
     wanted = needle.lower()
     for read in (str, html.unescape):
         for label, text in sources.items():
-            position = read(text).lower().find(wanted)
+            seen = read(text)
+            position = seen.lower().find(wanted)
             if position >= 0:
-                return label, read(text).count("\n", 0, position) + 1
+                return label, seen.count("\n", 0, position) + 1
     return None
 
 

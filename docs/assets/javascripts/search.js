@@ -282,8 +282,9 @@
   // The title names what the query is about (query.js `topics`, generic actions left out): a topic
   // anywhere in a Korean title, spaces aside (메일 in 이메일 문의, 재 설정 in 비밀번호 재설정), an
   // English word at the start of a title's word, English words together as words, the last one
-  // maybe plural (payment error in "Fix payment errors"; sign in, not signing). Without topics, the engine's match of a title word decides. Returns how many of
-  // `topics` the title names (without topics, 1 when the engine matched a title word).
+  // maybe plural (payment error in "Fix payment errors"; sign in, not signing). Without topics,
+  // the engine's match of a title word decides. Returns how many of `topics` the title names
+  // (without topics, 1 when the engine matched a title word).
   function titleMatch(result, topics) {
     if (result.meta && result.meta.kind === "faq") return 0;
     if (!topics || !topics.length) {

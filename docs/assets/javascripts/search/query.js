@@ -892,8 +892,9 @@
   // The phrase of the vocabulary the query asks ("어디로 문의해야 하나요", "문의는 어디로": 어디 문의),
   // if each of its words starts a word of the query, in any order, and every word the reader typed
   // about something is one of the phrase's ("결제 문의는 어디로" is about payment, not about which
-  // channel; the service's name is about nothing: "쿠팡 플레이 고객센터 번호"). Compared as typed, spaces aside: the phrase is in the reader's words (call center,
-  // 고객센터 번호), which synonyms may have replaced.
+  // channel; the service's name is about nothing: "쿠팡 플레이 고객센터 번호"). Compared as typed,
+  // spaces aside: the phrase is in the reader's words (call center, 고객센터 번호), which synonyms
+  // may have replaced.
   function question(v, list, words) {
     function compact(text) { return text.toLowerCase().replace(/\s+/g, ""); }
     var typed = list.map(function (t) { return compact(t.text); })
