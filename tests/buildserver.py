@@ -12,7 +12,7 @@ import mkdocs.utils
 from tests.paths import ROOT
 
 MODULES = [
-    "click", "colorama", "ctypes", "difflib", "jsonschema", "yaml", "jinja2", "babel", "selectolax.lexbor", "pagefind_bin",
+    "click", "colorama", "ctypes", "difflib", "jsonschema", "yaml", "jinja2", "babel", "selectolax.lexbor",
     "markdown", *(f"markdown.extensions.{name}" for name in ("abbr", "admonition", "attr_list", "codehilite", "def_list",
                                                                "fenced_code", "md_in_html", "tables")),
     "pygments.formatters.html", "pygments.lexers.special", "pygments.styles.default",

@@ -33,7 +33,7 @@ import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
 
-from . import pagefind_cache
+from . import pagefind_binary, pagefind_cache
 from .errors import ContentError
 from .incremental import stop_if_asked
 from .pagefind_cache import EngineCache
@@ -137,14 +137,12 @@ def write_indexes(jobs: list[tuple[list[str], str, Path]], cache: EngineCache | 
     Each index is written beside its folder and takes its place when complete. `stop` (the
     preview's, set by a newer save) ends the binaries and raises Cancelled: the indexes not yet in
     place stay as they were."""
-    from pagefind_bin import get_executable  # the binary shipped in the pagefind-bin wheel
-
     cache = cache or EngineCache(None)
     with contextlib.ExitStack() as stack:
         running = []
         for documents, lang, output in jobs:
             options = ["--force-language", lang, "--quiet"]
-            digest = pagefind_cache.key(_version(), [*options, *(f"{k}={v}" for k, v in environment(lang).items())], _named(documents))
+            digest = pagefind_cache.key(pagefind_binary.version(), [*options, *(f"{k}={v}" for k, v in environment(lang).items())], _named(documents))
             if cache.restore(lang, digest, output, stop):
                 continue
             site = stack.enter_context(tempfile.TemporaryDirectory(prefix="hc-pagefind-"))
@@ -152,7 +150,7 @@ def write_indexes(jobs: list[tuple[list[str], str, Path]], cache: EngineCache | 
                 Path(site, name).write_text(document, encoding="utf-8")
             output.parent.mkdir(parents=True, exist_ok=True)
             staged = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix=".hc-pagefind-", dir=output.parent)), "index")
-            command = [str(get_executable()), "--site", site, "--output-path", str(staged.absolute()), *options]
+            command = [str(pagefind_binary.executable()), "--site", site, "--output-path", str(staged.absolute()), *options]
             process = stack.enter_context(subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
                                                            env={**os.environ, **environment(lang)}))
             stack.callback(_end, process)
@@ -190,13 +188,9 @@ def wasm_file(lang: str) -> str | None:
 def _wasm_builds() -> frozenset[str]:
     """The languages the installed Pagefind binary carries a WebAssembly build for (its embedded
     files are named pagefind_web_bg.<language>.<version>.wasm)."""
-    import re
-
-    from pagefind_bin import get_executable
-
     try:
-        binary = Path(get_executable()).read_bytes()
-    except OSError:
+        binary = pagefind_binary.executable().read_bytes()
+    except (OSError, pagefind_binary.MissingBinary):
         return frozenset()
     return frozenset(match.decode() for match in re.findall(rb"pagefind_web_bg\.([a-z]+)\.[0-9][0-9.]*\.wasm", binary))
 
@@ -221,9 +215,3 @@ def _named(documents: list[str]) -> Iterator[tuple[str, str]]:
     """Each document with the file name Pagefind reads it from."""
     return ((f"{number}.html", document) for number, document in enumerate(documents))
 
-
-@functools.cache
-def _version() -> str:
-    from importlib.metadata import version
-
-    return f"pagefind-bin {version('pagefind_bin')}"

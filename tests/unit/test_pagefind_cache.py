@@ -11,9 +11,8 @@ import threading
 import unicodedata
 from pathlib import Path
 
-import pagefind_bin
 import pytest
-from helpcenter import pagefind_index
+from helpcenter import pagefind_binary, pagefind_index
 from helpcenter.errors import ContentError
 from helpcenter.incremental import Cancelled
 from helpcenter.pagefind_cache import EngineCache, key
@@ -128,7 +127,7 @@ def test_a_failed_index_fails_the_build_and_is_not_kept(tmp_path, monkeypatch):
     broken = tmp_path / "pagefind"
     broken.write_text("#!/bin/sh\necho 'Error: no space left on device' >&2\nexit 1\n")
     broken.chmod(0o755)
-    monkeypatch.setattr(pagefind_bin, "get_executable", lambda: broken)
+    monkeypatch.setattr(pagefind_binary, "executable", lambda: broken)
     cache = EngineCache(tmp_path / "cache")
 
     with pytest.raises(ContentError, match="search index for 'en' could not be written: Error: no space left"):

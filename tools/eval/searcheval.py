@@ -18,7 +18,6 @@ import argparse
 import re
 import statistics
 import subprocess
-import sys
 import tempfile
 import time
 from dataclasses import dataclass
@@ -27,6 +26,7 @@ from urllib.parse import urlsplit
 
 import benchprojects
 import yaml
+from helpcenter import pagefind_binary
 from project import ROOT, build, copy_project
 from sitebrowser import chromium, serve
 
@@ -169,8 +169,9 @@ def build_plain(project: Path, site: Path) -> None:
 
 
 def index_pagefind(site: Path) -> None:
-    """Stock Pagefind over the built HTML, as its documentation sets it up (no configuration)."""
-    subprocess.run([sys.executable, "-m", "pagefind", "--site", str(site), "--output-subdir", "pagefind"],
+    """Stock Pagefind (the binary the site is indexed with) over the built HTML, as its documentation
+    sets it up (no configuration)."""
+    subprocess.run([str(pagefind_binary.executable()), "--site", str(site), "--output-subdir", "pagefind"],
                    check=True, capture_output=True, text=True)
 
 
