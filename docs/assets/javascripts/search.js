@@ -416,7 +416,10 @@
     var data = null;
     function load() {
       return record.data().then(function (loaded) {
-        return { meta: loaded.meta, content: loaded.content, locations: record.words, address: address(loaded) };
+        // Composed once per record, not at each list drawn (the worker composes it already; the
+        // engine in the page, the fallback, does not).
+        var content = String(loaded.content || "").normalize("NFC");
+        return { meta: loaded.meta, content: content, locations: record.words, address: address(loaded) };
       }, function (error) {
         data = null; // fetched again next time
         throw error;
@@ -545,7 +548,7 @@
   // repeats a page's section headings after its text (pagefind_index.engine_html): meta `words`
   // says where the text the reader sees ends.
   function excerpt(result) {
-    var words = String(result.content || "").normalize("NFC").split(/[\r\n\s]+/);
+    var words = String(result.content || "").split(/[\r\n\s]+/);
     var shown = Number(result.meta && result.meta.words);
     if (shown > 0 && shown < words.length) words = words.slice(0, shown);
     var skip = titleWords(result);
@@ -559,13 +562,23 @@
     }
     var marked = new Set(matches);
     var paragraph = element("p");
+    // Unmarked words as one text node up to the next mark: a node per word made the list a few
+    // hundred nodes for the phone to lay out at each keystroke.
+    var text = "";
     words.slice(start, end).forEach(function (word, i) {
       var part = i > 0 && joined(words, start + i);
       if (part) word = word.slice(1);
-      paragraph.appendChild(document.createTextNode(part ? "" : i ? " " : start > skip ? "… " : ""));
-      paragraph.appendChild(marked.has(start + i) ? element("mark", "", readable(word)) : document.createTextNode(readable(word)));
+      text += part ? "" : i ? " " : start > skip ? "… " : "";
+      if (!marked.has(start + i)) {
+        text += readable(word);
+        return;
+      }
+      if (text) paragraph.appendChild(document.createTextNode(text));
+      paragraph.appendChild(element("mark", "", readable(word)));
+      text = "";
     });
-    if (end < words.length) paragraph.appendChild(document.createTextNode(" …"));
+    text += end < words.length ? " …" : "";
+    if (text) paragraph.appendChild(document.createTextNode(text));
     return paragraph;
   }
 

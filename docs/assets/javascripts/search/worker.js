@@ -40,7 +40,9 @@ function data(id, text, keep) {
     if (!result) throw new Error("no such record");
     return result.data();
   }).then(function (record) {
-    return { meta: record.meta, content: record.content, anchors: record.anchors };
+    // Composed here, off the page's thread: the index holds Hangul decomposed (pagefind_index), two
+    // or three characters a syllable, so the page copied and recomposed each record's whole text.
+    return { meta: record.meta, content: String(record.content || "").normalize("NFC"), anchors: record.anchors };
   });
 }
 
