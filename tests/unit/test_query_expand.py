@@ -305,6 +305,22 @@ def test_a_synonym_s_meaning_is_not_a_word_typed_for_ranking_titles():
     assert "오류" in result["topics"] and result["typedTopics"] == ["로그인"]
 
 
+def test_a_word_typed_in_the_other_language_counts_as_typed_for_ranking_titles():
+    """"password 안돼요" on the Korean site: the reader typed 비밀번호 in English, a translation,
+    not a guess; 오류 is still only what 안돼요 means."""
+    (result,) = expand(["password 안돼요"], "ko")
+    assert "오류" in result["topics"] and result["typedTopics"] == ["비밀번호"]
+
+
+def test_the_service_name_typed_in_words_is_the_service_not_a_topic():
+    """"coupang play customer service": play is the service's name here, not the playback the
+    pages' "play" words are about."""
+    vocab = build_vocabulary(ENGLISH + ["coupang play playback problems"], "en", SYNONYMS_EN, service=["Coupang Play"])
+    with_topic, alone = expand(["coupang play payment error", "coupang play"], "en", vocab)
+    assert with_topic["query"] == "payment error" and "play" not in with_topic["topics"]
+    assert alone["query"] == "coupang play"
+
+
 def test_a_letter_or_two_being_typed_is_the_start_of_a_word_not_a_rare_word_of_its_own():
     vocab = build_vocabulary(ENGLISH + ["option p of the menu"], "en", SYNONYMS_EN)  # "p" is a word of a page
     typing, typed = expand(["reset p", "reset p "], "en", vocab)

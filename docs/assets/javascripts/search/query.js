@@ -730,6 +730,8 @@
 
   // Words the reader spaced apart that the vocabulary knows as one (비밀 번호, 자주 묻는 질문, sign in),
   // or, at the end of a query being typed, as the start of a synonym (sign i on the Korean site).
+  // The service's name in words (coupang play) is one word too, so its words are no topics of their
+  // own: "play" of "coupang play customer service" found the playback page.
   function join(v, list, typing) {
     list = negations(list);
     var out = [];
@@ -740,8 +742,10 @@
         var text = group.map(function (t) { return t.text; }).join("");
         var sameScript = group.every(function (t) { return t.hangul === group[0].hangul; });
         var started = typing && i + span === list.length && !group[0].hangul && !known(v, group[0].text) && startsSynonym(v, text);
-        if (sameScript && (known(v, text) || started)) {
+        var service = sameScript && !known(v, text) && v.service.has(text);
+        if (sameScript && (known(v, text) || started || service)) {
           joined = { text: text, end: group[span - 1].end, hangul: group[0].hangul };
+          if (service) joined.service = group.map(function (t) { return t.text; }).join(" ");
           i += span - 1;
         }
       }
@@ -797,6 +801,8 @@
     list.forEach(function (token, i) {
       var last = typing && i === list.length - 1 && token.end === parsed.text.length;
       var found = remembered(v, (last ? "typing " : "typed ") + token.text, function () {
+        // The service's name spaced as the pages write it (coupang play): searched as typed.
+        if (token.service) return [{ typed: token.service, matched: [token.service], known: true }];
         if (token.hangul) return hangulWords(v, token.text, last);
         return latinWords(v, token.text, last);
       });
@@ -853,7 +859,10 @@
       // surer match than one naming a guess (환불 요쳥: 환불 was typed, 요청 is a correction) or
       // what a synonym made of the reader's words (로그인이 안돼요: 로그인 was typed, 오류 is what
       // 안돼요 means).
-      typedTopics: anyKnown ? topicsOf(v, terms.filter(function (t) { return !guesses.get(t) && typedAsIs(parsed.text, t); }), new Map()) : [],
+      // A word typed in the other language counts as its translation typed ("login 안됨": 로그인).
+      typedTopics: anyKnown ? topicsOf(v, terms.filter(function (t) {
+        return !guesses.get(t) && (typedAsIs(parsed.text, t) || translated(words, t, site));
+      }), new Map()) : [],
       // The generic actions the query names: when no title names a topic ("카드 변경": no page is
       // titled 카드), the page titled with the action is the best left (결제 수단 확인·변경).
       actions: anyKnown ? actionsOf(v, terms, others) : [],
@@ -935,6 +944,12 @@
       });
     });
     return out;
+  }
+
+  // Whether `term` is what a word the reader typed in the other language means (login on the Korean
+  // site: 로그인): a translation, as sure as the word typed as the pages spell it.
+  function translated(words, term, site) {
+    return words.some(function (w) { return w.known && !w.guess && w.matched.indexOf(term) >= 0 && isForeign(w.typed, site); });
   }
 
   // Whether the reader typed `term` as the pages spell it, spaces aside.
