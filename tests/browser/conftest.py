@@ -60,11 +60,16 @@ def screen(browser, base_url):
 @pytest.fixture
 def page(browser, base_url):
     """A fresh phone-sized page that records failed requests, console errors and other hosts."""
-    context = browser.new_context(viewport={"width": 390, "height": 844}, locale="ko-KR")
-    page = context.new_page()
-    watch(page, base_url)
+    page = phone_page(browser, base_url)
     yield page
-    context.close()
+    page.context.close()
+
+
+def phone_page(browser, base_url: str):
+    """A phone-sized page in a context of its own, watched (see watch); closing its context is the caller's."""
+    page = browser.new_context(viewport={"width": 390, "height": 844}, locale="ko-KR").new_page()
+    watch(page, base_url)
+    return page
 
 
 def watch(page, base_url: str) -> None:
