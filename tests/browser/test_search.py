@@ -183,7 +183,8 @@ def test_results_use_material_s_result_list_with_highlighted_excerpts(search_tab
 # that only shares its words, nor another page whose title names the same topic ("When you can't
 # sign in" and "A sign-in … you didn't make"). The titles are read from the built pages, not pinned here.
 @pytest.mark.parametrize("path", ["support/phone/", "en/support/email/", "en/account/sign-in/"])
-def test_a_page_s_title_finds_that_page_first_not_an_faq_question(page, base_url, path):
+def test_a_page_s_title_finds_that_page_first_not_an_faq_question(tab, base_url, path):
+    page = tab
     page.goto(base_url + path)
     title = page.locator("article h1").first.inner_text().strip()
     search(page, title)

@@ -42,7 +42,8 @@ def test_search_box_opens_from_the_keyboard(page, base_url):
 
 
 @pytest.mark.parametrize("path", ["", "en/", "support/methods/", "en/faq/", "faq/", "contact/"])
-def test_pages_run_under_the_published_security_policy_without_violations(page, base_url, path):
+def test_pages_run_under_the_published_security_policy_without_violations(tab, base_url, path):
+    page = tab
     response = page.goto(base_url + path)
     # 'wasm-unsafe-eval' only for the search engine's WebAssembly: no 'unsafe-eval', no 'unsafe-inline'.
     assert "script-src 'self' 'wasm-unsafe-eval' 'sha256-" in response.headers["content-security-policy"]
