@@ -58,7 +58,8 @@ def test_no_wcag_21_aa_violations_in_the_light_or_the_dark_palette(axe_page, bas
 
 
 @pytest.mark.parametrize("root", ["", "en/"])
-def test_faq_answers_open_and_close_from_the_keyboard_with_visible_focus(page, base_url, root):
+def test_faq_answers_open_and_close_from_the_keyboard_with_visible_focus(tab, base_url, root):
+    page = tab
     page.set_viewport_size({"width": 1280, "height": 900})
     page.goto(base_url + root + "faq/")
     question = page.locator("details.question").first

@@ -132,7 +132,8 @@ def test_header_title_fits_a_360_px_phone_in_every_language(screen, site):
 
 
 @pytest.mark.parametrize("below", ["no-such-page/", "faq/no-such-page/", "a/b/c/"])
-def test_missing_address_gets_the_404_in_the_language_of_its_folder(page, base_url, site, below):
+def test_missing_address_gets_the_404_in_the_language_of_its_folder(tab, base_url, site, below):
+    page = tab
     for lang, root in language_roots(site).items():
         response = page.goto(base_url + root + below)
         assert response.status == 404

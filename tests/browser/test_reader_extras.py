@@ -13,7 +13,8 @@ from tests.browser.conftest import browsers_own
 pytestmark = pytest.mark.browser
 
 
-def test_yes_thanks_the_reader_without_sending_anything(page, base_url):
+def test_yes_thanks_the_reader_without_sending_anything(tab, base_url):
+    page = tab
     page.goto(base_url + "en/payment/errors/")
     page.wait_for_load_state("networkidle")
     requests = []
@@ -23,7 +24,8 @@ def test_yes_thanks_the_reader_without_sending_anything(page, base_url):
     assert requests == []
 
 
-def test_no_offers_help_first_then_a_warned_report_with_only_the_page_and_the_readers_words(page, base_url):
+def test_no_offers_help_first_then_a_warned_report_with_only_the_page_and_the_readers_words(tab, base_url):
+    page = tab
     page.goto(base_url + "payment/errors/")
     page.wait_for_load_state("networkidle")
     requests = []

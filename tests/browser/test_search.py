@@ -7,6 +7,8 @@ import pytest
 from playwright.sync_api import expect
 from sitebrowser import wait_for_results
 
+from tests.browser.conftest import phone_page
+
 pytestmark = pytest.mark.browser
 
 SEARCH_FILES = ("pagefind", "search_index", "hc-vocabulary", "search/query.js", "lunr")
@@ -21,6 +23,41 @@ def search_requests(page, base_url) -> list[str]:
 
     page.on("request", record)
     return requests
+
+
+# The tests that only type queries and read the answers share one tab per language (search_tab),
+# run by one worker: a fresh page (its context, its load, Pagefind's WebAssembly and first index
+# chunks) was most of each test's CPU. The tests of a page view's first search, of what search
+# downloads, or of a browser that cannot run the search worker keep a fresh `page` of their own.
+in_search_tab = pytest.mark.xdist_group("search-tab")
+
+
+@pytest.fixture(scope="module")
+def search_tab(browser, base_url):
+    """search_tab(home) → the phone-sized tab on that language's home page, the search box emptied.
+    Its problems (and its page errors, in page.errors) are all it recorded since it opened: a test
+    that checks them answers for those before it too, which can only fail, never hide one."""
+    tabs = {}
+
+    def open_(home: str):
+        if home not in tabs:
+            tabs[home] = phone_page(browser, base_url)
+            tabs[home].errors = []
+            tabs[home].on("pageerror", lambda error, errors=tabs[home].errors: errors.append(str(error)))
+        page = tabs[home]
+        if page.url != base_url + home:  # new, or a test followed a result to its page
+            page.goto(base_url + home)
+        box = page.locator("input.md-search__input")
+        if box.is_visible() and box.input_value():
+            # An empty box empties the list (search.js), once any search still running is dropped:
+            # the next test's wait for its answer cannot read the last test's.
+            box.fill("")
+            page.wait_for_function("() => !document.querySelector('.md-search-result__list').hasAttribute('data-hc-results-for')")
+        return page
+
+    yield open_
+    for page in tabs.values():
+        page.context.close()
 
 
 def search(page, query: str) -> None:
@@ -45,8 +82,9 @@ def test_reading_downloads_nothing_for_search_and_the_first_search_only_its_lang
     assert not page.problems, page.problems
 
 
-def test_nothing_matching_says_so_and_offers_ways_forward_in_the_reader_s_language(page, base_url):
-    page.goto(base_url)
+@in_search_tab
+def test_nothing_matching_says_so_and_offers_ways_forward_in_the_reader_s_language(search_tab, base_url):
+    page = search_tab("")
     search(page, "손흥민 경기 중계 zqxv")
     expect(page.locator(".md-search-result__item")).to_have_count(0)
     panel = page.locator(".hc-search-empty")
@@ -60,29 +98,32 @@ def test_nothing_matching_says_so_and_offers_ways_forward_in_the_reader_s_langua
     assert not page.problems, page.problems
 
 
+@in_search_tab
 @pytest.mark.parametrize(("home", "query"), [("", "쿠팡이츠 배달 늦음"), ("", "결제 손흥민 중계 하이라이트"), ("en/", "coupang eats delivery late"),
                                            ("", "쿠팡 로켓배송 언제 와요"), ("en/", "coupang eats refund")])
-def test_a_question_sharing_only_a_word_or_two_with_the_pages_says_nothing_matched(page, base_url, home, query):
+def test_a_question_sharing_only_a_word_or_two_with_the_pages_says_nothing_matched(search_tab, home, query):
     """Most of its real words are unknown, only typo guesses, or the service's own name (on every
     page): whatever the rest matches is no answer, so the panel shows instead of a list of unrelated
     pages."""
-    page.goto(base_url + home)
+    page = search_tab(home)
     search(page, query)
     expect(page.locator(".hc-search-empty")).to_be_visible()
     expect(page.locator(".md-search-result__item")).to_have_count(0)
 
 
-def test_english_no_results_panel_is_in_english(page, base_url):
-    page.goto(base_url + "en/")
+@in_search_tab
+def test_english_no_results_panel_is_in_english(search_tab, base_url):
+    page = search_tab("en/")
     search(page, "zqxvw ploughmanship")
     expect(page.locator(".hc-search-empty")).to_contain_text("couldn't find")
     assert base_url + "en/support/phone/" in [a.get_attribute("href") for a in page.locator(".hc-search-empty a").all()]
 
 
 # Words only the other language's pages use (synonyms would map a common word such as "password").
+@in_search_tab
 @pytest.mark.parametrize(("home", "query", "other", "label"), [("", "arriving", "en", "English"), ("en/", "리모컨", "ko", "Korean")])
-def test_a_query_in_the_other_language_s_script_shows_its_pages_labelled(page, base_url, home, query, other, label):
-    page.goto(base_url + home)
+def test_a_query_in_the_other_language_s_script_shows_its_pages_labelled(search_tab, home, query, other, label):
+    page = search_tab(home)
     search(page, query)
     foreign = page.locator(f'.md-search-result__item > a[hreflang="{other}"]')
     expect(foreign.first).to_be_visible()
@@ -91,9 +132,10 @@ def test_a_query_in_the_other_language_s_script_shows_its_pages_labelled(page, b
     assert not page.problems, page.problems
 
 
+@in_search_tab
 @pytest.mark.parametrize(("home", "question"), [("", "비밀번호를 잊어버렸어요"), ("en/", "I forgot my password")])
-def test_an_faq_question_is_a_result_of_its_own_linking_to_its_answer(page, base_url, home, question):
-    page.goto(base_url + home)
+def test_an_faq_question_is_a_result_of_its_own_linking_to_its_answer(search_tab, home, question):
+    page = search_tab(home)
     search(page, question)
     # Among the first three (a page whose title has the query's words may come first: see ranking).
     links = page.locator(".md-search-result__item > a")
@@ -113,23 +155,23 @@ HOSTILE = [
 ]
 
 
+@in_search_tab
 @pytest.mark.parametrize("home", ["", "en/"])
-def test_hostile_queries_give_results_or_the_no_results_panel_never_an_error(page, base_url, home):
-    errors: list[str] = []
-    page.on("pageerror", lambda error: errors.append(str(error)))
-    page.goto(base_url + home)
+def test_hostile_queries_give_results_or_the_no_results_panel_never_an_error(search_tab, home):
+    page = search_tab(home)
     for query in HOSTILE:
         search(page, query)
         page.wait_for_timeout(50)
         meta = page.locator(".md-search-result__meta").inner_text()
         assert meta.strip(), query
         assert not page.locator(".md-search-result img, .md-search-result script").count(), query
-    assert not errors and not page.problems, errors + page.problems
+    assert not page.errors and not page.problems, page.errors + page.problems
     assert page.evaluate("window.__csp") == []
 
 
-def test_results_use_material_s_result_list_with_highlighted_excerpts(page, base_url):
-    page.goto(base_url)
+@in_search_tab
+def test_results_use_material_s_result_list_with_highlighted_excerpts(search_tab):
+    page = search_tab("")
     search(page, "결제 오류")
     item = page.locator(".md-search-result__item").first
     expect(item.locator("article.md-search-result__article h1")).to_be_visible()
@@ -141,7 +183,8 @@ def test_results_use_material_s_result_list_with_highlighted_excerpts(page, base
 # that only shares its words, nor another page whose title names the same topic ("When you can't
 # sign in" and "A sign-in … you didn't make"). The titles are read from the built pages, not pinned here.
 @pytest.mark.parametrize("path", ["support/phone/", "en/support/email/", "en/account/sign-in/"])
-def test_a_page_s_title_finds_that_page_first_not_an_faq_question(page, base_url, path):
+def test_a_page_s_title_finds_that_page_first_not_an_faq_question(tab, base_url, path):
+    page = tab
     page.goto(base_url + path)
     title = page.locator("article h1").first.inner_text().strip()
     search(page, title)
@@ -157,9 +200,10 @@ def _shown(page) -> list[tuple[str | None, str]]:
 
 # Answers are kept for the next keystrokes (search.js): going back to an earlier query must show
 # that query's own results and highlights again, not those of the query typed in between.
+@in_search_tab
 @pytest.mark.parametrize(("home", "first", "between"), [("", "비밀번호 재설정", "결제 오류"), ("en/", "reset password", "payment failed")])
-def test_going_back_to_an_earlier_query_shows_its_own_results_again(page, base_url, home, first, between):
-    page.goto(base_url + home)
+def test_going_back_to_an_earlier_query_shows_its_own_results_again(search_tab, home, first, between):
+    page = search_tab(home)
     search(page, first)
     before = _shown(page)
     search(page, between)
@@ -194,11 +238,12 @@ def test_typing_key_by_key_fetches_each_index_chunk_and_result_once_and_ends_on_
     assert not page.problems, page.problems
 
 
+@in_search_tab
 @pytest.mark.parametrize(("home", "query"), [("", "비밀번호"), ("en/", "password")])
-def test_a_keystroke_that_does_not_change_the_answer_leaves_the_list_as_it_is(page, base_url, home, query):
+def test_a_keystroke_that_does_not_change_the_answer_leaves_the_list_as_it_is(search_tab, home, query):
     """A space after a word searches what the word alone did: the list the reader may be reading or
     moving through is not rebuilt under them, and it still answers what the box holds."""
-    page.goto(base_url + home)
+    page = search_tab(home)
     search(page, query)
     page.locator(".md-search-result__item").first.evaluate("item => { item.dataset.seen = 'yes'; }")
     page.locator("input.md-search__input").press("End")

@@ -36,7 +36,8 @@ def test_a_query_without_spaces_finds_what_the_spaced_query_finds(outcomes):
 
 
 @pytest.mark.parametrize(("home", "query", "foreign"), [("", "password 비밀번호", "/en/"), ("en/", "password 비밀번호", None)])
-def test_each_language_searches_its_own_pages_only(page, base_url, home, query, foreign):
+def test_each_language_searches_its_own_pages_only(tab, base_url, home, query, foreign):
+    page = tab
     page.goto(base_url + home)
     page.locator("input.md-search__input").fill(query)
     results = page.locator(".md-search-result__item > a")

@@ -17,7 +17,8 @@ CASES = [
 
 
 @pytest.mark.parametrize(("home", "lang", "query", "expected"), CASES, ids=["ko", "en"])
-def test_reader_searches_from_the_home_page_and_gets_a_matching_page(page, base_url, home, lang, query, expected):
+def test_reader_searches_from_the_home_page_and_gets_a_matching_page(tab, base_url, home, lang, query, expected):
+    page = tab
     page.goto(base_url + home)
     expect(page.locator("html")).to_have_attribute("lang", lang)
     page.locator("label.hc-search").click()
@@ -34,7 +35,8 @@ def test_reader_searches_from_the_home_page_and_gets_a_matching_page(page, base_
     assert not page.problems, page.problems
 
 
-def test_search_box_opens_from_the_keyboard(page, base_url):
+def test_search_box_opens_from_the_keyboard(tab, base_url):
+    page = tab
     page.goto(base_url)
     page.locator("label.hc-search").focus()
     page.keyboard.press("Enter")
@@ -42,7 +44,8 @@ def test_search_box_opens_from_the_keyboard(page, base_url):
 
 
 @pytest.mark.parametrize("path", ["", "en/", "support/methods/", "en/faq/", "faq/", "contact/"])
-def test_pages_run_under_the_published_security_policy_without_violations(page, base_url, path):
+def test_pages_run_under_the_published_security_policy_without_violations(tab, base_url, path):
+    page = tab
     response = page.goto(base_url + path)
     # 'wasm-unsafe-eval' only for the search engine's WebAssembly: no 'unsafe-eval', no 'unsafe-inline'.
     assert "script-src 'self' 'wasm-unsafe-eval' 'sha256-" in response.headers["content-security-policy"]
