@@ -392,11 +392,14 @@ class Gate:
 def _svg_spellings(names: Iterable[str]) -> dict[str, str]:
     """Each attribute name as Lexbor's tree spells it on an SVG element (the HTML Standard's
     adjustment of SVG attributes: viewbox is viewBox), read from the parser itself, not a copy of
-    its table."""
+    its table. A spelling is only ever the same name in other case: anything else read back (the
+    parser dropping or reordering a name) leaves the name as it is."""
     names = sorted(names)
     svg = LexborHTMLParser("<svg " + " ".join(f'{name}=""' for name in names) + ">").css_first("svg")
     spelled = list(svg.attributes) if svg is not None else []
-    return dict(zip(names, spelled)) if len(spelled) == len(names) else {name: name for name in names}
+    if len(spelled) != len(names):
+        spelled = names
+    return {name: other if other.lower() == name else name for name, other in zip(names, spelled)}
 
 
 def _candidates(policy: Policy, tag: str) -> frozenset[str]:

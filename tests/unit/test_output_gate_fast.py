@@ -179,6 +179,7 @@ def test_svg_names_as_the_tree_spells_them_get_the_walk_s_verdict():
     # them as plain as their lower-case names, and nothing else with them.
     gate = new_gate(POLICY)
     assert {"viewBox", "viewbox"} <= gate.plain["svg"]
+    assert all(name.lower() in gate.plain[tag] for tag in gate.plain for name in gate.plain[tag])  # other case only
     icon = '<svg viewBox="0 0 24 24" xmlns="http://www.w3.org/2000/svg"><path d="M0 0h24"></path></svg>'
     assert _verdicts(gate, icon) == (True, [])
     for hostile in ('<svg viewBox="0 0 1 1" onLoad="alert(1)"></svg>', '<svg viewBox="0 0 1 1"><use xlink:href="javascript:x"></use></svg>',
