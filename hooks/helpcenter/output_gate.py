@@ -257,8 +257,8 @@ class Gate:
         rules on every element, but: the depth is found by Lexbor's selector engine (_TOO_DEEP), not
         kept from each element's parent; an element whose tag is allowed and whose attribute names are
         all plain for it (most of a page: the theme's navigation) costs one set comparison; one whose
-        tag and attributes were judged on an earlier element, one lookup of that verdict; one whose
-        other attributes are plain URLs, a look at those (_plain_urls); only ids and the elements of
+        other attributes are plain URLs, a look at those (_plain_urls); one whose tag and attributes
+        were judged on an earlier element, one lookup of that verdict; only ids and the elements of
         _SPECIAL go through the walker's per-page rules. At the first finding it stops with False,
         and check() walks the page for the findings, named in document order as they always were."""
         if root.css_first(_TOO_DEEP) is not None:
