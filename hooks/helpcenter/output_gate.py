@@ -173,12 +173,19 @@ class Gate:
         # Per allowed element, the attribute names that pass whatever their value (no URL, handler or
         # style): an element carrying only those is let through by one set comparison.
         self.plain: dict[str, frozenset[str]] = like.plain if like else self._plain_names()
-        # Per allowed element, the URL attributes it may carry (href, src...): see _plain_urls.
+        # Per allowed element, the URL attributes it may carry (href, src...), and those with its
+        # plain names: see _plain_urls.
         self.urls: dict[str, frozenset[str]] = like.urls if like else self._url_names()
+        self.plain_or_urls: dict[str, frozenset[str]] = like.plain_or_urls if like else {
+            tag: self.plain[tag] | urls for tag, urls in self.urls.items() if urls}
 
     def _plain_names(self) -> dict[str, frozenset[str]]:
-        return {tag: frozenset(name for name in _candidates(self.policy, tag) if self._plain(tag, name))
-                for tag in self.policy.tags | _DOCUMENT if not self.refuses(tag)}
+        """Also as Lexbor's tree spells each name on an SVG element (viewBox for viewbox: every icon
+        has one), since the rules read every name in lower case."""
+        plain = {tag: frozenset(name for name in _candidates(self.policy, tag) if self._plain(tag, name))
+                 for tag in self.policy.tags | _DOCUMENT if not self.refuses(tag)}
+        spelled = _svg_spellings(set().union(*plain.values()))
+        return {tag: names | {spelled[name] for name in names} for tag, names in plain.items()}
 
     def _url_names(self) -> dict[str, frozenset[str]]:
         return {tag: frozenset(name for name in _candidates(self.policy, tag) & URL_ATTRS if self._plain(tag, name, url=True))
@@ -250,25 +257,25 @@ class Gate:
         rules on every element, but: the depth is found by Lexbor's selector engine (_TOO_DEEP), not
         kept from each element's parent; an element whose tag is allowed and whose attribute names are
         all plain for it (most of a page: the theme's navigation) costs one set comparison; one whose
-        tag and attributes were judged on an earlier element, one lookup of that verdict; one whose
-        other attributes are plain URLs, a look at those (_plain_urls); only ids and the elements of
+        other attributes are plain URLs, a look at those (_plain_urls); one whose tag and attributes
+        were judged on an earlier element, one lookup of that verdict; only ids and the elements of
         _SPECIAL go through the walker's per-page rules. At the first finding it stops with False,
         and check() walks the page for the findings, named in document order as they always were."""
         if root.css_first(_TOO_DEEP) is not None:
             return False
         walker = _Walker(self, inline_scripts, redirect)
-        plain_get, verdicts, identify = self.plain.get, self._verdicts, walker.identify
+        plain_get, verdicts, identify, plain_urls = self.plain.get, self._verdicts, walker.identify, self._plain_urls
         for node in root.traverse():
             tag, attrs = node.tag or "", node.attributes
             plain = plain_get(tag)
-            if plain is None or not plain.issuperset(attrs):
+            if (plain is None or not plain.issuperset(attrs)) and not plain_urls(tag, attrs):
                 if not node.is_element_node:
                     continue  # a comment
                 tag = tag.lower()
                 # The verdict remembered by attributes(), as the walk would look it up (a refused tag has none).
                 found = verdicts.get((tag, *attrs.items()))
                 if found is None:
-                    found = () if self._plain_urls(tag, attrs) else self.element_findings(tag, attrs)
+                    found = self.element_findings(tag, attrs)
                 if found:
                     return False
             if "id" in attrs or tag in _SPECIAL:
@@ -316,13 +323,14 @@ class Gate:
         scheme or another host in (printable, without ':', '\\' or '//': what url_scheme() looks
         for, in the whole value and so in each of a srcset's addresses): then attributes() would find
         nothing. The navigation's links, a new address on every page, are judged by this instead of
-        one by one (a cold build at 1,000 articles per language has 24,000 distinct start tags)."""
-        plain, urls = self.plain.get(tag), self.urls.get(tag)
-        if plain is None or not urls:
+        one by one (a cold build at 1,000 articles per language has 24,000 distinct start tags); it
+        costs less than looking up a remembered verdict, so it is tried first."""
+        allowed = self.plain_or_urls.get(tag)
+        if allowed is None or not allowed.issuperset(attrs):
             return False
-        for name in attrs.keys() - plain:
-            value = attrs[name] or ""
-            if name not in urls or not value.isprintable() or ":" in value or "\\" in value or "//" in value:
+        for name in self.urls[tag]:
+            value = attrs.get(name)
+            if value and (":" in value or "\\" in value or "//" in value or not value.isprintable()):
                 return False
         return True
 
@@ -379,6 +387,19 @@ class Gate:
         while segments and segments[0] in (".", ".."):
             segments.pop(0)
         return ".." not in segments and "/".join(segments) in self.policy.scripts
+
+
+def _svg_spellings(names: Iterable[str]) -> dict[str, str]:
+    """Each attribute name as Lexbor's tree spells it on an SVG element (the HTML Standard's
+    adjustment of SVG attributes: viewbox is viewBox), read from the parser itself, not a copy of
+    its table. A spelling is only ever the same name in other case: anything else read back (the
+    parser dropping or reordering a name) leaves the name as it is."""
+    names = sorted(names)
+    svg = LexborHTMLParser("<svg " + " ".join(f'{name}=""' for name in names) + ">").css_first("svg")
+    spelled = list(svg.attributes) if svg is not None else []
+    if len(spelled) != len(names):
+        spelled = names
+    return {name: other if other.lower() == name else name for name, other in zip(names, spelled)}
 
 
 def _candidates(policy: Policy, tag: str) -> frozenset[str]:

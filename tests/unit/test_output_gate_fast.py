@@ -172,3 +172,18 @@ def test_the_navigation_s_links_are_let_through_and_hostile_addresses_are_not():
         assert gate.check(f'<img src="{href}">'), href
     assert not gate._plain_urls("use", {"href": "../x"})  # <use> may only point inside the page
     assert not gate._plain_urls("a", {"href": "../x", "onclick": "y"})
+
+
+def test_svg_names_as_the_tree_spells_them_get_the_walk_s_verdict():
+    # Lexbor's tree spells some SVG names in camelCase (viewBox, gradientUnits): the quick pass takes
+    # them as plain as their lower-case names, and nothing else with them.
+    gate = new_gate(POLICY)
+    assert {"viewBox", "viewbox"} <= gate.plain["svg"]
+    assert all(name.lower() in gate.plain[tag] for tag in gate.plain for name in gate.plain[tag])  # other case only
+    icon = '<svg viewBox="0 0 24 24" xmlns="http://www.w3.org/2000/svg"><path d="M0 0h24"></path></svg>'
+    assert _verdicts(gate, icon) == (True, [])
+    for hostile in ('<svg viewBox="0 0 1 1" onLoad="alert(1)"></svg>', '<svg viewBox="0 0 1 1"><use xlink:href="javascript:x"></use></svg>',
+                    '<svg viewBox="0 0 1 1"><linearGradient gradientUnits="x" href="//evil.test/"></linearGradient></svg>',
+                    '<svg viewBox="0 0 1 1" style="x"></svg>', '<div viewBox="1">x</div>'):
+        _agree(gate, hostile)
+    assert not _verdicts(gate, '<svg viewBox="0 0 1 1" onLoad="alert(1)"></svg>')[0]
