@@ -81,6 +81,13 @@ def test_a_snippet_that_is_not_a_file_in_snippets_is_named_with_its_line_before_
     (snippets / "ko" / "loop.md").write_text('--8<-- "ko/loop.md"\n', encoding="utf-8")
     (nested,) = files.missing_snippets("docs/ko/b.md", '--8<-- "ko/outer.md"\n--8<-- "ko/loop.md"\n', snippets)
     assert str(nested).startswith("snippets/ko/outer.md:2:") and "ko/gone.md" in str(nested)
+    # Each level includes the next ten times, seven levels deep: the missing one at the bottom is
+    # still named, once, and the walk reads each snippet once (10**7 reads took minutes).
+    for level in range(7):
+        (snippets / f"level{level}.md").write_text(f'--8<-- "level{level + 1}.md"\n' * 10, encoding="utf-8")
+    (snippets / "level7.md").write_text('--8<-- "ko/deep-typo.md"\n', encoding="utf-8")
+    (deep,) = files.missing_snippets("docs/ko/c.md", '--8<-- "level0.md"\n', snippets)
+    assert str(deep).startswith("snippets/level7.md:1:") and "ko/deep-typo.md" in str(deep)
 
 
 def test_snippets_that_multiply_a_page_are_refused_before_markdown_expands_them(tmp_path):

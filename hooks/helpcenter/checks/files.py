@@ -85,19 +85,24 @@ def check_snippet(label: str, path: Path) -> list[Problem]:
     return problems + (_markup_steps(label, text) if text is not None else [])
 
 
-def missing_snippets(label: str, text: str, snippets: Path, seen: frozenset[Path] = frozenset()) -> list[Problem]:
+def missing_snippets(label: str, text: str, snippets: Path, read: set[Path] | None = None) -> list[Problem]:
     """Each snippet `text` includes, directly or through the snippets it includes, that is not a file
     in `snippets` (a typo, a path out of it, an address), at the line that names it: pymdownx.snippets
     stopped the build on it with a traceback naming neither line nor fix. Only what a page includes
-    counts (snippets/README.md shows the syntax with a made-up name)."""
+    counts (snippets/README.md shows the syntax with a made-up name).
+    Each snippet is read once, however often it is included (`read`): its problems are the same
+    wherever it is, and snippets including each other ten times a level were read 10**depth times
+    (seven levels took minutes, before the size check could refuse them). A loop stops there too."""
+    read = set() if read is None else read
     problems = []
     for number, name in inclusions(text) if "8<-" in text else ():
         path = snippet_file(name, snippets)
         if path is None:
             problems.append(Problem(label, number, NAME, MESSAGES["missing-snippet"].format(name=name)))
-        elif path not in seen:  # a loop is pymdownx's to stop
+        elif path not in read:
+            read.add(path)
             inner = path.read_bytes().decode("utf-8", errors="replace")
-            problems += missing_snippets(f"snippets/{path.relative_to(snippets).as_posix()}", inner, snippets, seen | {path})
+            problems += missing_snippets(f"snippets/{path.relative_to(snippets).as_posix()}", inner, snippets, read)
     return problems
 
 
