@@ -143,10 +143,16 @@
         return {
           search: function (text) {
             return pagefind.search(text).then(function (answer) {
-              // The same fields as search/worker.js gives. Pagefind frees a record's text once its
-              // result object is gone, so the record keeps it (`result`).
+              // The same fields as search/worker.js gives, the text composed as it composes it.
+              // Pagefind frees a record's text once its result object is gone, so the record keeps
+              // it (`result`).
               return ((answer && answer.results) || []).slice(0, KEPT).map(function (result) {
-                return { id: result.id, words: result.words || [], titled: (result.matchedMetaFields || []).indexOf("title") >= 0, data: result.data, result: result };
+                function data() {
+                  return result.data().then(function (record) {
+                    return { meta: record.meta, content: String(record.content || "").normalize("NFC"), anchors: record.anchors };
+                  });
+                }
+                return { id: result.id, words: result.words || [], titled: (result.matchedMetaFields || []).indexOf("title") >= 0, data: data, result: result };
               });
             });
           },
@@ -416,10 +422,8 @@
     var data = null;
     function load() {
       return record.data().then(function (loaded) {
-        // Composed once per record, not at each list drawn (the worker composes it already; the
-        // engine in the page, the fallback, does not).
-        var content = String(loaded.content || "").normalize("NFC");
-        return { meta: loaded.meta, content: content, locations: record.words, address: address(loaded) };
+        // The text comes composed (searcher), so an excerpt splits it as it is.
+        return { meta: loaded.meta, content: loaded.content, locations: record.words, address: address(loaded) };
       }, function (error) {
         data = null; // fetched again next time
         throw error;
