@@ -2,8 +2,9 @@
 package-lock.json and installed by scripts/setup (`npm ci`).
 
 PyPI's pagefind-bin stops at 1.5.2. Pagefind 1.6.0 answers a query of several common words in about
-half the time (at 1,000 articles a language, "결제 수단" in 29 ms against 61 ms in Node), and the
-browser runs that search at every keystroke (MAINTAINERS.md, "Why Pagefind, fed by our analysis").
+half the time (at 1,000 articles a language, "결제 수단" in 36 ms against 87 ms in Node, medians of
+three; BENCHMARKS.md, "Thirteenth run"), and the browser runs that search at every keystroke
+(MAINTAINERS.md, "Why Pagefind, fed by our analysis").
 
 The project's installed packages sit beside its `.venv/`: the binary is looked for in the
 `node_modules/` beside the code and then beside the running Python's environment, so a copy of the
