@@ -330,6 +330,16 @@ def test_a_letter_or_two_being_typed_is_the_start_of_a_word_not_a_rare_word_of_i
     assert stop["query"] not in ("the", "to")  # a completion is never a stop word
 
 
+def test_a_syllable_being_typed_is_the_start_of_a_much_more_used_word_not_a_morpheme_of_its_own():
+    """결 is a word of the pages (a morpheme of 해결), used far less than 결제: typed alone, it is 결제
+    being typed. 명 is used as often as the only word it begins: 몇 명 stays 명."""
+    vocab = build_vocabulary(KOREAN + ["해 결 하 세요", "몇 명 이 봐요", "명세서 를 받 아요"], "ko", SYNONYMS_KO)
+    typing, typed, counter = expand(["결", "결 ", "몇 명"], "ko", vocab)
+    assert typing["query"] == "결제"
+    assert typed["query"] == "결"  # typed to its end (a space after it): the word as typed
+    assert counter["query"] == "명"
+
+
 def test_a_consonant_typed_apart_after_a_syllable_may_be_its_final():
     vocab = build_vocabulary(KOREAN + ["헬프 센터 에서 찾 으세요"] * 2, "ko", SYNONYMS_KO)
     (result,) = expand(["헤ㄹ"], "ko", vocab)

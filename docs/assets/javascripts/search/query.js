@@ -541,6 +541,8 @@
     if (!all.length) return [];
     var els = all.slice(0, MAX_ELEMENTS);
     var whole = textOf(els, 0, els.length);
+    var longer = typing && all.length === 1 && els[0].v >= 0 ? startedBy(v, whole) : [];
+    if (longer.length) return [{ typed: run, matched: expandTerms(v, longer), known: true, guess: GUESS.completed }];
     if (known(v, whole) && topical(v, whole)) return [{ typed: run, matched: termsFor(v, whole), known: true }];
     // Each reading, cut or read as one mistyped word, whichever costs less.
     var best = null;
@@ -562,6 +564,24 @@
     if (all.length > els.length) words.push({ typed: run.slice(els[els.length - 1].at + 1), matched: [], known: false });
     return words;
   }
+
+  // One syllable being typed is the start of a longer word more often than a word of its own, as one
+  // or two Latin letters are (latinWords): 결 of 결제, 환 of 환불. The pages' morphemes make many a
+  // syllable a word (결 of 해결), and the engine searches a word's every continuation: a common
+  // syllable was the costliest query a reader types (every word starting with it, an index chunk of
+  // its own) for a list the next key replaced. Its continuations the pages use several times as
+  // often as the syllable alone (ranks as a measure of use) are searched instead: not for a
+  // syllable that is a word of its own as often (앱; 명 of 몇 명, beside 명세서).
+  function startedBy(v, syllable) {
+    var own = v.rank.has(syllable) ? v.rank.get(syllable) : Infinity;
+    var list = v.byFirst.get(plain(INITIALS.charAt(parts(syllable).l))) || [];
+    return readersFirst(v, list.length, 1, function (i) {
+      var word = list[i][1];
+      var rank = v.rank.has(word) ? v.rank.get(word) : Infinity;
+      return word.length > 1 && word.charAt(0) === syllable && rank * MORE_USED < own ? word : null;
+    });
+  }
+  var MORE_USED = 4;
 
   // The run, less the particles it ends with, as one mistyped word (결졔가 → 결제), if that costs
   // less than the best cut: one key off costs about as much as a stray syllable.
