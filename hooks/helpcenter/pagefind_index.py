@@ -196,13 +196,17 @@ def _wasm_builds() -> frozenset[str]:
 
 
 def _finished(process: subprocess.Popen, stop: threading.Event | None) -> tuple[str, str]:
-    """The binary's output once it ends; Cancelled as soon as `stop` is set."""
+    """The binary's output once it ends; Cancelled as soon as `stop` is set, also when the binary
+    ended meanwhile (a small index takes Pagefind less than the wait): a newer save has made its
+    index out of date before it took the place of the last one."""
     while True:
         try:
-            return process.communicate(timeout=None if stop is None else 0.05)
+            output = process.communicate(timeout=None if stop is None else 0.05)
         except subprocess.TimeoutExpired:
-            pass
+            output = None
         stop_if_asked(stop)
+        if output is not None:
+            return output
 
 
 def _end(process: subprocess.Popen) -> None:
