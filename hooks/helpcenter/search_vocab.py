@@ -62,7 +62,7 @@ STOP_WORDS = {
         "나 저 제 내 우리 이거 그거 저거 이것 그것 거 것 수 때 등 및 혹시 진짜 정말 지금 이제 뭘 뭐가 뭔지 "
         "다른 새 새로 새로운 누가 누구 누군가 한 오늘 어제 내일 방금 아까 요즘 관련 관해 관한 대해 대한 며칠 얼마 얼마나 몇 걸려 걸리 "
         "하나요 되나요 되죠 돼요 되요 해요 했어요 됐어요 싶어요 있나요 없나요 있어요 없어요 주세요 "
-        "하는 하는법 는법 는방법 방법은 건가요 거예요 거에요 당 당했 당하 번 번째 회 개 ㅠㅠ ㅜㅜ ㅋㅋ ㅎㅎ"
+        "하는 하는법 는법 는방법 방법은 건가요 거예요 거에요 당 당했 당하 번 번째 회 개 빨리 ㅠㅠ ㅜㅜ ㅋㅋ ㅎㅎ"
     ).split(),
     "en": (
         "a an the i i'm im my me we our you your it its is are was were be been am do does did don't "
@@ -104,8 +104,10 @@ GENERIC_ACTIONS = {
 # does not answer ("넷플릭스 가격", "로켓배송 반품", "netflix price"), whatever word it shares with
 # the pages (가격 reads as 요금). The pages must not use them (tests/site/test_search_index.py).
 OUTSIDE = (
-    "넷플릭스 티빙 웨이브 왓챠 디즈니플러스 디즈니 유튜브 라프텔 쿠팡이츠 로켓배송 로켓프레시 로켓직구 배송 택배 반품 배달 "
-    "netflix tving wavve watcha disney youtube hulu eats shipping shipment parcel"
+    "넷플릭스 넷플 티빙 웨이브 왓챠 디즈니플러스 디즈니 유튜브 라프텔 아마존 프라임비디오 스포티파이 멜론 "
+    "쿠팡이츠 로켓배송 로켓프레시 로켓직구 배송 택배 반품 배달 배민 요기요 "
+    "netflix tving wavve watcha disney youtube hulu amazon primevideo spotify melon paramount peacock crunchyroll "
+    "eats shipping shipment parcel"
 ).split()
 
 
