@@ -252,6 +252,18 @@ def test_two_english_words_run_together_are_read_as_the_two_words_each_with_its_
     assert all(w["guess"] for w in joined["words"])
 
 
+def test_a_whole_phrase_run_together_is_read_as_its_words_without_the_function_words():
+    """"iforgotmypassword", "howtocancel": several words with stop words among them, as readers
+    type a whole phrase without spaces. A real word the vocabulary lacks is not cut into a stop
+    word and a known word ("inform" is not in + form)."""
+    vocab = build_vocabulary(ENGLISH + ["cancel your membership", "fill in the form"], "en", {})
+    phrase, how, cancel, word = expand(["iforgotmypassword ", "howtocancel ", "cancelmymembership ", "inform "], "en", vocab)
+    assert "password" in phrase["query"].split()
+    assert how["query"] == "cancel"
+    assert cancel["query"] == "cancel membership"
+    assert "form" not in word["query"].split()
+
+
 def test_words_that_name_javascript_internals_are_ordinary_words():
     # A vocabulary that left words out: an unknown word is searched as typed, "constructor" too.
     vocab = {"lang": "en", "words": "payment password reset", "complete": False}

@@ -696,21 +696,42 @@
     typoKeys(v);
     var korean = v.byKeys.get(token);
     if (korean && token.length >= 3) return [{ typed: token, matched: termsFor(v, korean), known: true, korean: true }];
-    // Two words run together (helpcenter, paymentfailed) are read as the two words, each with its
-    // synonyms: read as one phrase, "paymentfailed" lost failed's synonym error, and with it the
-    // page titled "Fix payment errors".
-    for (var at = 2; at <= token.length - 2; at++) {
-      var head = token.slice(0, at);
-      var tail = token.slice(at);
-      if (known(v, head) && known(v, tail) && !v.stop.has(head) && !v.stop.has(tail)) {
-        return latinWords(v, head, false).concat(latinWords(v, tail, typing)).map(function (word) {
-          return Object.assign({}, word, { guess: Math.max(word.guess || 0, GUESS.typo) });
-        });
-      }
+    // Words run together (helpcenter, paymentfailed, iforgotmypassword) are read as those words,
+    // each with its synonyms: read as one phrase, "paymentfailed" lost failed's synonym error, and
+    // with it the page titled "Fix payment errors".
+    var pieces = runTogether(v, token);
+    if (pieces) {
+      return pieces.reduce(function (out, piece, i) {
+        return v.stop.has(piece) ? out : out.concat(latinWords(v, piece, typing && i === pieces.length - 1));
+      }, []).map(function (word) {
+        return Object.assign({}, word, { guess: Math.max(word.guess || 0, GUESS.typo) });
+      });
     }
     var fixed = correct(v, token);
     return [fixed.length ? typo(token, v, fixed) : { typed: token, matched: [], known: false }];
   }
+
+  // The fewest words a Latin token is made of, each one the vocabulary knows or a stop word: two
+  // known words (paymentfailed), or three or more with one among them (howtocancel). A real word
+  // the vocabulary lacks is rarely a stop word and one known word (inform is not in + form); null
+  // when the token is none of these.
+  function runTogether(v, token) {
+    if (token.length > RUN_TOGETHER) return null;
+    var best = [[]];
+    for (var end = 1; end <= token.length; end++) {
+      best[end] = null;
+      for (var start = Math.max(0, end - LONGEST_LATIN); start < end; start++) {
+        var piece = token.slice(start, end);
+        var fits = v.stop.has(piece) || (piece.length > 1 && known(v, piece));
+        if (fits && best[start] && (!best[end] || best[start].length + 1 < best[end].length)) best[end] = best[start].concat([piece]);
+      }
+    }
+    var pieces = best[token.length];
+    var content = pieces ? pieces.filter(function (p) { return !v.stop.has(p); }).length : 0;
+    return content >= 2 || (content === 1 && pieces.length >= 3) ? pieces : null;
+  }
+  var RUN_TOGETHER = 48;  // letters: longer is a paste, not words run together
+  var LONGEST_LATIN = 20; // letters of one word
 
   function completed(v, token, completions) {
     return { typed: token, matched: expandTerms(v, completions), known: true, guess: GUESS.completed };
