@@ -352,6 +352,18 @@ def test_a_syllable_being_typed_is_the_start_of_a_much_more_used_word_not_a_morp
     assert counter["query"] == "명"
 
 
+def test_a_half_typed_syllable_completes_a_content_word_not_a_morpheme_or_a_verb_stem():
+    """카드 벼 is 카드 변경 being typed, not the suffix 별 (기기별) the pages use a little more;
+    재생 끊ㄱ is 끊김 being typed, not the word 끊 (cancel) and a word to come; 로그인 오ㄹ is
+    오류, not the verb stem 올."""
+    vocab = build_vocabulary(KOREAN + ["기기 별 설정", "기기 별 로 보 세요", "다시 올 려 주 세요", "재생 이 끊기 면"],
+                             "ko", {**SYNONYMS_KO, "끊": ["해지"], "끊김": ["재생"]}, predicates=["올"])
+    card, playback, error = expand(["카드 벼", "재생 끊ㄱ", "로그인 오ㄹ"], "ko", vocab)
+    assert card["query"] == "카드 변경"
+    assert "해지" not in playback["query"].split()
+    assert error["query"] == "로그인 오류"
+
+
 def test_a_consonant_typed_apart_after_a_syllable_may_be_its_final():
     vocab = build_vocabulary(KOREAN + ["헬프 센터 에서 찾 으세요"] * 2, "ko", SYNONYMS_KO)
     (result,) = expand(["헤ㄹ"], "ko", vocab)

@@ -439,9 +439,19 @@
   function prefixWords(v, els, from, to) {
     var key = keyOf(els, from, to);
     var list = v.byFirst.get(key.charAt(0)) || [];
-    return readersFirst(v, list.length, to - from, function (i) {
+    return longerFirst(v, readersFirst(v, list.length, to - from, function (i) {
       return list[i][0].lastIndexOf(key, 0) === 0 && fitsWord(els, from, to, list[i][1], true) ? list[i][1] : null;
-    });
+    }));
+  }
+
+  // A one-syllable word that completes what is being typed is mostly a morpheme the pages join to
+  // another word (별 of 기기별): the longer words come first (카드 벼 is 카드 변경, not 카드 별),
+  // unless it is used several times as often as they are (as in startedBy).
+  function longerFirst(v, words) {
+    var longer = words.filter(function (w) { return w.length > 1; });
+    if (!longer.length) return words;
+    var lead = words.filter(function (w) { return w.length === 1 && usage(v, w) * MORE_USED < usage(v, longer[0]); });
+    return lead.concat(longer, words.filter(function (w) { return w.length === 1 && lead.indexOf(w) < 0; }));
   }
 
   // The cheapest cut of a run's elements into pieces {from, to, kind, words}; best[k] is the
@@ -494,9 +504,19 @@
       var prefix = prefixWords(v, els, start, end);
       if (prefix.length) offer(best, start, end, "prefix", prefix, (typing ? COST.prefix : COST.prefixInside) + rarity(v, prefix[0]));
     }
-    // The consonant just typed for the next syllable, with nothing to complete yet (결젱 → 결제).
-    if (end === n && typing && length === 1 && lone && afterSyllable) offer(best, start, end, "pending", [], COST.pending);
+    // The consonant just typed for the next syllable, with nothing to complete yet (결젱 → 결제);
+    // after a syllable read alone as a word that it continues into a longer one, that word is being
+    // typed (끊ㄱ: 끊기, 끊김, not 끊 and a word to come; a particle stays one: 더요ㅇ).
+    if (end === n && typing && length === 1 && lone && afterSyllable && !continues(v, els, start, best)) {
+      offer(best, start, end, "pending", [], COST.pending);
+    }
     if (length === 1) offer(best, start, end, "unknown", [], COST.unknown);
+  }
+
+  function continues(v, els, start, best) {
+    var before = best[start] && best[start].piece;
+    return Boolean(before) && before.to - before.from === 1 && before.kind !== "particle" && before.kind !== "stop" &&
+      prefixWords(v, els, start - 1, start + 1).length > 0;
   }
 
   // The last syllable typed may carry the first consonant of the next one (로긍 is 로그 + ㅇ…), and a
@@ -548,9 +568,9 @@
     var best = null;
     (typing && all.length === els.length ? readings(els) : [els]).forEach(function (reading, i) {
       var result = cut(v, reading, typing);
-      // Another reading is there to complete a word (로긍 → 로그인); one of only particles and stop
-      // words (더용 as 더 + 요 + ㅇ) completes nothing.
-      if (i > 0 && !hasContent(result)) return;
+      // Another reading is there to complete a word (로긍 → 로그인); one of only particles, stop
+      // words and verb stems (더용 as 더 + 요 + ㅇ, 오ㄹ as 올) completes nothing.
+      if (i > 0 && !completesWord(v, result)) return;
       var option = mistyped(v, run, result) || { cost: result.cost, result: result };
       if (!best || option.cost < best.cost) best = option;
     });
@@ -607,6 +627,12 @@
     if (flimsy && fixed[0].d <= 1 && !fixed[0].loose) typed = Math.min(typed, cost - COST.pending);
     if (typed >= cost) return null;
     return { cost: typed + result.cost - cost, words: [typo(typedOf(run, result.els, 0, to), v, fixed)] };
+  }
+
+  function completesWord(v, result) {
+    return result.pieces.some(function (p) {
+      return p.kind === "unknown" || ((p.kind === "word" || p.kind === "prefix") && p.words.some(function (w) { return !v.weak.has(w); }));
+    });
   }
 
   function hasContent(result) {
