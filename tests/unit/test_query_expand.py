@@ -45,9 +45,16 @@ _BUILT = "built from the made-up pages"
 
 
 def expand(queries: list[str], lang: str, vocab: object = _BUILT) -> list[dict]:
-    vocab = vocabulary(lang) if vocab is _BUILT else vocab
-    result = subprocess.run([NODE, str(HARNESS)], input=json.dumps({"vocab": vocab, "lang": lang, "queries": queries}),
-                            capture_output=True, text=True, check=True, timeout=60)
+    return _run({"vocab": vocabulary(lang) if vocab is _BUILT else vocab, "lang": lang, "queries": queries})
+
+
+def meanings(titles: list[str], vocab: dict) -> list[list[str]]:
+    """What each page title says in readers' words, as search.js ranks titles (query.js meanings)."""
+    return _run({"vocab": vocab, "titles": titles})
+
+
+def _run(request: dict) -> list:
+    result = subprocess.run([NODE, str(HARNESS)], input=json.dumps(request), capture_output=True, text=True, check=True, timeout=60)
     return json.loads(result.stdout)
 
 
@@ -362,6 +369,16 @@ def test_a_half_typed_syllable_completes_a_content_word_not_a_morpheme_or_a_verb
     assert card["query"] == "카드 변경"
     assert "해지" not in playback["query"].split()
     assert error["query"] == "로그인 오류"
+
+
+def test_a_title_in_readers_words_means_what_their_synonyms_mean():
+    """로그인이 안 될 때 says 안될, which readers mean as 오류: for ranking, that title names 로그인
+    오류 as surely as 결제 오류 해결 names 결제 오류. A one-syllable reader's word (돈) is part of
+    too many others to count inside a title."""
+    vocab = build_vocabulary(KOREAN, "ko", {**SYNONYMS_KO, "안될": ["오류"], "돈": ["결제"]})
+    sign_in, money = meanings(["로그인이 안 될 때", "돈보다 중요한 것"], vocab)
+    assert sign_in == ["오류"]
+    assert money == []
 
 
 def test_a_consonant_typed_apart_after_a_syllable_may_be_its_final():

@@ -268,7 +268,10 @@
     var asTyped = typedWords(raw);
     var rows = found.map(function (f, i) {
       var count = titleMatch(f.data, topics);
-      return { f: f, i: i, titled: count > 0, typed: count > 0 && typedTopics.length > 0 && titleMatch(f.data, typedTopics) > 0, named: count,
+      // How many topics the title names, read in the readers' words too (`means`): for ordering
+      // titles that already name one, not for which do (안 될 names 오류 in every error query).
+      var says = count > 0 && f.data.means ? named(f.data.means, topics) : count;
+      return { f: f, i: i, titled: count > 0, typed: count > 0 && typedTopics.length > 0 && titleMatch(f.data, typedTopics) > 0, named: says,
                echoed: f.data.meta && f.data.meta.kind === "faq" ? 0 : named(titleOf(f.data), asTyped) };
     });
     var actions = expanded.actions || [];
@@ -340,6 +343,15 @@
     return result.meta && (result.meta.title || result.meta.question);
   }
 
+  // What a page's title names for ranking: its words, and what readers mean by those of them that
+  // are readers' words (query.js `meanings`: 안 될 is 오류).
+  function meant(record, vocab) {
+    var title = readable(titleOf(record));
+    var meanings = [];
+    try { meanings = window.HCQuery.meanings(title, vocab); } catch (error) { /* the title as written */ }
+    return [title].concat(meanings).join(" ");
+  }
+
   // The engine requires every word. When the whole query finds fewer than FEW records, or no page
   // with a query word in its title, the query read another way (a word's other reading: 메일 or
   // 이메일) and then the query analysis's fallbacks (each leaves out one word) are tried in turn,
@@ -409,7 +421,9 @@
       loaded.answers.set(text, known);
       return known;
     }
-    var found = loaded.engine.search(text).then(function (records) { return records.map(kept); });
+    var found = loaded.engine.search(text).then(function (records) {
+      return records.map(function (record) { return kept(record, loaded.vocab); });
+    });
     found.catch(function () { loaded.answers.delete(text); });
     loaded.answers.set(text, found);
     if (loaded.answers.size > ANSWERS) loaded.answers.delete(loaded.answers.keys().next().value);
@@ -418,12 +432,13 @@
 
   // A record with its text fetched once. The engine rewrites a record's match locations at every
   // text it gives, whichever query found it, so the locations are this query's own (`words`).
-  function kept(record) {
+  function kept(record, vocab) {
     var data = null;
     function load() {
       return record.data().then(function (loaded) {
         // The text comes composed (searcher), so an excerpt splits it as it is.
-        return { meta: loaded.meta, content: loaded.content, locations: record.words, address: address(loaded) };
+        return { meta: loaded.meta, content: loaded.content, locations: record.words, address: address(loaded),
+                 means: meant(loaded, vocab) };
       }, function (error) {
         data = null; // fetched again next time
         throw error;

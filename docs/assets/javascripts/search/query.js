@@ -222,6 +222,12 @@
       readerWords.add(key);
       values.forEach(function (value) { value.split(" ").forEach(function (w) { readerWords.add(w); }); });
     });
+    // The synonyms' keys a title may say (meanings): two syllables or three letters and more.
+    var readersWords = [];
+    synonyms.forEach(function (_, key) {
+      var hangul = /^[\uac00-\ud7a3]+$/.test(key);
+      if (hangul ? key.length > 1 : /^[a-z0-9']{3,}$/.test(key)) readersWords.push({ word: key, hangul: hangul });
+    });
     var particles = new Set(splitList(vocab.particles));
     var weak = new Set(splitList(vocab.weak));
     var actions = new Set(splitList(vocab.actions));
@@ -262,7 +268,7 @@
     var result = {
       lang: typeof vocab.lang === "string" ? vocab.lang : "",
       complete: vocab.complete === true,
-      rank: rank, synonyms: synonyms, phrases: phrases, compounds: compounds, particles: particles, stop: stop, weak: weak, actions: actions,
+      rank: rank, synonyms: synonyms, readersWords: readersWords, phrases: phrases, compounds: compounds, particles: particles, stop: stop, weak: weak, actions: actions,
       service: service, outside: outside, readerWords: readerWords,
       hangul: hangul, hangulSet: seen, byInitials: byInitials, byFirst: byFirst,
       // Latin words for completions and typos: the pages' and the synonyms' (password on the Korean site).
@@ -1096,7 +1102,25 @@
     return v.rank.has(word) ? v.rank.get(word) : v.rank.size;
   }
 
-  var api = { expand: expand, keystrokes: keystrokes, initials: initials, distance: distance };
+  // The synonyms' meanings of the readers' words a page's title says ("로그인이 안 될 때" says 안될,
+  // which readers mean as 오류), so that ranking reads a title in the readers' words as it reads
+  // the query: the sign-in page is titled with 로그인 오류 as surely as the payment-errors page is
+  // with 결제 오류. Only words of two syllables or three letters and more count: a one-syllable
+  // key (돈, 폰) is part of too many other words.
+  function meanings(title, vocab) {
+    var v = prepare(vocab);
+    var text = String(title == null ? "" : title).toLowerCase().normalize("NFC");
+    var compact = text.replace(/\s+/g, "");
+    var latin = " " + text.replace(/[^a-z0-9']+/g, " ") + " ";
+    var out = [];
+    v.readersWords.forEach(function (key) {
+      var said = key.hangul ? compact.indexOf(key.word) >= 0 : latin.indexOf(" " + key.word + " ") >= 0;
+      if (said) v.synonyms.get(key.word).forEach(function (value) { if (out.indexOf(value) < 0) out.push(value); });
+    });
+    return out;
+  }
+
+  var api = { expand: expand, meanings: meanings, keystrokes: keystrokes, initials: initials, distance: distance };
   root.HCQuery = api;
   if (typeof module === "object" && module && module.exports) module.exports = api;
 })(typeof self !== "undefined" ? self : typeof window !== "undefined" ? window : this);
