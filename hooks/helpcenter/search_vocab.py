@@ -105,9 +105,9 @@ GENERIC_ACTIONS = {
 # the pages (가격 reads as 요금). The pages must not use them (tests/site/test_search_index.py).
 OUTSIDE = (
     "넷플릭스 넷플 티빙 웨이브 왓챠 디즈니플러스 디즈니 유튜브 라프텔 아마존 프라임비디오 스포티파이 멜론 "
-    "쿠팡이츠 로켓배송 로켓프레시 로켓직구 배송 택배 반품 배달 배민 요기요 "
+    "쿠팡이츠 로켓배송 로켓프레시 로켓직구 배송 택배 반품 배달 배민 요기요 쿠폰 "
     "netflix tving wavve watcha disney youtube hulu amazon primevideo spotify melon paramount peacock crunchyroll "
-    "eats shipping shipment parcel"
+    "eats shipping shipment parcel coupon"
 ).split()
 
 
