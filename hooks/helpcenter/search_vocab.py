@@ -100,14 +100,14 @@ GENERIC_ACTIONS = {
 }
 
 
-# Other services and Coupang's shopping, on both sites: a query naming one asks what this help center
-# does not answer ("넷플릭스 가격", "로켓배송 반품", "netflix price"), whatever word it shares with
-# the pages (가격 reads as 요금). The pages must not use them (tests/site/test_search_index.py).
+# Other services, Coupang's shopping, what to watch and device repairs, on both sites: a query
+# naming one asks what this help center does not answer ("넷플릭스 가격", "로켓배송 반품", "netflix
+# price"), whatever word it shares with the pages (가격 reads as 요금). The pages must not use them (tests/site/test_search_index.py).
 OUTSIDE = (
     "넷플릭스 넷플 티빙 웨이브 왓챠 디즈니플러스 디즈니 유튜브 라프텔 아마존 프라임비디오 스포티파이 멜론 "
-    "쿠팡이츠 로켓배송 로켓프레시 로켓직구 배송 택배 반품 배달 배민 요기요 쿠폰 "
+    "쿠팡이츠 로켓배송 로켓프레시 로켓직구 배송 택배 반품 배달 배민 요기요 쿠폰 볼만한 애니 수리 액정 컨트롤러 "
     "netflix tving wavve watcha disney youtube hulu amazon primevideo spotify melon paramount peacock crunchyroll "
-    "eats shipping shipment parcel coupon"
+    "eats shipping shipment parcel coupon repair controller"
 ).split()
 
 
