@@ -381,6 +381,24 @@ def test_a_title_in_readers_words_means_what_their_synonyms_mean():
     assert money == []
 
 
+def test_a_long_question_falls_back_to_pairs_of_its_topic_words_not_its_story():
+    """Leaving out one word of a question of six still asks for five, which no page has: the
+    fallbacks keep pairs of the words the synonyms point readers to (오류, 결제), not the rarest
+    words of the reader's story (전날, 여행)."""
+    vocab = build_vocabulary(KOREAN + ["여행 전날 공항 에서 확인", "한도 초과"], "ko", SYNONYMS_KO)
+    (question,) = expand(["여행 전날 공항에서 결제가 안돼요 한도 초과 확인"], "ko", vocab)
+    assert len(question["query"].split()) >= 5
+    first = question["fallback"][0].split()
+    assert len(first) == 2 and set(first) <= {"결제", "오류"}
+
+
+def test_a_mistyped_function_word_is_left_out_not_counted_unknown():
+    """"pasword workng": a typo of a page word and a typo of a stop word is a question about the
+    password, not a query of mostly unknown words."""
+    (query,) = expand(["pasword workng"], "en")
+    assert query["query"] == "password" and not query["unanswerable"]
+
+
 def test_a_consonant_typed_apart_after_a_syllable_may_be_its_final():
     vocab = build_vocabulary(KOREAN + ["헬프 센터 에서 찾 으세요"] * 2, "ko", SYNONYMS_KO)
     (result,) = expand(["헤ㄹ"], "ko", vocab)

@@ -740,7 +740,20 @@
       });
     }
     var fixed = correct(v, token);
+    // A function word mistyped ("workng", "becuase") is still one, not an unknown word that makes
+    // the query unanswerable ("chromcast not workng").
+    if (!fixed.length && mistypedStop(v, token)) return [];
     return [fixed.length ? typo(token, v, fixed) : { typed: token, matched: [], known: false }];
+  }
+
+  function mistypedStop(v, token) {
+    var keys = keystrokes(token);
+    if (keys.length < 5) return false;
+    if (!v.stopKeys) {
+      v.stopKeys = [];
+      v.stop.forEach(function (w) { if (/^[a-z']{4,}$/.test(w)) v.stopKeys.push(keystrokes(w)); });
+    }
+    return v.stopKeys.some(function (stopKeys) { return Math.abs(stopKeys.length - keys.length) <= 1 && distance(keys, stopKeys, 1, 1) <= 1; });
   }
 
   // The fewest words a Latin token is made of, each one the vocabulary knows or a stop word: two
@@ -1071,8 +1084,7 @@
       return action(b) - action(a) || (guesses.get(b) || 0) - (guesses.get(a) || 0) || usage(v, a) - usage(v, b);
     });
     var out = [];
-    order.forEach(function (left) {
-      var rest = terms.filter(function (t) { return t !== left; });
+    subsets(v, terms, order, guesses).forEach(function (rest) {
       var typed = new Map(rest.filter(function (t) { return !guesses.get(t); }).map(function (t) { return [t, others.get(t) || []]; }));
       [rest.join(" ")].concat(otherReadings(rest, typed)).forEach(function (query) {
         if (out.indexOf(query) < 0) out.push(query);
@@ -1080,6 +1092,24 @@
     });
     return out;
   }
+
+  // The terms each fallback keeps: all but one, in `order` of what to leave out first. A long
+  // question ("결제일 전날 카드사에서 승인 거절 문자가 왔는데 한도는 남아 있거든요") leaving out
+  // one word still asks for five or more, which no page has: it keeps pairs of its three words most
+  // about the help center's topics, then each of the first two. A topic is a word the synonyms
+  // point readers to (오류, 카드사, 로그인): a question's rarest words are more often its story
+  // (전날, 남아, fine) than its topic.
+  function subsets(v, terms, order, guesses) {
+    if (terms.length < LONG_QUERY) return order.map(function (left) { return terms.filter(function (t) { return t !== left; }); });
+    function weight(t) {
+      var topic = t.split(" ").every(function (w) { return v.readerWords.has(w); });
+      return (topic ? 4 : 0) + (v.actions.has(t) ? 0 : 2) + (guesses.get(t) ? 0 : 1);
+    }
+    var kept = terms.slice().sort(function (a, b) { return weight(b) - weight(a) || usage(v, b) - usage(v, a); });
+    var pairs = [[kept[0], kept[1]], [kept[0], kept[2]], [kept[1], kept[2]], [kept[0]], [kept[1]]];
+    return pairs.map(function (pair) { return terms.filter(function (t) { return pair.indexOf(t) >= 0; }); });
+  }
+  var LONG_QUERY = 5; // terms
 
   // A guessed word's readings, those the pages use beside the reader's neighbouring words first:
   // the vocabulary's pairs of neighbouring words (compounds) say which (비밀번호 재ㅅ: 재+설정
