@@ -57,7 +57,7 @@ STEM_ENDINGS = frozenset(
 # not asked for them: question words, "not", "want to", "please", pronouns, fillers.
 STOP_WORDS = {
     "ko": (
-        "왜 안 못 좀 잘 다 더 또 꼭 너무 계속 자꾸 그냥 다시 갑자기 어떻게 어떡해 어떡하 어디 어디서 "
+        "왜 안 못 좀 잘 다 더 또 꼭 너무 계속 자꾸 그냥 다시 갑자기 어떻게 어케 어캐 어떡해 어떡하 어디 어디서 "
         "언제 뭐 뭔가 무엇 무슨 어느 어떤 있 없 하 되 돼 해 했 됐 된 될 함 됨 싶 주 줘 알려 알려주 "
         "나 저 제 내 우리 이거 그거 저거 이것 그것 거 것 수 때 등 및 혹시 진짜 정말 지금 이제 뭘 뭐가 뭔지 "
         "다른 새 새로 새로운 누가 누구 누군가 한 오늘 어제 내일 방금 아까 요즘 관련 관해 관한 대해 대한 며칠 얼마 얼마나 몇 걸려 걸리 "
@@ -100,14 +100,15 @@ GENERIC_ACTIONS = {
 }
 
 
-# Other services, Coupang's shopping, what to watch and device repairs, on both sites: a query
-# naming one asks what this help center does not answer ("넷플릭스 가격", "로켓배송 반품", "netflix
-# price"), whatever word it shares with the pages (가격 reads as 요금). The pages must not use them (tests/site/test_search_index.py).
+# Other services, Coupang's shopping, what to watch, device repairs and watching offline (no page
+# covers them), on both sites: a query naming one asks what this help center does not answer
+# ("넷플릭스 가격", "로켓배송 반품", "netflix price"), whatever word it shares with the pages (가격
+# reads as 요금). The pages must not use them (tests/site/test_search_index.py).
 OUTSIDE = (
     "넷플릭스 넷플 티빙 웨이브 왓챠 디즈니플러스 디즈니 유튜브 라프텔 아마존 프라임비디오 스포티파이 멜론 "
-    "쿠팡이츠 로켓배송 로켓프레시 로켓직구 배송 택배 반품 배달 배민 요기요 쿠폰 볼만한 애니 수리 액정 컨트롤러 "
+    "쿠팡이츠 로켓배송 로켓프레시 로켓직구 배송 택배 반품 배달 배민 요기요 쿠폰 볼만한 애니 수리 액정 컨트롤러 오프라인 "
     "netflix tving wavve watcha disney youtube hulu amazon primevideo spotify melon paramount peacock crunchyroll "
-    "eats shipping shipment parcel coupon repair controller"
+    "eats shipping shipment parcel coupon repair controller offline"
 ).split()
 
 
