@@ -265,12 +265,14 @@
   function ranked(found, expanded, raw) {
     var topics = expanded.topics;
     var typedTopics = expanded.typedTopics || [];
+    var symptoms = expanded.symptoms || [];
     var asTyped = typedWords(raw);
     var rows = found.map(function (f, i) {
       var count = titleMatch(f.data, topics);
-      // How many topics the title names, read in the readers' words too (`means`): for ordering
-      // titles that already name one, not for which do (안 될 names 오류 in every error query).
-      var says = count > 0 && f.data.means ? named(f.data.means, topics) : count;
+      // How many topics the title names, read in the readers' words too (`means`), and the
+      // symptoms the reader said (안돼요: 오류): for ordering titles that already name a topic, not
+      // for which do (안 될 names 오류 in every error query).
+      var says = count > 0 ? named(f.data.means || titleOf(f.data), topics.concat(symptoms)) : count;
       return { f: f, i: i, titled: count > 0, typed: count > 0 && typedTopics.length > 0 && titleMatch(f.data, typedTopics) > 0, named: says,
                echoed: f.data.meta && f.data.meta.kind === "faq" ? 0 : named(titleOf(f.data), asTyped) };
     });

@@ -873,7 +873,7 @@
     try {
       return expandUnsafe(typeof raw === "string" ? raw : String(raw == null ? "" : raw), vocab, lang);
     } catch (error) {
-      return { query: "", topics: [], typedTopics: [], actions: [], words: [], foreign: false, readings: [], fallback: [], unanswerable: false };
+      return { query: "", topics: [], typedTopics: [], symptoms: [], actions: [], words: [], foreign: false, readings: [], fallback: [], unanswerable: false };
     }
   }
 
@@ -901,6 +901,10 @@
     // only when the query has nothing else: "카드 바꾸고 싶어요" is about cards.
     var strong = [];
     var weak = [];
+    // "It doesn't work" (안돼요, 안됨: 오류) ranks the pages but is not required of them: a page
+    // says it in its own words ("로그인이 안 될 때", "TV에서 로그인이 안 되면"), and "티비 로그인
+    // 안됨" asked every page for 오류, which the devices page never says.
+    var soft = [];
     var others = new Map(); // a query word may be "constructor": no plain object
     var guesses = new Map();
     var doubt = 0;
@@ -912,7 +916,7 @@
       // A verb stem with a noun among its synonyms is searched as that noun (바꾸 → 변경, 끄 → 해지).
       var term = w.known ? (w.matched.filter(function (t) { return !isWeak(t); })[0] || w.matched[0])
         : (!v.complete && w.typed.length > 1 && !/[\u3131-\u3163]/.test(w.typed) ? w.typed : "");
-      var list = isWeak(term) ? weak : strong;
+      var list = isWeak(term) ? weak : symptom(v, w) ? soft : strong;
       if (term && list.indexOf(term) < 0) list.push(term);
       if (term && w.known) others.set(term, w.matched.filter(function (t) { return t !== term && !isWeak(t); }).slice(0, 2));
       if (term) guesses.set(term, Math.max(guesses.get(term) || 0, w.known ? w.guess || 0 : GUESS.loose));
@@ -921,7 +925,7 @@
         doubt += w.known && !names(v, w) ? DOUBT[w.guess || 0] : 1;
       }
     });
-    var terms = strong.length ? strong : weak;
+    var terms = strong.length ? strong : soft.length ? soft : weak;
     // The service's own name is what every page is about, not a word every page has: with other
     // words it is not searched ("쿠팡플레이 결제가 안돼요" is about payment errors).
     var about = terms.filter(function (t) { return !serviceTerm(v, t); });
@@ -949,6 +953,9 @@
       typedTopics: anyKnown ? topicsOf(v, terms.filter(function (t) {
         return !guesses.get(t) && (typedAsIs(parsed.text, t) || translated(words, t, site));
       }), new Map()) : [],
+      // The symptoms said with a negation, not searched (안돼요: 오류): among titles that name a
+      // topic, one that also names the symptom comes first (로그인 안됨: 로그인이 안 될 때).
+      symptoms: anyKnown ? soft.filter(function (t) { return terms.indexOf(t) < 0; }) : [],
       // The generic actions the query names: when no title names a topic ("카드 변경": no page is
       // titled 카드), the page titled with the action is the best left (결제 수단 확인·변경).
       actions: anyKnown ? actionsOf(v, terms, others) : [],
@@ -958,6 +965,12 @@
       readings: anyKnown ? otherReadings(terms, others) : [],
       fallback: anyKnown ? fallback(v, terms, guesses, others) : []
     };
+  }
+
+  // "It doesn't work" (안 되다, 못 되다 in any form: 안돼요, 안됨, 안될) says only that something
+  // fails; 안 나와요 or 안 봐져요 say what fails (playback), and stay searched.
+  function symptom(v, w) {
+    return w.known && !w.guess && /^[안못][되돼됨될됐됩]/.test(w.typed) && v.synonyms.has(w.typed);
   }
 
   // Is the word one of the service's own names (쿠팡, Coupang Play)?
