@@ -396,7 +396,8 @@ def test_it_does_not_work_ranks_the_pages_but_is_not_asked_of_them():
     """티비 로그인 안됨: the devices page says 로그인이 안 되면, never 오류, so 오류 (what 안됨 means)
     is a symptom that orders titles, not a word the engine requires. 안 나와요 names what fails
     (playback) and stays searched; 안돼요 alone is still searched as 오류."""
-    vocab = build_vocabulary(KOREAN + ["화면 이 나오 지 않 으면 재생 을 확인 하 세요"], "ko", {**SYNONYMS_KO, "안됨": ["오류"], "안나와": ["재생"], "티비": ["tv"]})
+    synonyms = {**SYNONYMS_KO, "안됨": ["오류"], "안나와": ["재생"], "티비": ["tv"]}
+    vocab = build_vocabulary(KOREAN + ["화면 이 나오 지 않 으면 재생 을 확인 하 세요"], "ko", synonyms)
     login, screen, alone = expand(["티비 로그인 안됨", "화면이 안 나와요", "안돼요"], "ko", vocab)
     assert login["query"] == "tv 로그인" and login["symptoms"] == ["오류"]
     assert screen["query"] == "화면 재생"
