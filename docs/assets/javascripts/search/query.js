@@ -1109,18 +1109,23 @@
   // The terms each fallback keeps: all but one, in `order` of what to leave out first. A long
   // question ("결제일 전날 카드사에서 승인 거절 문자가 왔는데 한도는 남아 있거든요") leaving out
   // one word still asks for five or more, which no page has: it keeps pairs of its three words most
-  // about the help center's topics, then each of the first two. A topic is a word the synonyms
-  // point readers to (오류, 카드사, 로그인): a question's rarest words are more often its story
-  // (전날, 남아, fine) than its topic.
+  // about the help center's topics instead. A topic is a word the synonyms point readers to (오류,
+  // 카드사, 로그인): a question's rarest words are more often its story (전날, 남아, fine) than its
+  // topic.
   function subsets(v, terms, order, guesses) {
-    if (terms.length < LONG_QUERY) return order.map(function (left) { return terms.filter(function (t) { return t !== left; }); });
     function weight(t) {
       var topic = t.split(" ").every(function (w) { return v.readerWords.has(w); });
       return (topic ? 4 : 0) + (v.actions.has(t) ? 0 : 2) + (guesses.get(t) ? 0 : 1);
     }
     var kept = terms.slice().sort(function (a, b) { return weight(b) - weight(a) || usage(v, b) - usage(v, a); });
-    var pairs = [[kept[0], kept[1]], [kept[0], kept[2]], [kept[1], kept[2]], [kept[0]], [kept[1]]];
-    return pairs.map(function (pair) { return terms.filter(function (t) { return pair.indexOf(t) >= 0; }); });
+    // Then the two words most about a topic alone: "refund reqeust form" has no page with any two
+    // of its words, and the cancelling page says refund.
+    var singles = terms.length > 2 ? [[kept[0]], [kept[1]]] : [];
+    var pairs = terms.length < LONG_QUERY ? order.map(function (left) { return terms.filter(function (t) { return t !== left; }); })
+      : [[kept[0], kept[1]], [kept[0], kept[2]], [kept[1], kept[2]]].map(function (pair) {
+        return terms.filter(function (t) { return pair.indexOf(t) >= 0; });
+      });
+    return pairs.concat(singles);
   }
   var LONG_QUERY = 5; // terms
 
