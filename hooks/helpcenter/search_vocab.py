@@ -100,6 +100,13 @@ GENERIC_ACTIONS = {
 }
 
 
+# The help desk itself, which a reader names beside what they ask about ("고객센터 이메일 주소",
+# "customer service phone"): the help center's fallbacks leave it out first, as a generic action,
+# so that the topic is searched on its own (search.js tries fallbacks when the whole query finds
+# too little).
+HELP_DESK = {"ko": ("고객 센터", "고객지원", "헬프 센터"), "en": ("customer service", "customer support", "support")}
+
+
 # Other services, Coupang's shopping, what to watch, device repairs and watching offline (no page
 # covers them), on both sites: a query naming one asks what this help center does not answer
 # ("넷플릭스 가격", "로켓배송 반품", "netflix price"), whatever word it shares with the pages (가격
@@ -141,6 +148,7 @@ def build_vocabulary(texts: list[str], lang: str, synonyms: dict, budget: int = 
         "compounds": "",
         "weak": "",
         "actions": " ".join(GENERIC_ACTIONS.get(lang, ())),
+        "helpdesk": list(HELP_DESK.get(lang, ())),
         "service": " ".join(sorted({re.sub(r"\s+", "", name.lower()) for name in service} - {""})),
         "outside": " ".join(OUTSIDE),
         "words": "",

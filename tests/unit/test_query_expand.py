@@ -406,6 +406,14 @@ def test_it_does_not_work_ranks_the_pages_but_is_not_asked_of_them():
     assert alone["query"] == "오류"
 
 
+def test_the_help_desk_named_beside_a_topic_is_left_out_first():
+    """고객센터 이메일 주소 asks for the email address: the first fallback searches the topic alone,
+    not the help desk, which every support page names."""
+    vocab = build_vocabulary(KOREAN + ["이메일 주소 를 확인 하 세요", "고객 센터 에 문의 하 세요"] * 5, "ko", SYNONYMS_KO)
+    (result,) = expand(["고객센터 이메일 주소"], "ko", vocab)
+    assert "고객 센터" in result["query"] and result["fallback"][0] == "이메일 주소"
+
+
 def test_a_mistyped_function_word_is_left_out_not_counted_unknown():
     """"pasword workng": a typo of a page word and a typo of a stop word is a question about the
     password, not a query of mostly unknown words."""

@@ -231,6 +231,7 @@
     var particles = new Set(splitList(vocab.particles));
     var weak = new Set(splitList(vocab.weak));
     var actions = new Set(splitList(vocab.actions));
+    var helpDesk = new Set(splitList(vocab.helpdesk).map(function (w) { return w.toLowerCase(); }));
     var stop = new Set(splitList(vocab.stop));
     var service = new Set(splitList(vocab.service));
     var outside = splitList(vocab.outside);
@@ -268,7 +269,7 @@
     var result = {
       lang: typeof vocab.lang === "string" ? vocab.lang : "",
       complete: vocab.complete === true,
-      rank: rank, synonyms: synonyms, readersWords: readersWords, phrases: phrases, compounds: compounds, particles: particles, stop: stop, weak: weak, actions: actions,
+      rank: rank, synonyms: synonyms, readersWords: readersWords, phrases: phrases, helpDesk: helpDesk, compounds: compounds, particles: particles, stop: stop, weak: weak, actions: actions,
       service: service, outside: outside, readerWords: readerWords,
       hangul: hangul, hangulSet: seen, byInitials: byInitials, byFirst: byFirst,
       // Latin words for completions and typos: the pages' and the synonyms' (password on the Korean site).
@@ -1090,9 +1091,9 @@
   // passing, and "payment", which the payment pages are about.
   function fallback(v, terms, guesses, others) {
     if (terms.length < 2) return [];
-    // A generic action first (비밀번호 변경: the reset page says 재설정, not 변경), then the most
-    // guessed word, then the most used.
-    function action(t) { return v.actions.has(t) ? 1 : 0; }
+    // A generic action or the help desk itself first (비밀번호 변경: the reset page says 재설정,
+    // not 변경; 고객센터 이메일 주소: the email page), then the most guessed word, then the most used.
+    function action(t) { return v.actions.has(t) || v.helpDesk.has(t) ? 1 : 0; }
     var order = terms.slice().sort(function (a, b) {
       return action(b) - action(a) || (guesses.get(b) || 0) - (guesses.get(a) || 0) || usage(v, a) - usage(v, b);
     });
