@@ -356,7 +356,7 @@
 
   // The engine requires every word. When the whole query finds fewer than FEW records, or no page
   // with a query word in its title, the query read another way (a word's other reading: 메일 or
-  // 이메일) and then the query analysis's fallbacks (each leaves out one word) are tried in turn,
+  // 이메일) and then the query analysis's fallbacks (fewer of its words: query.js `fallback`) are tried in turn,
   // and their first new records are added: a reader's extra word ("forgot my password help") must
   // not hide the page that answers. Only a few records of each are loaded (READING, FEW), so a
   // relaxed query costs a few small fragments.

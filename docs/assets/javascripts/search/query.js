@@ -223,10 +223,10 @@
       values.forEach(function (value) { value.split(" ").forEach(function (w) { readerWords.add(w); }); });
     });
     // The synonyms' keys a title may say (meanings): two syllables or three letters and more.
-    var readersWords = [];
+    var titleKeys = [];
     synonyms.forEach(function (_, key) {
       var hangul = /^[\uac00-\ud7a3]+$/.test(key);
-      if (hangul ? key.length > 1 : /^[a-z0-9']{3,}$/.test(key)) readersWords.push({ word: key, hangul: hangul });
+      if (hangul ? key.length > 1 : /^[a-z0-9']{3,}$/.test(key)) titleKeys.push({ word: key, hangul: hangul });
     });
     var particles = new Set(splitList(vocab.particles));
     var weak = new Set(splitList(vocab.weak));
@@ -269,7 +269,7 @@
     var result = {
       lang: typeof vocab.lang === "string" ? vocab.lang : "",
       complete: vocab.complete === true,
-      rank: rank, synonyms: synonyms, readersWords: readersWords, phrases: phrases, helpDesk: helpDesk, compounds: compounds, particles: particles, stop: stop, weak: weak, actions: actions,
+      rank: rank, synonyms: synonyms, titleKeys: titleKeys, phrases: phrases, helpDesk: helpDesk, compounds: compounds, particles: particles, stop: stop, weak: weak, actions: actions,
       service: service, outside: outside, readerWords: readerWords,
       hangul: hangul, hangulSet: seen, byInitials: byInitials, byFirst: byFirst,
       // Latin words for completions and typos: the pages' and the synonyms' (password on the Korean site).
@@ -1093,9 +1093,9 @@
     if (terms.length < 2) return [];
     // A generic action or the help desk itself first (비밀번호 변경: the reset page says 재설정,
     // not 변경; 고객센터 이메일 주소: the email page), then the most guessed word, then the most used.
-    function action(t) { return v.actions.has(t) || v.helpDesk.has(t) ? 1 : 0; }
+    function generic(t) { return v.actions.has(t) || v.helpDesk.has(t) ? 1 : 0; }
     var order = terms.slice().sort(function (a, b) {
-      return action(b) - action(a) || (guesses.get(b) || 0) - (guesses.get(a) || 0) || usage(v, a) - usage(v, b);
+      return generic(b) - generic(a) || (guesses.get(b) || 0) - (guesses.get(a) || 0) || usage(v, a) - usage(v, b);
     });
     var out = [];
     subsets(v, terms, order, guesses).forEach(function (rest) {
@@ -1162,7 +1162,7 @@
     var compact = text.replace(/\s+/g, "");
     var latin = " " + text.replace(/[^a-z0-9']+/g, " ") + " ";
     var out = [];
-    v.readersWords.forEach(function (key) {
+    v.titleKeys.forEach(function (key) {
       var said = key.hangul ? compact.indexOf(key.word) >= 0 : latin.indexOf(" " + key.word + " ") >= 0;
       if (said) v.synonyms.get(key.word).forEach(function (value) { if (out.indexOf(value) < 0) out.push(value); });
     });
