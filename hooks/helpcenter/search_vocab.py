@@ -119,6 +119,24 @@ OUTSIDE = (
 ).split()
 
 
+# Features of the app the pages do not document (subtitles, profiles, kids' settings, downloads'
+# neighbours such as playback speed), on both sites: a query naming one asks how to use it ("자막
+# 크기 키우기", "turn on subtitles"), which this help center does not answer, unless it also says that
+# something fails ("자막이 안 나와요", "subtitles not showing"): that is a playback problem, which the
+# synonyms send to its page. The pages must not use them (tests/site/test_search_index.py).
+FEATURES = (
+    "자막 프로필 이어보기 시청기록 찜 배속 자동재생 더빙 예고편 키즈 자녀 연령 성인인증 선물하기 평점 "
+    "subtitle caption profile watchlist autoplay dub trailer kids parental"
+).split()
+# What says that something fails: a Hangul word starting with one ("안나와요", "없어요", "깨져요") or
+# a Latin word that is one ("not", "missing"). A feature with one of them is a problem to solve.
+FAULTS = (
+    "안 못 않 없 오류 에러 깨 이상 밀려 밀림 싱크 멈 끊 사라 먹통 버벅 느려 늦 튕 "
+    "not no wont won't dont don't doesnt doesn't isnt isn't cant can't cannot missing broken error wrong stuck "
+    "glitch glitchy sync gone disappeared"
+).split()
+
+
 def words_of(text: str) -> list[str]:
     """The words of an analysed text as the vocabulary counts them: lower case, punctuation left out."""
     return [w for w in _WORD.findall(text.lower()) if len(w) <= LONGEST]
@@ -151,6 +169,8 @@ def build_vocabulary(texts: list[str], lang: str, synonyms: dict, budget: int = 
         "helpdesk": list(HELP_DESK.get(lang, ())),
         "service": " ".join(sorted({re.sub(r"\s+", "", name.lower()) for name in service} - {""})),
         "outside": " ".join(OUTSIDE),
+        "features": " ".join(FEATURES),
+        "faults": " ".join(FAULTS),
         "words": "",
     }
     base_size = gzip_size(base)

@@ -597,3 +597,39 @@ def test_help_beside_a_topic_is_the_request_not_the_topic():
     page titled "Online help center" first."""
     (found,) = expand(["payment error help"], "en", build_vocabulary(ENGLISH + ["online help center"], "en", {}))
     assert "help" not in found["topics"] and "help" in found["actions"] and "payment" in found["topics"]
+
+
+def test_how_to_use_a_feature_no_page_documents_is_unanswerable_unless_it_fails():
+    """No page documents subtitles or profiles: "how do I make subtitles bigger" has no answer here,
+    whatever word it shares with the pages; "subtitles don't show" is a playback problem."""
+    vocab = build_vocabulary(KOREAN + ["재생 이 멈추 면 재생 을 확인 하 세요"] * 3, "ko", {**SYNONYMS_KO, "자막": ["재생"], "프로필": ["계정"]})
+    results = expand(["자막 크기 키우기", "프로필 추가하는법", "자막이 안 나와요", "자막이안나와요", "자막 깨져요"], "ko", vocab)
+    how_to, profile, spaced, joined, broken = results
+    assert how_to["unanswerable"] and profile["unanswerable"]
+    assert not any(r["unanswerable"] for r in (spaced, joined, broken))
+    assert spaced["query"] == joined["query"] == "재생"
+    vocab = build_vocabulary(ENGLISH + ["playback stops check playback"] * 3, "en", {**SYNONYMS_EN, "subtitles": ["playback"]})
+    turn_on, not_showing = expand(["turn on subtitles", "subtitles not showing"], "en", vocab)
+    assert turn_on["unanswerable"] and not not_showing["unanswerable"]
+
+
+def test_the_help_desk_beside_a_topic_searches_the_topic():
+    """Every support page names customer service: "email customer service" asks about email; when
+    the help desk is all the query is about, it is searched."""
+    texts = ENGLISH + ["customer support answers by email and phone", "what customer support does"] * 2
+    vocab = build_vocabulary(texts, "en", {**SYNONYMS_EN, "emial": ["email"]})
+    topic, desk = expand(["email customer support", "what does customer support do"], "en", vocab)
+    assert topic["query"] == "email"
+    assert "customer support" in desk["query"]
+
+
+def test_a_question_phrase_is_recognised_run_together_from_initials_or_in_abbreviations():
+    """A phrase of the vocabulary ("고객센터 전화번호": the phone page) typed as readers type it."""
+    ko = build_vocabulary(KOREAN + ["전화 상담 은 고객 센터 전화번호 로"] * 2, "ko", {**SYNONYMS_KO, "고객센터 전화번호": ["전화 상담"]})
+    queries = ["고객센터 전화번호", "고객센터전화번호", "ㄱㄱㅅㅌ ㅈㅎㅂㅎ", "고객센ㅌ 전화번ㅎ", "결제 고객센터 전화번호"]
+    spaced, joined, initials, half, other_topic = expand(queries, "ko", ko)
+    assert spaced["query"] == joined["query"] == initials["query"] == half["query"] == "전화 상담"
+    assert other_topic["query"] != "전화 상담"  # 결제 is a topic the phrase does not cover
+    en = build_vocabulary(ENGLISH + ["report misuse of your account"] * 2, "en", {**SYNONYMS_EN, "acct": ["account"], "someone log account": ["misuse"]})
+    (abbreviated,) = expand(["someone logged into my acct"], "en", en)
+    assert abbreviated["query"] == "misuse"

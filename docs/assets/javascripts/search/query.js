@@ -231,10 +231,17 @@
     var particles = new Set(splitList(vocab.particles));
     var weak = new Set(splitList(vocab.weak));
     var actions = new Set(splitList(vocab.actions));
-    var helpDesk = new Set(splitList(vocab.helpdesk).map(function (w) { return w.toLowerCase(); }));
+    // The help desk's names and their words, as the analysis may cut them (고객 센터: 고객, 센터).
+    var helpDesk = new Set();
+    splitList(vocab.helpdesk).forEach(function (name) {
+      name = name.toLowerCase();
+      name.split(" ").concat([name]).forEach(function (w) { helpDesk.add(w); });
+    });
     var stop = new Set(splitList(vocab.stop));
     var service = new Set(splitList(vocab.service));
     var outside = splitList(vocab.outside);
+    var features = splitList(vocab.features);
+    var faults = splitList(vocab.faults);
     // Words a Hangul run can be cut into: the pages' words, the synonyms' keys, particles, stop words.
     var hangul = [];
     var seen = new Set();
@@ -270,7 +277,7 @@
       lang: typeof vocab.lang === "string" ? vocab.lang : "",
       complete: vocab.complete === true,
       rank: rank, synonyms: synonyms, titleKeys: titleKeys, phrases: phrases, helpDesk: helpDesk, compounds: compounds, particles: particles, stop: stop, weak: weak, actions: actions,
-      service: service, outside: outside, readerWords: readerWords,
+      service: service, outside: outside, features: features, faults: faults, readerWords: readerWords,
       hangul: hangul, hangulSet: seen, byInitials: byInitials, byFirst: byFirst,
       // Latin words for completions and typos: the pages' and the synonyms' (password on the Korean site).
       latin: Array.from(new Set(words.concat(Array.from(synonyms.keys())))).filter(function (w) {
@@ -931,6 +938,11 @@
     // words it is not searched ("쿠팡플레이 결제가 안돼요" is about payment errors).
     var about = terms.filter(function (t) { return !serviceTerm(v, t); });
     if (about.length) terms = about;
+    // So is the help desk, on every support page: beside a topic readers ask about, the topic is
+    // searched ("email customer service": the email page, not every page naming customer service;
+    // "고객지원은 어떤 일을 하나요" is about the help desk).
+    var asking = terms.filter(function (t) { return !v.helpDesk.has(t); });
+    if (asking.some(function (t) { return !v.actions.has(t) && t.split(" ").every(function (w) { return v.readerWords.has(w); }); })) terms = asking;
     var anyKnown = words.some(function (w) { return w.known; });
     var topics = topicsOf(v, terms, others);
     var asked = question(v, parsed.list, words);
@@ -940,7 +952,10 @@
       // the service's own name, which every page is about: whatever the rest matches is not an
       // answer ("쿠팡이츠 배달 늦음", "쿠팡 로켓배송 언제 와요").
       // A query that names another service or Coupang's shopping ("넷플릭스 가격") is not ours either.
-      unanswerable: (words.some(function (w) { return !w.known; }) && doubt * 2 > counted) || elsewhere(v, parsed.list),
+      // So is how to use a feature the pages do not document ("자막 크기 키우기"), unless the query
+      // says it fails ("자막이 안 나와요": a playback problem).
+      unanswerable: (words.some(function (w) { return !w.known; }) && doubt * 2 > counted) ||
+        mentions(parsed.list, v.outside) || (mentions(parsed.list, v.features) && !failing(v, parsed.list)),
       query: anyKnown ? terms.join(" ") : "",
       // What the query is about, without the generic actions (변경, 확인, change): a page titled
       // with only an action the reader named ("결제 수단 확인·변경") is not the page about their
@@ -984,12 +999,33 @@
     return v.weak.has(term.split(" ")[0]);
   }
 
-  // Whether a word as typed names what the vocabulary's `outside` lists: a Latin word starting with
-  // one (netflix's), a Hangul run containing one (넷플릭스는, 쿠팡로켓배송: readers leave spaces out).
-  function elsewhere(v, list) {
+  // Whether a word as typed names one of `names` (the vocabulary's `outside` or `features`): a Latin
+  // word starting with one (netflix's), a Hangul run containing one (넷플릭스는, 쿠팡로켓배송:
+  // readers leave spaces out).
+  function mentions(list, names) {
     return list.some(function (token) {
-      return v.outside.some(function (word) {
-        return token.hangul ? token.text.indexOf(word) >= 0 : token.text.lastIndexOf(word, 0) === 0;
+      return names.some(function (name) { return where(token, name) >= 0; });
+    });
+  }
+
+  function where(token, name) {
+    if (token.hangul) return token.text.indexOf(name);
+    return token.text.lastIndexOf(name, 0) === 0 ? 0 : -1;
+  }
+
+  // Whether the query says that something fails: a word that is one of the vocabulary's `faults`
+  // (not, missing) or, in Hangul, starts with one (안나와요, 깨져요), also right after a feature
+  // and its particle in a run typed without spaces (자막이안나와요).
+  function failing(v, list) {
+    return list.some(function (token) {
+      if (!token.hangul) return v.faults.indexOf(token.text) >= 0;
+      var rests = [token.text];
+      v.features.forEach(function (name) {
+        var at = where(token, name);
+        if (at >= 0) rests.push(token.text.slice(at + name.length).replace(/^[이가은는도을를]/, ""));
+      });
+      return rests.some(function (rest) {
+        return v.faults.some(function (fault) { return /[\uac00-\ud7a3]/.test(fault) && rest.lastIndexOf(fault, 0) === 0; });
       });
     });
   }
@@ -1003,19 +1039,29 @@
   // about something is one of the phrase's ("결제 문의는 어디로" is about payment, not about which
   // channel; the service's name is about nothing: "쿠팡 플레이 고객센터 번호"). Compared as typed,
   // spaces aside: the phrase is in the reader's words (call center, 고객센터 번호), which synonyms
-  // may have replaced.
+  // may have replaced. A word read from initials, half typed or mistyped counts as the word it reads
+  // as (ㄱㄱㅅㅌ ㅈㅎㅂㅎ, 고객센ㅌ 전화번ㅎ); a phrase typed without spaces (고객센터전화번호) counts
+  // as its words, whichever way the run was cut.
   function question(v, list, words) {
     function compact(text) { return text.toLowerCase().replace(/\s+/g, ""); }
-    var typed = list.map(function (t) { return compact(t.text); })
-      .concat(words.map(function (w) { return compact(w.typed); }));
+    function said(w) { return compact(w.guess && w.matched.length ? w.matched[0] : w.typed); }
+    // A word also counts as what it means (acct: account), so a phrase needs no spelling of each.
+    function forms(w) { return [said(w)].concat(w.guess ? [] : w.matched.map(compact)); }
+    var typed = list.map(function (t) { return compact(t.text); });
+    words.forEach(function (w) { typed = typed.concat(forms(w)); });
     var about = words.filter(function (w) {
       return w.known && !names(v, w) && w.matched.some(function (t) { return !weakTerm(v, t) && !v.actions.has(t); });
-    }).map(function (w) { return compact(w.typed); });
+    }).map(forms);
     for (var i = 0; i < v.phrases.length; i++) {
       var phrase = v.phrases[i];
-      var asked = phrase.words.every(function (word) { return typed.some(function (t) { return t.lastIndexOf(word, 0) === 0; }); });
-      var covered = about.every(function (t) {
-        return phrase.words.some(function (word) { return t.lastIndexOf(word, 0) === 0 || word.lastIndexOf(t, 0) === 0; });
+      var run = phrase.words.join("");
+      var runTyped = list.some(function (t) { return t.hangul && phrase.words.length > 1 && t.text.indexOf(run) >= 0; });
+      var asked = runTyped || phrase.words.every(function (word) { return typed.some(function (t) { return t.lastIndexOf(word, 0) === 0; }); });
+      var covered = about.every(function (ways) {
+        return ways.some(function (t) {
+          return (runTyped && run.indexOf(t) >= 0) ||
+            phrase.words.some(function (word) { return t.lastIndexOf(word, 0) === 0 || word.lastIndexOf(t, 0) === 0; });
+        });
       });
       if (asked && covered) return phrase;
     }
