@@ -633,3 +633,30 @@ def test_a_question_phrase_is_recognised_run_together_from_initials_or_in_abbrev
     en = build_vocabulary(ENGLISH + ["report misuse of your account"] * 2, "en", {**SYNONYMS_EN, "acct": ["account"], "someone log account": ["misuse"]})
     (abbreviated,) = expand(["someone logged into my acct"], "en", en)
     assert abbreviated["query"] == "misuse"
+
+
+def test_an_unknown_verb_form_does_not_make_a_query_unanswerable_unknown_nouns_do():
+    """The vocabulary knows the pages' verbs only: "떠요" (it shows), "빠져나간거" (what went out)
+    say what happens; 손흥민 and 중계 name what the site does not cover."""
+    verbs, cut_verb, nouns = expand(["결제 오류 떠요", "결제가 빠져나간거 같아요", "결제 손흥민 중계"], "ko")
+    assert not verbs["unanswerable"] and verbs["query"] == "결제 오류"
+    assert not cut_verb["unanswerable"]
+    assert nouns["unanswerable"]
+
+
+def test_hedges_are_not_words_of_the_query():
+    """"I think" hedges what the reader asks, even where a page says it too (an FAQ question)."""
+    vocab = build_vocabulary(ENGLISH + ["i think someone is using my account"], "en", SYNONYMS_EN)
+    hedged, plain = expand(["i think my payment failed", "my payment failed"], "en", vocab)
+    assert hedged["query"] == plain["query"] and not hedged["unanswerable"]
+
+
+def test_a_question_phrase_ignores_the_help_desk_and_a_plain_symptom():
+    """"best way to contact customer support" asks which channel, as "best way to contact" does;
+    "결제는 됐는데 재생이 안돼요" is paid-but-nothing-plays, whatever 안돼요 adds."""
+    en = build_vocabulary(ENGLISH + ["compare support channels", "customer support"] * 2, "en", {**SYNONYMS_EN, "way contact": ["compare support channels"]})
+    (channel,) = expand(["best way to contact customer support"], "en", en)
+    assert channel["query"] == "compare support channels"
+    ko = build_vocabulary(KOREAN + ["재생 이 멈추 면 결제 를 이용 하 세요"] * 2, "ko", {**SYNONYMS_KO, "결제 재생": ["결제 이용"]})
+    (paid,) = expand(["결제는 됐는데 재생이 안돼요"], "ko", ko)
+    assert paid["query"] == "결제 이용"

@@ -928,7 +928,7 @@
       if (term && list.indexOf(term) < 0) list.push(term);
       if (term && w.known) others.set(term, w.matched.filter(function (t) { return t !== term && !isWeak(t); }).slice(0, 2));
       if (term) guesses.set(term, Math.max(guesses.get(term) || 0, w.known ? w.guess || 0 : GUESS.loose));
-      if (!w.known || nounless || !isWeak(term)) {
+      if ((!w.known && !verbForm(w.typed)) || (w.known && (nounless || !isWeak(term)))) {
         counted++;
         doubt += w.known && !names(v, w) ? DOUBT[w.guess || 0] : 1;
       }
@@ -981,6 +981,17 @@
       readings: anyKnown ? otherReadings(terms, others) : [],
       fallback: anyKnown ? fallback(v, terms, guesses, others) : []
     };
+  }
+
+  // An unknown word that reads as a verb or adjective form (떠요, 막혀요, 빠져, and 간, 준, 뜸 cut
+  // from 빠져나간거, 깔아준, 뜸: the vocabulary knows only the pages' verbs) says what happens, not
+  // what the query is about: like a known verb, it does not count towards "most words unknown".
+  // Unknown nouns (손흥민 경기 중계) still do.
+  function verbForm(typed) {
+    if (!/^[\uac00-\ud7a3]+$/.test(typed)) return false;
+    if (typed.length > 1) return /[요져워려해돼봐]$/.test(typed);
+    var final = parts(typed).t;
+    return final === 4 || final === 8 || final === 16; // ㄴ, ㄹ, ㅁ: a verb's adnominal or noun form
   }
 
   // "It doesn't work" (안 되다, 못 되다 in any form: 안돼요, 안됨, 안될) says only that something
@@ -1049,8 +1060,12 @@
     function forms(w) { return [said(w)].concat(w.guess ? [] : w.matched.map(compact)); }
     var typed = list.map(function (t) { return compact(t.text); });
     words.forEach(function (w) { typed = typed.concat(forms(w)); });
+    // "It doesn't work" (symptom) says what every problem says, and the help desk is what every
+    // support question names ("best way to contact customer support"): neither is what it is about.
     var about = words.filter(function (w) {
-      return w.known && !names(v, w) && w.matched.some(function (t) { return !weakTerm(v, t) && !v.actions.has(t); });
+      return w.known && !names(v, w) && !symptom(v, w) && w.matched.some(function (t) {
+        return !weakTerm(v, t) && !v.actions.has(t) && !v.helpDesk.has(t);
+      });
     }).map(forms);
     for (var i = 0; i < v.phrases.length; i++) {
       var phrase = v.phrases[i];
