@@ -660,3 +660,14 @@ def test_a_question_phrase_ignores_the_help_desk_and_a_plain_symptom():
     ko = build_vocabulary(KOREAN + ["재생 이 멈추 면 결제 를 이용 하 세요"] * 2, "ko", {**SYNONYMS_KO, "결제 재생": ["결제 이용"]})
     (paid,) = expand(["결제는 됐는데 재생이 안돼요"], "ko", ko)
     assert paid["query"] == "결제 이용"
+
+
+def test_korean_written_in_latin_letters_is_read_as_korean():
+    """Revised Romanization as readers type it: gyeolje oryu is 결제 오류, on either site; an English
+    word that spells Korean syllables by chance (banana: 바나나) is not read as stray Korean words."""
+    romanised, spaced_stem, english = expand(["gyeolje oryu", "bimilbeonho", "banana"], "ko")
+    assert romanised["query"] == "결제 오류" and not romanised["unanswerable"]
+    assert spaced_stem["query"] == "비밀번호"
+    assert english["query"] != "바"
+    (on_english_site,) = expand(["gyeolje"], "en")
+    assert on_english_site["query"] == "payment"

@@ -736,6 +736,8 @@
     typoKeys(v);
     var korean = v.byKeys.get(token);
     if (korean && token.length >= 3) return [{ typed: token, matched: termsFor(v, korean), known: true, korean: true }];
+    var romanised = fromRomanised(v, token);
+    if (romanised) return romanised;
     // Words run together (helpcenter, paymentfailed, iforgotmypassword) are read as those words,
     // each with its synonyms: read as one phrase, "paymentfailed" lost failed's synonym error, and
     // with it the page titled "Fix payment errors".
@@ -752,6 +754,65 @@
     // the query unanswerable ("chromcast not workng").
     if (!fixed.length && mistypedStop(v, token)) return [];
     return [fixed.length ? typo(token, v, fixed) : { typed: token, matched: [], known: false }];
+  }
+
+  // Korean written in Latin letters as the Revised Romanization spells it (gyeolje, bimilbeonho
+  // chatgi, haeji): read back into Hangul and analysed as Hangul, when every word it gives is one
+  // the vocabulary knows. English words rarely read as Korean at all (c, f, q, v, x, z and most
+  // consonant clusters spell nothing), and one that does is read as an unknown Hangul word.
+  // Each word must be one the vocabulary spells so, of two syllables or more or a verb's stem (찾기:
+  // 찾), and the words at least half the reading: 바나나 (banana) cut into stray known syllables is
+  // no reading.
+  function fromRomanised(v, token) {
+    if (token.length < 3 || token.length > RUN_TOGETHER) return null;
+    var readings = unromanise(token);
+    for (var i = 0; i < readings.length; i++) {
+      if (v.stop.has(readings[i])) return [];
+      if (readings[i].length < 2) continue; // bat, mat, sat: English more likely than 받, 맛, 샀
+      var words = hangulWords(v, readings[i], false);
+      var covered = words.reduce(function (n, w) { return n + w.typed.length; }, 0);
+      if (words.length && covered * 2 >= readings[i].length && words.every(function (w) {
+        return w.known && !w.guess && (w.typed.length > 1 || v.weak.has(w.matched[0]));
+      })) {
+        return words.map(function (w) { return Object.assign({}, w, { guess: GUESS.typo, korean: true }); });
+      }
+    }
+    return null;
+  }
+
+  // Syllable by syllable: an initial consonant (none before a vowel), the longest vowel, and a
+  // final consonant only where no vowel follows it (bimil-beon-ho, han-geul). A final t is any of
+  // seven consonants (찻, 찾, 찼 ...): each is a reading, the first two such finals only.
+  var ROMAN_INITIALS = [["kk", 1], ["tt", 4], ["pp", 8], ["ss", 10], ["jj", 13], ["ch", 14], ["g", 0], ["n", 2], ["d", 3],
+    ["r", 5], ["l", 5], ["m", 6], ["b", 7], ["s", 9], ["j", 12], ["k", 15], ["t", 16], ["p", 17], ["h", 18]];
+  var ROMAN_VOWELS = [["yae", 3], ["yeo", 6], ["wae", 10], ["ae", 1], ["ya", 2], ["eo", 4], ["ye", 7], ["wa", 9], ["oe", 11],
+    ["yo", 12], ["wo", 14], ["we", 15], ["wi", 16], ["yu", 17], ["eu", 18], ["ui", 19], ["a", 0], ["e", 5], ["o", 8], ["u", 13], ["i", 20]];
+  var ROMAN_FINALS = [["ng", 21], ["k", 1], ["g", 1], ["n", 4], ["t", -1], ["d", 7], ["l", 8], ["m", 16], ["p", 17], ["b", 17]];
+  var T_FINALS = [19, 22, 7, 20, 23, 25, 27]; // ㅅ ㅈ ㄷ ㅆ ㅊ ㅌ ㅎ
+
+  function unromanise(token) {
+    function at(list, i) {
+      for (var k = 0; k < list.length; k++) if (token.substr(i, list[k][0].length) === list[k][0]) return list[k];
+      return null;
+    }
+    var out = [""];
+    var open = 0;
+    for (var i = 0; i < token.length;) {
+      var initial = at(ROMAN_VOWELS, i) ? ["", 11] : at(ROMAN_INITIALS, i);
+      var vowel = initial && at(ROMAN_VOWELS, i + initial[0].length);
+      if (!vowel) return [];
+      i += initial[0].length + vowel[0].length;
+      var final = at(ROMAN_FINALS, i);
+      var next = final && i + final[0].length;
+      if (final && (next === token.length || !at(ROMAN_VOWELS, next))) i = next;
+      else final = null;
+      var base = SYLLABLE_FIRST + (initial[1] * 21 + vowel[1]) * 28;
+      var finals = !final ? [0] : final[1] >= 0 ? [final[1]] : open++ < 2 ? T_FINALS : [T_FINALS[0]];
+      out = out.reduce(function (all, start) {
+        return all.concat(finals.map(function (t) { return start + String.fromCharCode(base + t); }));
+      }, []);
+    }
+    return out;
   }
 
   function mistypedStop(v, token) {
