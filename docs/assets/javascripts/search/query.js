@@ -1044,15 +1044,16 @@
     };
   }
 
-  // An unknown word that reads as a verb or adjective form (떠요, 막혀요, 빠져, and 간, 준, 뜸 cut
-  // from 빠져나간거, 깔아준, 뜸: the vocabulary knows only the pages' verbs) says what happens, not
+  // An unknown word that reads as a verb or adjective form (떠요, 막혀요, 빠져, and 간, 준, 햇 cut
+  // from 빠져나간거, 깔아준, 해지햇는데: the vocabulary knows only the pages' verbs) says what happens, not
   // what the query is about: like a known verb, it does not count towards "most words unknown".
   // Unknown nouns (손흥민 경기 중계) still do.
   function verbForm(typed) {
     if (!/^[\uac00-\ud7a3]+$/.test(typed)) return false;
     if (typed.length > 1) return /[요져워려해돼봐]$/.test(typed);
+    // ㄴ, ㄹ, ㅁ: a verb's adnominal or noun form; ㅅ, ㅆ: its past (했, and 햇, 잇 typed without shift)
     var final = parts(typed).t;
-    return final === 4 || final === 8 || final === 16; // ㄴ, ㄹ, ㅁ: a verb's adnominal or noun form
+    return final === 4 || final === 8 || final === 16 || final === 19 || final === 20;
   }
 
   // "It doesn't work" (안 되다, 못 되다 in any form: 안돼요, 안됨, 안될) says only that something
