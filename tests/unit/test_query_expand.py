@@ -642,6 +642,8 @@ def test_an_unknown_verb_form_does_not_make_a_query_unanswerable_unknown_nouns_d
     assert not verbs["unanswerable"] and verbs["query"] == "결제 오류"
     assert not cut_verb["unanswerable"]
     assert nouns["unanswerable"]
+    (name_and_verb,) = expand(["무빙 다시보기"], "ko")  # a show's name and "watch again"
+    assert name_and_verb["unanswerable"]
     # 했 typed without shift (햇), beside the service's name, which every page is about
     vocab = build_vocabulary(KOREAN + ["쿠팡플레이 멤버십"], "ko", {**SYNONYMS_KO, "쿠플": ["쿠팡플레이"]}, service=["쿠팡플레이"])
     (shiftless,) = expand(["쿠플 해지햇는데 또 빠져나감"], "ko", vocab)

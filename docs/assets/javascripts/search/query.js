@@ -990,7 +990,9 @@
       if (term && w.known) others.set(term, w.matched.filter(function (t) { return t !== term && !isWeak(t); }).slice(0, 2));
       if (term) guesses.set(term, Math.max(guesses.get(term) || 0, w.known ? w.guess || 0 : GUESS.loose));
       if ((!w.known && !verbForm(w.typed)) || (w.known && (nounless || !isWeak(term)))) {
-        counted++;
+        // A verb in a query of nothing else counts half: "무빙 다시보기" (a show's name and a verb)
+        // is mostly the unknown name.
+        counted += w.known && nounless && isWeak(term) ? 0.5 : 1;
         doubt += w.known && !names(v, w) ? DOUBT[w.guess || 0] : 1;
       }
     });
