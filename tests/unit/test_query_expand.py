@@ -677,3 +677,13 @@ def test_korean_written_in_latin_letters_is_read_as_korean():
     assert english["query"] != "바"
     (on_english_site,) = expand(["gyeolje"], "en")
     assert on_english_site["query"] == "payment"
+
+
+def test_initials_beside_a_word_read_as_a_word_they_spell_not_as_a_synonym_s_meaning():
+    """ㅈㅅ spells 재생 (and 접속, a reader's word for 로그인): beside 오류 it is 재생 오류, although
+    the pages pair 로그인 with 오류; 재ㅅ after 비밀번호 is still 재 설정 (a reading it spells)."""
+    texts = KOREAN + ["재생 이 멈추 면 재생 을 확인 하 세요"] * 8 + ["로그인 오류 가 나 면 로그인 오류 를 확인"] * 3
+    vocab = build_vocabulary(texts, "ko", {**SYNONYMS_KO, "접속": ["로그인"], "버퍼링": ["재생"]})
+    playback, reset = expand(["ㅈㅅ ㅇㄹ", "비밀번호 재ㅅ"], "ko", vocab)
+    assert playback["query"] == "재생 오류"
+    assert reset["query"] == "비밀번호 재 설정"

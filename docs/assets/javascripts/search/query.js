@@ -1266,7 +1266,13 @@
       return (before && before.known && before.matched.some(function (b) { return paired(lastPart(b), firstPart(t)); }))
         || (after && after.known && after.matched.some(function (a) { return paired(lastPart(t), firstPart(a)); }));
     }
-    var beside = w.matched.filter(fits);
+    // Only a reading the keys typed can spell moves up, not what a later reading means: ㅈㅅ beside
+    // 오류 stays 재생 오류, although the pages pair 로그인 (which 접속, a later reading, means) with it.
+    function spelt(t) {
+      var first = w.typed.charAt(0);
+      return isHangulChar(first) ? plain(initialOf(t.charAt(0))) === plain(initialOf(first)) : t.charAt(0) === first;
+    }
+    var beside = w.matched.filter(function (t) { return spelt(t) && fits(t); });
     if (!beside.length || beside.length === w.matched.length) return w;
     return Object.assign({}, w, { matched: beside.concat(w.matched.filter(function (t) { return beside.indexOf(t) < 0; })) });
   }
