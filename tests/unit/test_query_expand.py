@@ -687,3 +687,13 @@ def test_initials_beside_a_word_read_as_a_word_they_spell_not_as_a_synonym_s_mea
     playback, reset = expand(["ㅈㅅ ㅇㄹ", "비밀번호 재ㅅ"], "ko", vocab)
     assert playback["query"] == "재생 오류"
     assert reset["query"] == "비밀번호 재 설정"
+
+
+def test_korean_spelt_out_on_the_english_site_is_not_unknown_words():
+    """On the English site the vocabulary knows only the Korean words readers type there (비밀번호):
+    a romanised word it lacks that only Korean spells so (andwae: 안돼) is no sign of a question the
+    site cannot answer, while English words it lacks still are."""
+    vocab = build_vocabulary(ENGLISH, "en", {**SYNONYMS_EN, "비밀번호": ["password"]})
+    korean, english = expand(["bimilbeonho andwae", "password zebra giraffe"], "en", vocab)
+    assert korean["query"] == "password" and not korean["unanswerable"]
+    assert english["unanswerable"]

@@ -774,10 +774,18 @@
       if (words.length && covered * 2 >= readings[i].length && words.every(function (w) {
         return w.known && !w.guess && (w.typed.length > 1 || v.weak.has(w.matched[0]));
       })) {
-        return words.map(function (w) { return Object.assign({}, w, { guess: GUESS.typo, korean: true }); });
+        return words.map(function (w) { return Object.assign({}, w, { korean: true }); });
       }
     }
     return null;
+  }
+
+  // An unknown Latin word that reads as Korean spelt out and has a vowel only Korean spells so (eo,
+  // eu, ae, wae …: andwae, haeyo, koopeul) is a Korean word the vocabulary lacks, most often an
+  // ending or a verb ("koopeul login andwae"): like an unknown verb form, it does not count towards
+  // "most words unknown". English words (banana, good, mobile) have none of these vowels.
+  function romanisedKorean(typed) {
+    return /^[a-z]+$/.test(typed) && /eo|eu|ae|ui|oe|wa|wo|we|wi|ya|yo|yu|ye/.test(typed) && unromanise(typed).length > 0;
   }
 
   // Syllable by syllable: an initial consonant (none before a vowel), the longest vowel, and a
@@ -989,7 +997,7 @@
       if (term && list.indexOf(term) < 0) list.push(term);
       if (term && w.known) others.set(term, w.matched.filter(function (t) { return t !== term && !isWeak(t); }).slice(0, 2));
       if (term) guesses.set(term, Math.max(guesses.get(term) || 0, w.known ? w.guess || 0 : GUESS.loose));
-      if ((!w.known && !verbForm(w.typed)) || (w.known && (nounless || !isWeak(term)))) {
+      if ((!w.known && !verbForm(w.typed) && !romanisedKorean(w.typed)) || (w.known && (nounless || !isWeak(term)))) {
         // A verb in a query of nothing else counts half: "무빙 다시보기" (a show's name and a verb)
         // is mostly the unknown name.
         counted += w.known && nounless && isWeak(term) ? 0.5 : 1;
