@@ -646,8 +646,9 @@ def test_an_unknown_verb_form_does_not_make_a_query_unanswerable_unknown_nouns_d
     assert name_and_verb["unanswerable"]
     # 했 typed without shift (햇), beside the service's name, which every page is about
     vocab = build_vocabulary(KOREAN + ["쿠팡플레이 멤버십"], "ko", {**SYNONYMS_KO, "쿠플": ["쿠팡플레이"]}, service=["쿠팡플레이"])
-    (shiftless,) = expand(["쿠플 해지햇는데 또 빠져나감"], "ko", vocab)
+    shiftless, ending = expand(["쿠플 해지햇는데 또 빠져나감", "쿠플 해지되더니"], "ko", vocab)
     assert not shiftless["unanswerable"] and shiftless["query"] == "해지"
+    assert not ending["unanswerable"]  # 니 of 되더니, left alone by the cut
 
 
 def test_hedges_are_not_words_of_the_query():

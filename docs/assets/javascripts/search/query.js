@@ -1060,10 +1060,9 @@
   // Unknown nouns (손흥민 경기 중계) still do.
   function verbForm(typed) {
     if (!/^[\uac00-\ud7a3]+$/.test(typed)) return false;
-    if (typed.length > 1) return /[요져워려해돼봐]$/.test(typed);
-    // ㄴ, ㄹ, ㅁ: a verb's adnominal or noun form; ㅅ, ㅆ: its past (했, and 햇, 잇 typed without shift)
-    var final = parts(typed).t;
-    return final === 4 || final === 8 || final === 16 || final === 19 || final === 20;
+    // One syllable is what the cut left of a longer word (간, 짐, 니 of 되더니, 햇 of 해지햇는데): an
+    // unknown word of its own stays whole (손흥민), so a lone syllable is a verb's ending or form.
+    return typed.length === 1 || /[요져워려해돼봐]$/.test(typed);
   }
 
   // "It doesn't work" (안 되다, 못 되다 in any form: 안돼요, 안됨, 안될) says only that something
