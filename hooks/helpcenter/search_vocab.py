@@ -89,7 +89,7 @@ STOP_WORDS = {
 HOW_TO_WORDS = {"ko": ("법", "방법", "방식", "요령", "하는법"), "en": ("steps", "guide", "tutorial")}
 # Comparatives ("which is better, email or phone"): the question is about the things compared. (In
 # Korean they are adjectives, which the analysis already finds weak: 빨라, 나아.)
-COMPARATIVES = {"en": ("better", "best", "faster", "quicker", "easier")}
+COMPARATIVES = {"en": ("better", "best", "faster", "quicker", "easier", "vs", "versus")}
 
 
 # Actions that apply to anything ("비밀번호 변경", "change my card"): a page titled with only the action
@@ -129,7 +129,7 @@ OUTSIDE = (
 # synonyms send to its page. The pages must not use them (tests/site/test_search_index.py).
 FEATURES = (
     "자막 프로필 이어보기 시청기록 찜 배속 자동재생 더빙 예고편 키즈 자녀 연령 성인인증 선물하기 평점 "
-    "subtitle caption profile watchlist autoplay dub trailer kids parental"
+    "4k uhd hdr 해상도 subtitle caption profile watchlist autoplay dub trailer kids parental resolution"
 ).split()
 # What says that something fails: a Hangul word starting with one ("안나와요", "없어요", "깨져요") or
 # a Latin word that is one ("not", "missing"). A feature with one of them is a problem to solve.

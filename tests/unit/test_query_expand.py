@@ -661,9 +661,11 @@ def test_hedges_are_not_words_of_the_query():
 def test_a_question_phrase_ignores_the_help_desk_and_a_plain_symptom():
     """"best way to contact customer support" asks which channel, as "best way to contact" does;
     "결제는 됐는데 재생이 안돼요" is paid-but-nothing-plays, whatever 안돼요 adds."""
-    en = build_vocabulary(ENGLISH + ["compare support channels", "customer support"] * 2, "en", {**SYNONYMS_EN, "way contact": ["compare support channels"]})
-    (channel,) = expand(["best way to contact customer support"], "en", en)
+    texts = ENGLISH + ["compare support channels", "customer support", "supported devices"] * 2
+    en = build_vocabulary(texts, "en", {**SYNONYMS_EN, "way contact": ["compare support channels"], "how contact": ["compare support channels"]})
+    channel, half_typed = expand(["best way to contact customer support", "how to contact sup"], "en", en)
     assert channel["query"] == "compare support channels"
+    assert half_typed["query"] == "compare support channels"  # sup reads as support first, not supported
     ko = build_vocabulary(KOREAN + ["재생 이 멈추 면 결제 를 이용 하 세요"] * 2, "ko", {**SYNONYMS_KO, "결제 재생": ["결제 이용"]})
     (paid,) = expand(["결제는 됐는데 재생이 안돼요"], "ko", ko)
     assert paid["query"] == "결제 이용"

@@ -1133,8 +1133,9 @@
     words.forEach(function (w) { typed = typed.concat(forms(w)); });
     // "It doesn't work" (symptom) says what every problem says, and the help desk is what every
     // support question names ("best way to contact customer support"): neither is what it is about.
+    // A guessed word is about what it reads as first (sup: support), not its other readings.
     var about = words.filter(function (w) {
-      return w.known && !names(v, w) && !symptom(v, w) && w.matched.some(function (t) {
+      return w.known && !names(v, w) && !symptom(v, w) && (w.guess ? w.matched.slice(0, 1) : w.matched).some(function (t) {
         return !weakTerm(v, t) && !v.actions.has(t) && !v.helpDesk.has(t);
       });
     }).map(forms);
