@@ -666,9 +666,9 @@ def test_a_question_phrase_ignores_the_help_desk_and_a_plain_symptom():
     channel, half_typed = expand(["best way to contact customer support", "how to contact sup"], "en", en)
     assert channel["query"] == "compare support channels"
     assert half_typed["query"] == "compare support channels"  # sup reads as support first, not supported
-    ko = build_vocabulary(KOREAN + ["재생 이 멈추 면 결제 를 이용 하 세요"] * 2, "ko", {**SYNONYMS_KO, "결제 재생": ["결제 이용"]})
-    (paid,) = expand(["결제는 됐는데 재생이 안돼요"], "ko", ko)
-    assert paid["query"] == "결제 이용"
+    ko = build_vocabulary(KOREAN + ["재생 이 멈추 면 결제 를 이용 하 세요"] * 2, "ko", {**SYNONYMS_KO, "결제 재생": ["결제 이용"], "불가": ["오류"]})
+    paid, impossible = expand(["결제는 됐는데 재생이 안돼요", "결제했는데 재생 불가"], "ko", ko)
+    assert paid["query"] == impossible["query"] == "결제 이용"
 
 
 def test_korean_written_in_latin_letters_is_read_as_korean():

@@ -1065,10 +1065,10 @@
     return typed.length === 1 || /[요져워려해돼봐]$/.test(typed);
   }
 
-  // "It doesn't work" (안 되다, 못 되다 in any form: 안돼요, 안됨, 안될) says only that something
+  // "It doesn't work" (안 되다, 못 되다 in any form: 안돼요, 안됨, 안될; 불가) says only that something
   // fails; 안 나와요 or 안 봐져요 say what fails (playback), and stay searched.
   function symptom(v, w) {
-    return w.known && !w.guess && /^[안못][되돼됨될됐됩]/.test(w.typed) && v.synonyms.has(w.typed);
+    return w.known && !w.guess && /^([안못][되돼됨될됐됩]|불가)/.test(w.typed) && v.synonyms.has(w.typed);
   }
 
   // Is the word one of the service's own names (쿠팡, Coupang Play)?
