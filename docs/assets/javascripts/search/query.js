@@ -757,12 +757,11 @@
   }
 
   // Korean written in Latin letters as the Revised Romanization spells it (gyeolje, bimilbeonho
-  // chatgi, haeji): read back into Hangul and analysed as Hangul, when every word it gives is one
-  // the vocabulary knows. English words rarely read as Korean at all (c, f, q, v, x, z and most
-  // consonant clusters spell nothing), and one that does is read as an unknown Hangul word.
-  // Each word must be one the vocabulary spells so, of two syllables or more or a verb's stem (찾기:
-  // 찾), and the words at least half the reading: 바나나 (banana) cut into stray known syllables is
-  // no reading.
+  // chatgi, haeji): read back into Hangul and analysed as Hangul. English words rarely read as
+  // Korean at all (c, f, q, v, x, z and most consonant clusters spell nothing); so that one that
+  // does stays unknown, each word of the reading must be one the vocabulary spells so, of two
+  // syllables or more or a verb's stem (찾기: 찾), and the words at least half the reading (바나나,
+  // banana, cut into stray known syllables, is no reading).
   function fromRomanised(v, token) {
     if (token.length < 3 || token.length > RUN_TOGETHER) return null;
     var readings = unromanise(token);
@@ -997,12 +996,9 @@
       if (term && list.indexOf(term) < 0) list.push(term);
       if (term && w.known) others.set(term, w.matched.filter(function (t) { return t !== term && !isWeak(t); }).slice(0, 2));
       if (term) guesses.set(term, Math.max(guesses.get(term) || 0, w.known ? w.guess || 0 : GUESS.loose));
-      if ((!w.known && !verbForm(w.typed) && !romanisedKorean(w.typed)) || (w.known && (nounless || !isWeak(term)))) {
-        // A verb in a query of nothing else counts half: "무빙 다시보기" (a show's name and a verb)
-        // is mostly the unknown name.
-        counted += w.known && nounless && isWeak(term) ? 0.5 : 1;
-        doubt += w.known && !names(v, w) ? DOUBT[w.guess || 0] : 1;
-      }
+      var weight = realWord(w, isWeak(term), nounless);
+      counted += weight;
+      if (weight) doubt += w.known && !names(v, w) ? DOUBT[w.guess || 0] : 1;
     });
     var terms = strong.length ? strong : soft.length ? soft : weak;
     // The service's own name is what every page is about, not a word every page has: with other
@@ -1052,6 +1048,16 @@
       readings: anyKnown ? otherReadings(terms, others) : [],
       fallback: anyKnown ? fallback(v, terms, guesses, others) : []
     };
+  }
+
+  // How much a word counts among the query's real words, for "most words unknown": a verb or
+  // adjective not at all beside a noun, and half in a query of nothing else ("무빙 다시보기" is a
+  // show's name and "watch again": mostly the unknown name); an unknown word that reads as a verb
+  // form or as a Korean ending spelt out not at all.
+  function realWord(w, weak, nounless) {
+    if (!w.known) return verbForm(w.typed) || romanisedKorean(w.typed) ? 0 : 1;
+    if (!weak) return 1;
+    return nounless ? 0.5 : 0;
   }
 
   // An unknown word that reads as a verb or adjective form (떠요, 막혀요, 빠져, and 간, 준, 햇 cut
