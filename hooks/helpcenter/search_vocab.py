@@ -107,7 +107,7 @@ GENERIC_ACTIONS = {
 # "customer service phone"): the help center's fallbacks leave it out first, as a generic action,
 # so that the topic is searched on its own (search.js tries fallbacks when the whole query finds
 # too little).
-HELP_DESK = {"ko": ("고객 센터", "고객지원", "헬프 센터"), "en": ("customer service", "customer support", "support")}
+HELP_DESK = {"ko": ("고객 센터", "고객지원"), "en": ("customer service", "customer support", "support")}
 
 
 # Other services, Coupang's shopping, what to watch, device repairs and watching offline (no page
