@@ -122,11 +122,12 @@ OUTSIDE = (
 ).split()
 
 
-# Features of the app the pages do not document (subtitles, profiles, kids' settings, downloads'
-# neighbours such as playback speed), on both sites: a query naming one asks how to use it ("자막
-# 크기 키우기", "turn on subtitles"), which this help center does not answer, unless it also says that
-# something fails ("자막이 안 나와요", "subtitles not showing"): that is a playback problem, which the
-# synonyms send to its page. The pages must not use them (tests/site/test_search_index.py).
+# Features of the app the pages do not document (subtitles, profiles, kids' settings, picture
+# settings), on both sites: a query naming one asks how to use it ("자막 크기 키우기", "turn on
+# subtitles"), which this help center does not answer, unless it also says that something fails
+# ("자막이 안 나와요", "subtitles not showing"): that is a playback problem, which the synonyms send
+# to its page. A feature the pages come to document (a writer adds a page about subtitles) drops
+# out of the vocabulary's list by itself (`_undocumented`).
 FEATURES = (
     "자막 프로필 이어보기 시청기록 찜 배속 자동재생 더빙 예고편 키즈 자녀 연령 성인인증 선물하기 평점 "
     "4k uhd hdr 해상도 subtitle caption profile watchlist autoplay dub trailer kids parental resolution"
@@ -172,7 +173,7 @@ def build_vocabulary(texts: list[str], lang: str, synonyms: dict, budget: int = 
         "helpdesk": list(HELP_DESK.get(lang, ())),
         "service": " ".join(sorted({re.sub(r"\s+", "", name.lower()) for name in service} - {""})),
         "outside": " ".join(OUTSIDE),
-        "features": " ".join(FEATURES),
+        "features": " ".join(_undocumented(FEATURES, counts)),
         "faults": " ".join(FAULTS),
         "words": "",
     }
@@ -184,6 +185,12 @@ def build_vocabulary(texts: list[str], lang: str, synonyms: dict, budget: int = 
     keep = _most_within(ranked, "words", base, budget)
     # Whether every indexed word is here: then a word that is not cannot be in the index either.
     return {**base, "complete": keep == len(ranked), "words": " ".join(ranked[:keep])}
+
+
+def _undocumented(features: Iterable[str], counts: Counter) -> list[str]:
+    """The features no indexed word names, as query.js matches them: a Latin word starting with one,
+    a Hangul word containing one."""
+    return [f for f in features if not any(w.startswith(f) or (not f.isascii() and f in w) for w in counts)]
 
 
 def _by_frequency(counts: Counter) -> list[str]:

@@ -106,3 +106,12 @@ def test_the_glossary_gives_each_site_the_other_languages_terms_and_the_variants
 def test_the_services_own_names_are_listed_as_typed_without_spaces():
     vocab = build_vocabulary(TEXTS, "en", {}, service=["Coupang Play", "Coupang", " "])
     assert vocab["service"].split() == ["coupang", "coupangplay"]
+
+
+def test_a_feature_the_pages_come_to_document_is_no_longer_a_feature_no_page_documents():
+    """A writer who adds a page about subtitles makes subtitle questions answerable, with no list
+    to edit: the vocabulary names as undocumented only the features no page's word names."""
+    undocumented = build_vocabulary(["재생 이 멈추 면 확인 하 세요"], "ko", {})["features"].split()
+    documented = build_vocabulary(["자막 이 나오 지 않 으면 자막 설정 을 확인 하 세요"], "ko", {})["features"].split()
+    assert "자막" in undocumented and "자막" not in documented
+    assert set(documented) == set(undocumented) - {"자막"}
