@@ -79,7 +79,8 @@ STOP_WORDS = {
         "new different other another else today yesterday tomorrow lately recently next last month months week weeks long "
         "work works working worked too many much forever takes "
         # hedges and greetings ("i think someone is using my account", "hi pls help")
-        "think guess maybe probably perhaps seem seemed somehow actually anymore literally pls plz thanks thx hi hello hey"
+        "think guess maybe probably perhaps seem seemed somehow actually anymore literally pls plz thanks thx hi hello hey "
+        "vs versus"
     ).split(),
 }
 

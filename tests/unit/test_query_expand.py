@@ -700,3 +700,12 @@ def test_korean_spelt_out_on_the_english_site_is_not_unknown_words():
     korean, english = expand(["bimilbeonho andwae", "password zebra giraffe"], "en", vocab)
     assert korean["query"] == "password" and not korean["unanswerable"]
     assert english["unanswerable"]
+
+
+def test_a_long_stop_word_run_together_with_one_known_word_is_read_as_both():
+    """cantreset is can't + reset; a stop word of two letters and a known word stays one word the
+    vocabulary lacks (in + form is not inform)."""
+    vocab = build_vocabulary(ENGLISH + ["fill in the form"], "en", SYNONYMS_EN)
+    run_together, real_word = expand(["cantreset", "inform"], "en", vocab)
+    assert "reset" in run_together["query"].split()
+    assert real_word["query"] != "form"

@@ -849,7 +849,10 @@
     }
     var pieces = best[token.length];
     var content = pieces ? pieces.filter(function (p) { return !v.stop.has(p); }).length : 0;
-    return content >= 2 || (content === 1 && pieces.length >= 3) ? pieces : null;
+    // A stop word of four letters or more before one known word is words run together too
+    // (cantsignin, dontwork): inform is still not in + form.
+    var spelt = content === 1 && pieces.length === 2 && v.stop.has(pieces[0]) && pieces[0].length >= 4;
+    return content >= 2 || (content === 1 && pieces.length >= 3) || spelt ? pieces : null;
   }
   var RUN_TOGETHER = 48;  // letters: longer is a paste, not words run together
   var LONGEST_LATIN = 20; // letters of one word
