@@ -91,7 +91,7 @@ STOP_WORDS = {
 HOW_TO_WORDS = {"ko": ("법", "방법", "방식", "요령", "하는법"), "en": ("steps", "guide", "tutorial")}
 # Comparatives ("which is better, email or phone"): the question is about the things compared. (In
 # Korean they are adjectives, which the analysis already finds weak: 빨라, 나아.)
-COMPARATIVES = {"en": ("better", "best", "faster", "quicker", "easier", "vs", "versus")}
+COMPARATIVES = {"en": ("better", "best", "faster", "quicker", "easier")}
 
 
 # Actions that apply to anything ("비밀번호 변경", "change my card"): a page titled with only the action
