@@ -241,7 +241,12 @@
     var service = new Set(splitList(vocab.service));
     var outside = splitList(vocab.outside);
     var features = splitList(vocab.features);
-    var faults = splitList(vocab.faults);
+    // Hangul faults start a word (안나와요), Latin ones are whole words (not).
+    var faults = { hangul: [], latin: new Set() };
+    splitList(vocab.faults).forEach(function (f) {
+      if (/[\uac00-\ud7a3]/.test(f)) faults.hangul.push(f);
+      else faults.latin.add(f);
+    });
     // Words a Hangul run can be cut into: the pages' words, the synonyms' keys, particles, stop words.
     var hangul = [];
     var seen = new Set();
@@ -833,9 +838,10 @@
   }
 
   // The fewest words a Latin token is made of, each one the vocabulary knows or a stop word: two
-  // known words (paymentfailed), or three or more with one among them (howtocancel). A real word
-  // the vocabulary lacks is rarely a stop word and one known word (inform is not in + form); null
-  // when the token is none of these.
+  // known words (paymentfailed), three or more with one among them (howtocancel), or a stop word of
+  // four letters or more and a known word (cantsignin). A real word the vocabulary lacks is rarely
+  // a short stop word and one known word (inform is not in + form); null when the token is none of
+  // these.
   function runTogether(v, token) {
     if (token.length > RUN_TOGETHER) return null;
     var best = [[]];
@@ -849,8 +855,6 @@
     }
     var pieces = best[token.length];
     var content = pieces ? pieces.filter(function (p) { return !v.stop.has(p); }).length : 0;
-    // A stop word of four letters or more before one known word is words run together too
-    // (cantsignin, dontwork): inform is still not in + form.
     var spelt = content === 1 && pieces.length === 2 && v.stop.has(pieces[0]) && pieces[0].length >= 4;
     return content >= 2 || (content === 1 && pieces.length >= 3) || spelt ? pieces : null;
   }
@@ -1012,7 +1016,7 @@
     // searched ("email customer service": the email page, not every page naming customer service;
     // "고객지원은 어떤 일을 하나요" is about the help desk).
     var asking = terms.filter(function (t) { return !v.helpDesk.has(t); });
-    if (asking.some(function (t) { return !v.actions.has(t) && t.split(" ").every(function (w) { return v.readerWords.has(w); }); })) terms = asking;
+    if (asking.some(function (t) { return !v.actions.has(t) && readersTopic(v, t); })) terms = asking;
     var anyKnown = words.some(function (w) { return w.known; });
     var topics = topicsOf(v, terms, others);
     var asked = question(v, parsed.list, words);
@@ -1109,14 +1113,14 @@
   // and its particle in a run typed without spaces (자막이안나와요).
   function failing(v, list) {
     return list.some(function (token) {
-      if (!token.hangul) return v.faults.indexOf(token.text) >= 0;
+      if (!token.hangul) return v.faults.latin.has(token.text);
       var rests = [token.text];
       v.features.forEach(function (name) {
         var at = where(token, name);
         if (at >= 0) rests.push(token.text.slice(at + name.length).replace(/^[이가은는도을를]/, ""));
       });
       return rests.some(function (rest) {
-        return v.faults.some(function (fault) { return /[\uac00-\ud7a3]/.test(fault) && rest.lastIndexOf(fault, 0) === 0; });
+        return v.faults.hangul.some(function (fault) { return rest.lastIndexOf(fault, 0) === 0; });
       });
     });
   }
@@ -1257,8 +1261,7 @@
   // topic.
   function subsets(v, terms, order, guesses) {
     function weight(t) {
-      var topic = t.split(" ").every(function (w) { return v.readerWords.has(w); });
-      return (topic ? 4 : 0) + (v.actions.has(t) ? 0 : 2) + (guesses.get(t) ? 0 : 1);
+      return (readersTopic(v, t) ? 4 : 0) + (v.actions.has(t) ? 0 : 2) + (guesses.get(t) ? 0 : 1);
     }
     var kept = terms.slice().sort(function (a, b) { return weight(b) - weight(a) || usage(v, b) - usage(v, a); });
     // Then the two words most about a topic alone: "refund reqeust form" has no page with any two
@@ -1271,6 +1274,12 @@
     return pairs.concat(singles);
   }
   var LONG_QUERY = 5; // terms
+
+  // Whether a term is one of the topics readers have in mind: every word of it is a synonym's key
+  // or what one means (오류, 카드사, 로그인).
+  function readersTopic(v, term) {
+    return term.split(" ").every(function (w) { return v.readerWords.has(w); });
+  }
 
   // A guessed word's readings, those the pages use beside the reader's neighbouring words first:
   // the vocabulary's pairs of neighbouring words (compounds) say which (비밀번호 재ㅅ: 재+설정
