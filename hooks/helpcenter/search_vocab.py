@@ -106,9 +106,10 @@ GENERIC_ACTIONS = {
 
 
 # The help desk itself, which a reader names beside what they ask about ("고객센터 이메일 주소",
-# "customer service phone"): the help center's fallbacks leave it out first, as a generic action,
-# so that the topic is searched on its own (search.js tries fallbacks when the whole query finds
-# too little).
+# "customer service phone"): beside a topic readers ask about it is left out of the engine's query,
+# as the service's name is, and the fallbacks leave it out first, as a generic action, so that the
+# topic is searched on its own (query.js). The online help center (헬프 센터) is a page's topic,
+# not the help desk.
 HELP_DESK = {"ko": ("고객 센터", "고객지원"), "en": ("customer service", "customer support", "support")}
 
 
@@ -189,10 +190,15 @@ def build_vocabulary(texts: list[str], lang: str, synonyms: dict, budget: int = 
     return {**base, "complete": keep == len(ranked), "words": " ".join(ranked[:keep])}
 
 
+def names(name: str, word: str) -> bool:
+    """Whether `word` names `name` (of OUTSIDE or FEATURES) as query.js matches them: a Latin word
+    starting with it (netflix's), a Hangul word containing it (넷플릭스는)."""
+    return word.startswith(name) or (not name.isascii() and name in word)
+
+
 def _undocumented(features: Iterable[str], counts: Counter) -> list[str]:
-    """The features no indexed word names, as query.js matches them: a Latin word starting with one,
-    a Hangul word containing one."""
-    return [f for f in features if not any(w.startswith(f) or (not f.isascii() and f in w) for w in counts)]
+    """The features no indexed word names."""
+    return [f for f in features if not any(names(f, w) for w in counts)]
 
 
 def _by_frequency(counts: Counter) -> list[str]:
