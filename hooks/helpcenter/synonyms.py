@@ -11,6 +11,7 @@ from .datafile import load_schema, load_validated, require_languages
 Synonyms = dict[str, dict[str, list[str]]]
 # What a synonym key may not contain (data/search-synonyms.schema.json, "word").
 _NOT_A_KEY = re.compile(r"[\s+\-*~^:\"A-Z]")
+_HANGUL = re.compile("[\u3131-\u318e\uac00-\ud7a3]")
 
 
 def load_synonyms(path: Path, schema_path: Path, label: str, languages: list[str], glossary: list[dict] | None = None) -> Synonyms:
@@ -23,6 +24,8 @@ def load_synonyms(path: Path, schema_path: Path, label: str, languages: list[str
     if glossary:
         for lang, pairs in from_glossary(glossary, languages).items():
             raw[lang] = {**pairs, **raw.get(lang, {})}
+    for lang, pairs in across_sites(raw, languages).items():
+        raw[lang] = {**pairs, **raw.get(lang, {})}
     return raw
 
 
@@ -41,6 +44,32 @@ def from_glossary(terms: list[dict], languages: list[str]) -> Synonyms:
                 if key != _key(preferred):
                     synonyms[lang].setdefault(key, [preferred])
     return synonyms
+
+
+def across_sites(synonyms: Synonyms, languages: list[str]) -> Synonyms:
+    """On a site not written in Hangul, the Korean words readers type that another site's synonyms
+    lead to a word this site also reads: Korean readers type the same words on either site, and the
+    Korean site's list is the fullest one of how they type them, so 리펀드 (refund in Hangul, 환불 on
+    the Korean site) finds "refund" on the English site, which reads 환불 as "refund". Single words
+    only; phrases are each site's own. (English words on the Korean site are not taken: an English
+    word there can lead to another sense, "channels" to the English site's "methods" and that to
+    결제 수단.)"""
+    derived: Synonyms = {lang: {} for lang in languages}
+    for lang in languages:
+        here = synonyms.get(lang, {})
+        if _mostly_hangul([target for targets in here.values() for target in targets]):
+            continue
+        for other in languages:
+            for key, targets in synonyms.get(other, {}).items():
+                if " " in key or key in here or not _HANGUL.search(key) or not all(target in here for target in targets):
+                    continue
+                words = [word for target in targets for word in here[target]]
+                derived[lang].setdefault(key, list(dict.fromkeys(words)))
+    return derived
+
+
+def _mostly_hangul(words: list[str]) -> bool:
+    return sum(bool(_HANGUL.search(word)) for word in words) * 2 > len(words)
 
 
 def _plain(term: str) -> str:

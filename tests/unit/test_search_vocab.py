@@ -6,7 +6,7 @@ import json
 import random
 
 from helpcenter.search_vocab import BUDGET, COMPOUNDS_BUDGET, build_vocabulary, gzip_size
-from helpcenter.synonyms import from_glossary
+from helpcenter.synonyms import across_sites, from_glossary
 
 TEXTS = [
     "결제 오류 가 나 면 결제 수단 을 확인 하 세요",
@@ -115,3 +115,14 @@ def test_a_feature_the_pages_come_to_document_is_no_longer_a_feature_no_page_doc
     documented = build_vocabulary(["자막 이 나오 지 않 으면 자막 설정 을 확인 하 세요"], "ko", {})["features"].split()
     assert "자막" in undocumented and "자막" not in documented
     assert set(documented) == set(undocumented) - {"자막"}
+
+
+def test_the_english_site_reads_the_korean_words_the_korean_site_reads():
+    """A Korean reader types 리펀드 on either site: the Korean site reads it as 환불, which the English
+    site reads as "refund". English words are not carried the other way (an English word there can
+    lead to another sense), nor phrases, nor words the site already reads its own way."""
+    synonyms = {"ko": {"리펀드": ["환불"], "어디 문의": ["방법"], "pw": ["비밀번호"], "비번": ["비밀번호"]},
+                "en": {"환불": ["refund"], "비밀번호": ["password"], "비번": ["pin"], "channels": ["methods"]}}
+    derived = across_sites(synonyms, ["ko", "en"])
+    assert derived["en"] == {"리펀드": ["refund"]}
+    assert derived["ko"] == {}
