@@ -64,7 +64,7 @@ STOP_WORDS = {
         "제일 가장 최고 베스트 "
         "한 오늘 어제 내일 방금 아까 요즘 관련 관해 관한 대해 대한 며칠 얼마 얼마나 몇 걸려 걸리 "
         "하나요 되나요 되죠 돼요 되요 해요 했어요 됐어요 싶어요 있나요 없나요 있어요 없어요 주세요 "
-        "하는 하는법 는법 는방법 방법은 건가요 거예요 거에요 당 당했 당하 번 번째 회 개 빨리 ㅠㅠ ㅜㅜ ㅋㅋ ㅎㅎ"
+        "하는 하는법 는법 는방법 방법은 건가요 거예요 거에요 궁금 몰라 하나 장난 짜증 헐 아놔 당 당했 당하 번 번째 회 개 빨리 ㅠㅠ ㅜㅜ ㅋㅋ ㅎㅎ"
     ).split(),
     "en": (
         "a an the i i'm im my me we our you your it its is are was were be been am do does did don't "
@@ -77,9 +77,10 @@ STOP_WORDS = {
         "something anything thing things back again even ever never now then already always every "
         "me mine myself us i'd i've you're it's there's won't wouldn't isn't aren't wasn't "
         "new different other another else today yesterday tomorrow lately recently next last month months week weeks long "
-        "work works working worked too many much forever takes "
+        "work works working worked too many much forever takes saying says come comes came coming "
         # hedges and greetings ("i think someone is using my account", "hi pls help")
         "think guess maybe probably perhaps seem seemed somehow actually anymore literally pls plz thanks thx hi hello hey "
+        "wtf wth omg ugh argh lol smh ffs damn seriously "
         "vs versus"
     ).split(),
 }
@@ -142,6 +143,16 @@ FAULTS = (
     "not no wont won't dont don't doesnt doesn't isnt isn't cant can't cannot missing broken error wrong stuck "
     "glitch glitchy sync gone disappeared"
 ).split()
+# A question about the price ("쿠플 한달 요금 얼마", "coupang play price per month"), which this help
+# center does not answer: the pages do not list prices (the payment hub says where to check them).
+# A query is one when it names a price (PRICES, or "how much") and no word a page answers besides
+# the plan it asks about (PLANS): "결제 금액이 얼마 나갔나요" and "how much was I charged" are about
+# a charge. 얼마나 (how long, how far) is not 얼마.
+PRICES = "가격 얼마 구독료 이용료 월정액 월회비 요금제 price prices pricing cost costs fee fees".split()
+PLANS = (
+    "요금 요금제 멤버십 구독 와우 이용 월 달 한달 매달 매월 년 일년 연간 "
+    "membership subscription plan plans wow month monthly year yearly annual per"
+).split()
 
 
 def words_of(text: str) -> list[str]:
@@ -178,6 +189,8 @@ def build_vocabulary(texts: list[str], lang: str, synonyms: dict, budget: int = 
         "outside": " ".join(OUTSIDE),
         "features": " ".join(_undocumented(FEATURES, counts)),
         "faults": " ".join(FAULTS),
+        "prices": " ".join(PRICES),
+        "plans": " ".join(PLANS),
         "words": "",
     }
     base_size = gzip_size(base)

@@ -709,3 +709,28 @@ def test_a_long_stop_word_run_together_with_one_known_word_is_read_as_both():
     run_together, real_word = expand(["cantreset", "inform"], "en", vocab)
     assert "reset" in run_together["query"].split()
     assert real_word["query"] != "form"
+
+
+def test_a_question_about_the_price_is_unanswerable_but_one_about_a_charge_is_not():
+    """The pages list no prices: "쿠플 한달 요금 얼마" and "how much is it per month" get the
+    no-results panel, whatever word they share with the pages (요금, prices). "결제 금액이 얼마"
+    and "how much was I charged" are about a charge, and 얼마나 is not 얼마."""
+    vocab = build_vocabulary(KOREAN + ["이용 요금 과 결제 금액 을 확인 하 세요", "답변 은 얼마나 걸리 나요"], "ko", SYNONYMS_KO)
+    results = expand(["쿠플 한달 요금 얼마에요", "멤버십 가격", "결제 금액이 얼마 나갔나요", "답변 얼마나 걸려요"], "ko", vocab)
+    assert [r["unanswerable"] for r in results] == [True, True, False, False]
+    vocab = build_vocabulary(ENGLISH + ["prices can change", "you were charged twice"], "en", SYNONYMS_EN)
+    results = expand(["how much is coupang play per month", "monthly fee", "how much was i charged"], "en", vocab)
+    assert [r["unanswerable"] for r in results] == [True, True, False]
+
+
+def test_phrases_with_the_same_answer_explain_a_question_together_and_run_together_in_any_order():
+    """"best way to contact, email or phone" is asked by two phrases of the channel comparison,
+    neither of which covers every word; 문의어디로 is 어디 문의 typed without spaces, back to front.
+    A word no phrase of that answer covers is still another topic."""
+    vocab = build_vocabulary(ENGLISH + ["compare support channels", "contact support by email or phone"], "en",
+                             {**SYNONYMS_EN, "best contact": ["compare support channels"], "email phone": ["compare support channels"]})
+    both, other = expand(["best way to contact support, email or phone", "best way to contact support about a payment error"], "en", vocab)
+    assert both["query"] == "compare support channels"
+    assert "payment" in other["query"].split()
+    vocab = build_vocabulary(KOREAN + ["고객 지원 방법 비교"], "ko", {**SYNONYMS_KO, "어디 문의": ["방법 비교"]})
+    assert expand(["문의어디로해야돼"], "ko", vocab)[0]["query"] == "방법 비교"

@@ -283,6 +283,7 @@
       complete: vocab.complete === true,
       rank: rank, synonyms: synonyms, titleKeys: titleKeys, phrases: phrases, helpDesk: helpDesk, compounds: compounds, particles: particles, stop: stop, weak: weak, actions: actions,
       service: service, outside: outside, features: features, faults: faults, readerWords: readerWords,
+      prices: splitList(vocab.prices), plans: new Set(splitList(vocab.plans)),
       hangul: hangul, hangulSet: seen, byInitials: byInitials, byFirst: byFirst,
       // Latin words for completions and typos: the pages' and the synonyms' (password on the Korean site).
       latin: Array.from(new Set(words.concat(Array.from(synonyms.keys())))).filter(function (w) {
@@ -1029,7 +1030,8 @@
       // So is how to use a feature the pages do not document ("자막 크기 키우기"), unless the query
       // says it fails ("자막이 안 나와요": a playback problem).
       unanswerable: (words.some(function (w) { return !w.known; }) && doubt * 2 > counted) ||
-        mentions(parsed.list, v.outside) || (mentions(parsed.list, v.features) && !failing(v, parsed.list)),
+        mentions(parsed.list, v.outside) || (mentions(parsed.list, v.features) && !failing(v, parsed.list)) ||
+        priceQuestion(v, parsed.list, words),
       query: anyKnown ? terms.join(" ") : "",
       // What the query is about, without the generic actions (변경, 확인, change): a page titled
       // with only an action the reader named ("결제 수단 확인·변경") is not the page about their
@@ -1108,6 +1110,22 @@
     return token.text.lastIndexOf(name, 0) === 0 ? 0 : -1;
   }
 
+  // Whether the query asks what the service costs (search_vocab.PRICES): it names a price and no
+  // word a page answers but the plan it asks about, the service's name and verbs.
+  function priceQuestion(v, list, words) {
+    var priced = list.some(function (token, i) {
+      if (token.hangul && /얼마나/.test(token.text)) return false;
+      var next = list[i + 1];
+      return (token.text === "how" && next && next.text === "much") ||
+        v.prices.some(function (name) { return where(token, name) >= 0; });
+    });
+    return priced && words.every(function (w) {
+      return !w.known || names(v, w) || w.matched.every(function (t) {
+        return v.plans.has(t) || weakTerm(v, t) || v.prices.some(function (name) { return t.lastIndexOf(name, 0) === 0; });
+      });
+    });
+  }
+
   // Whether the query says that something fails: a word that is one of the vocabulary's `faults`
   // (not, missing) or, in Hangul, starts with one (안나와요, 깨져요), also right after a feature
   // and its particle in a run typed without spaces (자막이안나와요).
@@ -1152,18 +1170,27 @@
         return !weakTerm(v, t) && !v.actions.has(t) && !v.helpDesk.has(t);
       });
     }).map(forms);
-    for (var i = 0; i < v.phrases.length; i++) {
-      var phrase = v.phrases[i];
-      var run = phrase.words.join("");
-      var runTyped = list.some(function (t) { return t.hangul && phrase.words.length > 1 && t.text.indexOf(run) >= 0; });
-      var asked = runTyped || phrase.words.every(function (word) { return typed.some(function (t) { return t.lastIndexOf(word, 0) === 0; }); });
-      var covered = about.every(function (ways) {
-        return ways.some(function (t) {
-          return (runTyped && run.indexOf(t) >= 0) ||
-            phrase.words.some(function (word) { return t.lastIndexOf(word, 0) === 0 || word.lastIndexOf(t, 0) === 0; });
-        });
+    // Typed without spaces, in any order (문의어디로해야돼: 어디 문의).
+    function runTyped(phrase) {
+      return phrase.words.length > 1 && list.some(function (t) {
+        return t.hangul && phrase.words.every(function (word) { return t.text.indexOf(word) >= 0; }) &&
+          phrase.words.join("").length <= t.text.length;
       });
-      if (asked && covered) return phrase;
+    }
+    function covers(phrase, ways) {
+      return ways.some(function (t) {
+        return (runTyped(phrase) && phrase.words.join("").indexOf(t) >= 0) ||
+          phrase.words.some(function (word) { return t.lastIndexOf(word, 0) === 0 || word.lastIndexOf(t, 0) === 0; });
+      });
+    }
+    var asked = v.phrases.filter(function (phrase) {
+      return runTyped(phrase) || phrase.words.every(function (word) { return typed.some(function (t) { return t.lastIndexOf(word, 0) === 0; }); });
+    });
+    // Phrases asked with the same answer explain a query together ("best way to contact, email or
+    // phone": "best contact" and "email phone" are both the channel comparison).
+    for (var i = 0; i < asked.length; i++) {
+      var kin = asked.filter(function (p) { return p.values[0] === asked[i].values[0]; });
+      if (about.every(function (ways) { return kin.some(function (p) { return covers(p, ways); }); })) return asked[i];
     }
     return null;
   }
