@@ -64,7 +64,7 @@ STOP_WORDS = {
         "제일 가장 최고 베스트 "
         "한 오늘 어제 내일 방금 아까 요즘 관련 관해 관한 대해 대한 며칠 얼마 얼마나 몇 걸려 걸리 "
         "하나요 되나요 되죠 돼요 되요 해요 했어요 됐어요 싶어요 있나요 없나요 있어요 없어요 주세요 "
-        "하는 하는법 는법 는방법 방법은 건가요 거예요 거에요 궁금 몰라 하나 장난 짜증 헐 아놔 당 당했 당하 번 번째 회 개 빨리 ㅠㅠ ㅜㅜ ㅋㅋ ㅎㅎ"
+        "하는 하는법 는법 는방법 방법은 건가요 거예요 거에요 궁금 몰라 하나 장난 짜증 헐 아놔 케이스 글 당 당했 당하 번 번째 회 개 빨리 ㅠㅠ ㅜㅜ ㅋㅋ ㅎㅎ"
     ).split(),
     "en": (
         "a an the i i'm im my me we our you your it its is are was were be been am do does did don't "
@@ -80,7 +80,7 @@ STOP_WORDS = {
         "work works working worked too many much forever takes saying says come comes came coming "
         # hedges and greetings ("i think someone is using my account", "hi pls help")
         "think guess maybe probably perhaps seem seemed somehow actually anymore literally pls plz thanks thx hi hello hey "
-        "wtf wth omg ugh argh lol smh ffs damn seriously "
+        "wtf wth omg ugh argh lol smh ffs damn seriously list "
         "vs versus"
     ).split(),
 }

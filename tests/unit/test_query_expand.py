@@ -187,6 +187,21 @@ def test_korean_typed_with_the_keyboard_in_english_mode_is_read_as_korean():
     assert result["query"] == "이메일" and not result["foreign"]
 
 
+def test_english_typed_with_the_keyboard_in_korean_mode_is_read_as_english():
+    """ㅔ묘ㅡ둣 is what the keys of "payment" give with the keyboard left in Korean mode: on the
+    Korean site it is 결제 (its synonym), on the English site "payment". A Korean word stays Korean."""
+    vocab = build_vocabulary(KOREAN, "ko", {**SYNONYMS_KO, "payment": ["결제"]})
+    ko, korean = expand(["ㅔ묘ㅡ둣", "결제"], "ko", vocab)
+    (en,) = expand(["ㅔ묘ㅡ둣"], "en")
+    assert ko["query"] == "결제" and en["query"] == "payment" and korean["query"] == "결제"
+
+
+def test_my_phone_is_where_it_happens_not_the_phone_support():
+    vocab = build_vocabulary(ENGLISH + ["phone support hours", "call phone support"], "en", SYNONYMS_EN)
+    on_my_phone, call = expand(["sign in on my phone", "phone support number"], "en", vocab)
+    assert "phone" not in on_my_phone["query"].split() and "phone" in call["query"].split()
+
+
 HOSTILE = ["constructor", "__proto__", "toString", "hasOwnProperty", "a" * 2000, "결" * 2000, "ㅂ" * 2000,
            "😀🎉 결제 😀", "ㅏ", "ㅗㅏ", "ㄳ", "مرحبا بالعالم", "שלום", "\u200b\u200f결제\u202e", "", "   ", "\x00",
            "*~^:+-\"", "결제" + "\u0301" * 50, "\ud800", "ㅋㅋㅋㅋ", "1234", "a b c d e f g h i j k l m n o p q r s t u v w x y z"]
@@ -734,3 +749,11 @@ def test_phrases_with_the_same_answer_explain_a_question_together_and_run_togeth
     assert "payment" in other["query"].split()
     vocab = build_vocabulary(KOREAN + ["고객 지원 방법 비교"], "ko", {**SYNONYMS_KO, "어디 문의": ["방법 비교"]})
     assert expand(["문의어디로해야돼"], "ko", vocab)[0]["query"] == "방법 비교"
+
+
+def test_a_phrase_covers_a_term_that_names_the_service_and_its_topic():
+    """쿠팡 계정 is one term the pages use; asked about, it is about 계정 ("누가 내 쿠팡계정 써요":
+    the phrase 누가 계정)."""
+    vocab = build_vocabulary(KOREAN + ["쿠팡 계정 으로 로그인 하 세요"] * 3 + ["계정 도용 이 의심 되 면"], "ko",
+                             {**SYNONYMS_KO, "누가 계정": ["도용"]}, service=["쿠팡"])
+    assert expand(["누가 내 쿠팡계정 쓰는거같음"], "ko", vocab)[0]["query"] == "도용"

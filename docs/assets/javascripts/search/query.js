@@ -719,6 +719,15 @@
     return terms.slice(0, ALTERNATIVES + 2);
   }
 
+  // English typed with the keyboard left in Korean mode (ㅔ묘ㅡ둣 is payment, ㅊ뭋디 cancel): a run
+  // the Hangul analysis finds nothing sure in whose keys spell a word the vocabulary knows.
+  function koreanMode(v, run, words) {
+    if (words.some(function (w) { return w.known && !w.guess; })) return words;
+    var keys = keystrokes(run).toLowerCase();
+    if (keys.length < 4 || !/^[a-z]+$/.test(keys) || !(known(v, keys) || englishStem(v, keys))) return words;
+    return latinWords(v, keys, false);
+  }
+
   // ---------------------------------------------------------------- Latin letters and digits
 
   function latinWords(v, token, typing) {
@@ -973,9 +982,11 @@
       var found = remembered(v, (last ? "typing " : "typed ") + token.text, function () {
         // The service's name spaced as the pages write it (coupang play): searched as typed.
         if (token.service) return [{ typed: token.service, matched: [token.service], known: true }];
-        if (token.hangul) return hangulWords(v, token.text, last);
+        if (token.hangul) return koreanMode(v, token.text, hangulWords(v, token.text, last));
         return latinWords(v, token.text, last);
       });
+      // "on my phone" is where it happens, not the phone support the pages' "phone" names.
+      if (token.text === "phone" && i > 0 && list[i - 1].text === "my") return;
       words = words.concat(found);
     });
     words = words.map(function (w, i) { return w.guess && w.matched.length > 1 ? besideNeighbours(v, w, words[i - 1], words[i + 1]) : w; });
@@ -1159,7 +1170,12 @@
     function compact(text) { return text.toLowerCase().replace(/\s+/g, ""); }
     function said(w) { return compact(w.guess && w.matched.length ? w.matched[0] : w.typed); }
     // A word also counts as what it means (acct: account), so a phrase needs no spelling of each.
-    function forms(w) { return [said(w)].concat(w.guess ? [] : w.matched.map(compact)); }
+    function forms(w) { return [said(w)].concat(w.guess ? [] : w.matched.map(unnamed)); }
+    // 쿠팡계정 is about 계정: the service's name is what every page is about.
+    function unnamed(term) {
+      var rest = term.split(" ").filter(function (part) { return !serviceTerm(v, part); });
+      return compact(rest.length ? rest.join(" ") : term);
+    }
     var typed = list.map(function (t) { return compact(t.text); });
     words.forEach(function (w) { typed = typed.concat(forms(w)); });
     // "It doesn't work" (symptom) says what every problem says, and the help desk is what every
