@@ -64,7 +64,9 @@ STOP_WORDS = {
         "제일 가장 최고 베스트 "
         "한 오늘 어제 내일 방금 아까 요즘 관련 관해 관한 대해 대한 며칠 얼마 얼마나 몇 걸려 걸리 "
         "하나요 되나요 되죠 돼요 되요 해요 했어요 됐어요 싶어요 있나요 없나요 있어요 없어요 주세요 "
-        "하는 하는법 는법 는방법 방법은 건가요 거예요 거에요 궁금 몰라 하나 장난 짜증 헐 아놔 케이스 글 당 당했 당하 번 번째 회 개 빨리 ㅠㅠ ㅜㅜ ㅋㅋ ㅎㅎ"
+        "하는 하는법 는법 는방법 방법은 건가요 거예요 거에요 당 당했 당하 번 번째 회 개 빨리 ㅠㅠ ㅜㅜ ㅋㅋ ㅎㅎ "
+        # fillers of a long question and venting ("궁금합니다", "잘 몰라요", "장난하나")
+        "궁금 몰라 하나 장난 짜증 헐 아놔 케이스 글 쪽 곳 정확히"
     ).split(),
     "en": (
         "a an the i i'm im my me we our you your it its is are was were be been am do does did don't "
@@ -127,14 +129,14 @@ OUTSIDE = (
 
 
 # Features of the app the pages do not document (subtitles, profiles, kids' settings, picture
-# settings), on both sites: a query naming one asks how to use it ("자막 크기 키우기", "turn on
-# subtitles"), which this help center does not answer, unless it also says that something fails
-# ("자막이 안 나와요", "subtitles not showing"): that is a playback problem, which the synonyms send
-# to its page. A feature the pages come to document (a writer adds a page about subtitles) drops
-# out of the vocabulary's list by itself (`_undocumented`).
+# settings, two-step verification), on both sites: a query naming one asks how to use it ("자막
+# 크기 키우기", "turn on subtitles"), which this help center does not answer, unless it also says
+# that something fails ("자막이 안 나와요", "subtitles not showing"): that is a playback problem,
+# which the synonyms send to its page. A feature the pages come to document (a writer adds a page
+# about subtitles) drops out of the vocabulary's list by itself (`_undocumented`).
 FEATURES = (
-    "자막 프로필 이어보기 시청기록 찜 배속 자동재생 더빙 예고편 키즈 자녀 연령 성인인증 선물하기 평점 "
-    "4k uhd hdr 해상도 subtitle caption profile watchlist autoplay dub trailer kids parental resolution"
+    "자막 프로필 이어보기 시청기록 찜 배속 자동재생 더빙 예고편 키즈 자녀 연령 성인인증 선물하기 평점 2단계 이중인증 2차인증 "
+    "4k uhd hdr 해상도 subtitle caption profile watchlist autoplay dub trailer kids parental resolution 2fa mfa factor"
 ).split()
 # What says that something fails: a Hangul word starting with one ("안나와요", "없어요", "깨져요") or
 # a Latin word that is one ("not", "missing"). A feature with one of them is a problem to solve.
@@ -148,9 +150,9 @@ FAULTS = (
 # A query is one when it names a price (PRICES, or "how much") and no word a page answers besides
 # the plan it asks about (PLANS): "결제 금액이 얼마 나갔나요" and "how much was I charged" are about
 # a charge. 얼마나 (how long, how far) is not 얼마.
-PRICES = "가격 얼마 구독료 이용료 월정액 월회비 요금제 price prices pricing cost costs fee fees".split()
+PRICES = "가격 얼마 구독료 이용료 월정액 월회비 요금제 할인 price prices pricing cost costs fee fees discount".split()
 PLANS = (
-    "요금 요금제 멤버십 구독 와우 이용 월 달 한달 매달 매월 년 일년 연간 "
+    "요금 요금제 멤버십 구독 와우 회원 이용 월 달 한달 매달 매월 년 일년 연간 "
     "membership subscription plan plans wow month monthly year yearly annual per"
 ).split()
 

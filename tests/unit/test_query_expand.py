@@ -730,9 +730,9 @@ def test_a_question_about_the_price_is_unanswerable_but_one_about_a_charge_is_no
     """The pages list no prices: "쿠플 한달 요금 얼마" and "how much is it per month" get the
     no-results panel, whatever word they share with the pages (요금, prices). "결제 금액이 얼마"
     and "how much was I charged" are about a charge, and 얼마나 is not 얼마."""
-    vocab = build_vocabulary(KOREAN + ["이용 요금 과 결제 금액 을 확인 하 세요", "답변 은 얼마나 걸리 나요"], "ko", SYNONYMS_KO)
-    results = expand(["쿠플 한달 요금 얼마에요", "멤버십 가격", "결제 금액이 얼마 나갔나요", "답변 얼마나 걸려요"], "ko", vocab)
-    assert [r["unanswerable"] for r in results] == [True, True, False, False]
+    vocab = build_vocabulary(KOREAN + ["이용 요금 과 결제 금액 을 확인 하 세요", "답변 은 얼마나 걸리 나요"], "ko", {**SYNONYMS_KO, "회원": ["계정"]})
+    results = expand(["쿠플 한달 요금 얼마에요", "멤버십 가격", "회원이면 할인돼요", "결제 금액이 얼마 나갔나요", "답변 얼마나 걸려요"], "ko", vocab)
+    assert [r["unanswerable"] for r in results] == [True, True, True, False, False]
     vocab = build_vocabulary(ENGLISH + ["prices can change", "you were charged twice"], "en", SYNONYMS_EN)
     results = expand(["how much is coupang play per month", "monthly fee", "how much was i charged"], "en", vocab)
     assert [r["unanswerable"] for r in results] == [True, True, False]
@@ -757,3 +757,17 @@ def test_a_phrase_covers_a_term_that_names_the_service_and_its_topic():
     vocab = build_vocabulary(KOREAN + ["쿠팡 계정 으로 로그인 하 세요"] * 3 + ["계정 도용 이 의심 되 면"], "ko",
                              {**SYNONYMS_KO, "누가 계정": ["도용"]}, service=["쿠팡"])
     assert expand(["누가 내 쿠팡계정 쓰는거같음"], "ko", vocab)[0]["query"] == "도용"
+
+
+def test_a_mistyped_function_word_still_asks_its_phrase():
+    """"somone logged into my acount" is the phrase "someone log account" with two slips, one of
+    them in a function word the analysis leaves out."""
+    vocab = build_vocabulary(ENGLISH + ["misuse of your account"], "en", {**SYNONYMS_EN, "someone log account": ["misuse"]})
+    assert expand(["somone logged into my acount"], "en", vocab)[0]["query"] == "misuse"
+
+
+def test_i_typed_apart_before_other_words_is_this_not_the_start_of_a_word():
+    """"이 드라마만 안 나와요": 이 is "this"; typed last it is still the start of 이메일."""
+    apart, last = expand(["이 카드 결제 오류", "결제 오류 이"], "ko")
+    assert [w["typed"] for w in apart["words"]][0] != "이"
+    assert last["words"][-1]["typed"] == "이"

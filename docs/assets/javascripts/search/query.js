@@ -837,14 +837,17 @@
     return out;
   }
 
+  // The function word of four letters or more that a Latin token is one key off ("workng": working),
+  // or "" when it is none.
   function mistypedStop(v, token) {
     var keys = keystrokes(token);
-    if (keys.length < 5) return false;
+    if (keys.length < 5) return "";
     if (!v.stopKeys) {
       v.stopKeys = [];
-      v.stop.forEach(function (w) { if (/^[a-z']{4,}$/.test(w)) v.stopKeys.push(keystrokes(w)); });
+      v.stop.forEach(function (w) { if (/^[a-z']{4,}$/.test(w)) v.stopKeys.push([w, keystrokes(w)]); });
     }
-    return v.stopKeys.some(function (stopKeys) { return Math.abs(stopKeys.length - keys.length) <= 1 && distance(keys, stopKeys, 1, 1) <= 1; });
+    var near = v.stopKeys.filter(function (stop) { return Math.abs(stop[1].length - keys.length) <= 1 && distance(keys, stop[1], 1, 1) <= 1; });
+    return near.length ? near[0][0] : "";
   }
 
   // The fewest words a Latin token is made of, each one the vocabulary knows or a stop word: two
@@ -987,6 +990,9 @@
       });
       // "on my phone" is where it happens, not the phone support the pages' "phone" names.
       if (token.text === "phone" && i > 0 && list[i - 1].text === "my") return;
+      // 이 typed apart is "this" (이 드라마만), not the start of 이메일; inside a word it may be a
+      // particle or part of an unknown word (디바이스), so it is no stop word.
+      if (token.text === "이" && i < list.length - 1) return;
       words = words.concat(found);
     });
     words = words.map(function (w, i) { return w.guess && w.matched.length > 1 ? besideNeighbours(v, w, words[i - 1], words[i + 1]) : w; });
@@ -1131,7 +1137,7 @@
         v.prices.some(function (name) { return where(token, name) >= 0; });
     });
     return priced && words.every(function (w) {
-      return !w.known || names(v, w) || w.matched.every(function (t) {
+      return !w.known || names(v, w) || v.plans.has(w.typed) || w.matched.every(function (t) {
         return v.plans.has(t) || weakTerm(v, t) || v.prices.some(function (name) { return t.lastIndexOf(name, 0) === 0; });
       });
     });
@@ -1177,6 +1183,11 @@
       return compact(rest.length ? rest.join(" ") : term);
     }
     var typed = list.map(function (t) { return compact(t.text); });
+    // A function word mistyped still asks the phrase (somone logged in: someone log).
+    list.forEach(function (t) {
+      var stop = !t.hangul && !known(v, t.text) ? mistypedStop(v, t.text) : "";
+      if (stop) typed.push(stop);
+    });
     words.forEach(function (w) { typed = typed.concat(forms(w)); });
     // "It doesn't work" (symptom) says what every problem says, and the help desk is what every
     // support question names ("best way to contact customer support"): neither is what it is about.
