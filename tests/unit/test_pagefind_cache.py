@@ -115,7 +115,7 @@ def test_a_damaged_cache_entry_is_never_copied_into_the_site(tmp_path, runs):
     jobs = [(documents("en", ["quokka"]), "en", output)]
     write_indexes(jobs, cache)
     expected = tree(output)
-    stored = next((tmp_path / "cache").rglob("index.bin"))
+    stored = next(path for path in (tmp_path / "cache").rglob("*.pf_fragment"))
     stored.write_bytes(stored.read_bytes()[:-3])  # cut short, as a build stopped mid-copy would leave it
 
     write_indexes(jobs, cache)
@@ -144,6 +144,21 @@ def test_the_key_changes_with_anything_pagefind_reads():
                 key("1.5.2", ["--force-language", "en"], [("0.html", "a"), ("1.html", "bc")]),
                 key("1.5.2", ["--force-language", "en"], [("1.html", "ab"), ("0.html", "c")]),
                 key("1.5.2", ["--force-language", "en"], [("0.html", "ab")])}) == 6
+
+
+def test_a_site_file_edited_in_place_is_not_restored_into_the_next_site(tmp_path, runs):
+    """The cache and the sites share the index's files (hard links): a file rewritten in place in
+    a site is rewritten in the cache too, and the next build indexes again rather than copy it."""
+    cache, output = EngineCache(tmp_path / "cache"), tmp_path / "site/pagefind"
+    jobs = [(documents("en", ["quokka"]), "en", output)]
+    write_indexes(jobs, cache)
+    expected = tree(output)
+    write_indexes(jobs, cache)
+    edited = next(output.rglob("*.pf_fragment"))
+    edited.write_bytes(b"not pagefind's")
+    write_indexes(jobs, cache)
+    assert runs == ["en", "en"]
+    assert tree(output) == expected
 
 
 def test_a_hand_edited_manifest_never_writes_outside_the_index(tmp_path):
