@@ -771,3 +771,12 @@ def test_i_typed_apart_before_other_words_is_this_not_the_start_of_a_word():
     apart, last = expand(["이 카드 결제 오류", "결제 오류 이"], "ko")
     assert [w["typed"] for w in apart["words"]][0] != "이"
     assert last["words"][-1]["typed"] == "이"
+
+
+def test_the_services_name_in_a_phrase_is_that_name_not_the_start_of_another():
+    """"쿠팡 아이디로 로그인" asks whether the Coupang account signs in; 쿠플 (read as 쿠팡플레이)
+    beside 아이디 is a reader's sign-in problem, not that question."""
+    vocab = build_vocabulary(KOREAN + ["쿠팡 계정 으로 로그인 하 세요"] * 3 + ["쿠팡플레이 아이디"], "ko",
+                             {**SYNONYMS_KO, "쿠플": ["쿠팡플레이"], "쿠팡 아이디": ["쿠팡 계정"]}, service=["쿠팡", "쿠팡플레이"])
+    coupang, play = expand(["쿠팡 아이디로 되나요", "쿠플 아이디"], "ko", vocab)
+    assert coupang["query"] == "쿠팡 계정" and play["query"] != "쿠팡 계정"

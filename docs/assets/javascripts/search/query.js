@@ -1210,8 +1210,11 @@
           phrase.words.some(function (word) { return t.lastIndexOf(word, 0) === 0 || word.lastIndexOf(t, 0) === 0; });
       });
     }
+    // A phrase word that is the service's name is that name, not the start of a longer one (쿠팡
+    // of 쿠팡 아이디 is not 쿠플, read as 쿠팡플레이).
+    function says(t, word) { return serviceTerm(v, word) ? t === word : t.lastIndexOf(word, 0) === 0; }
     var asked = v.phrases.filter(function (phrase) {
-      return runTyped(phrase) || phrase.words.every(function (word) { return typed.some(function (t) { return t.lastIndexOf(word, 0) === 0; }); });
+      return runTyped(phrase) || phrase.words.every(function (word) { return typed.some(function (t) { return says(t, word); }); });
     });
     // Phrases asked with the same answer explain a query together ("best way to contact, email or
     // phone": "best contact" and "email phone" are both the channel comparison).
