@@ -82,7 +82,7 @@ STOP_WORDS = {
         "work works working worked too many much forever takes saying says come comes came coming "
         # hedges and greetings ("i think someone is using my account", "hi pls help")
         "think guess maybe probably perhaps seem seemed somehow actually anymore literally pls plz thanks thx hi hello hey "
-        "wtf wth omg ugh argh lol smh ffs damn seriously list "
+        "wtf wth omg ugh argh lol smh ffs damn seriously list whats what's between "
         "vs versus"
     ).split(),
 }
