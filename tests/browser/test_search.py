@@ -231,7 +231,10 @@ def test_typing_key_by_key_fetches_each_index_chunk_and_result_once_and_ends_on_
         typed_whole = _shown(page)
         box.fill("")
         search(page, query)  # the same query searched at once shows the same results
-        assert _shown(page) == typed_whole
+        # in the same order; a list whose end was in view when drawn also shows the query's other
+        # records (search.js showMore), which layout under load can decide either way.
+        shorter, longer = sorted((_shown(page), typed_whole), key=len)
+        assert shorter and longer[:len(shorter)] == shorter
     fetched = [url for url in requests if url.endswith((".pf_index", ".pf_fragment"))]
     assert fetched, requests
     assert len(fetched) == len(set(fetched)), sorted(url for url in fetched if fetched.count(url) > 1)
