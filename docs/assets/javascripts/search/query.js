@@ -840,14 +840,16 @@
   // The function word of four letters or more that a Latin token is one key off ("workng": working),
   // or "" when it is none.
   function mistypedStop(v, token) {
-    var keys = keystrokes(token);
-    if (keys.length < 5) return "";
-    if (!v.stopKeys) {
-      v.stopKeys = [];
-      v.stop.forEach(function (w) { if (/^[a-z']{4,}$/.test(w)) v.stopKeys.push([w, keystrokes(w)]); });
-    }
-    var near = v.stopKeys.filter(function (stop) { return Math.abs(stop[1].length - keys.length) <= 1 && distance(keys, stop[1], 1, 1) <= 1; });
-    return near.length ? near[0][0] : "";
+    return remembered(v, "stop " + token, function () {
+      var keys = keystrokes(token);
+      if (keys.length < 5) return "";
+      if (!v.stopKeys) {
+        v.stopKeys = [];
+        v.stop.forEach(function (w) { if (/^[a-z']{4,}$/.test(w)) v.stopKeys.push([w, keystrokes(w)]); });
+      }
+      var near = v.stopKeys.filter(function (stop) { return Math.abs(stop[1].length - keys.length) <= 1 && distance(keys, stop[1], 1, 1) <= 1; });
+      return near.length ? near[0][0] : "";
+    });
   }
 
   // The fewest words a Latin token is made of, each one the vocabulary knows or a stop word: two
@@ -1206,15 +1208,20 @@
     }
     function covers(phrase, ways) {
       return ways.some(function (t) {
-        return (runTyped(phrase) && phrase.words.join("").indexOf(t) >= 0) ||
+        return (phrase.run && phrase.words.join("").indexOf(t) >= 0) ||
           phrase.words.some(function (word) { return t.lastIndexOf(word, 0) === 0 || word.lastIndexOf(t, 0) === 0; });
       });
     }
     // A phrase word that is the service's name is that name, not the start of a longer one (쿠팡
     // of 쿠팡 아이디 is not 쿠플, read as 쿠팡플레이).
     function says(t, word) { return serviceTerm(v, word) ? t === word : t.lastIndexOf(word, 0) === 0; }
-    var asked = v.phrases.filter(function (phrase) {
-      return runTyped(phrase) || phrase.words.every(function (word) { return typed.some(function (t) { return says(t, word); }); });
+    // The phrases the query asks, each with whether it was typed as one run (looked for once).
+    var asked = [];
+    v.phrases.forEach(function (phrase) {
+      var run = runTyped(phrase);
+      if (run || phrase.words.every(function (word) { return typed.some(function (t) { return says(t, word); }); })) {
+        asked.push({ words: phrase.words, values: phrase.values, run: run });
+      }
     });
     // Phrases asked with the same answer explain a query together ("best way to contact, email or
     // phone": "best contact" and "email phone" are both the channel comparison).
