@@ -9,8 +9,9 @@ let input = "";
 process.stdin.setEncoding("utf8");
 process.stdin.on("data", (chunk) => { input += chunk; });
 process.stdin.on("end", () => {
-  const { vocab, lang, queries, titles, module } = JSON.parse(input);
-  const { expand, meanings } = require(module || path.join(__dirname, "..", "..", "docs", "assets", "javascripts", "search", "query.js"));
-  const out = titles ? titles.map((t) => meanings(t, vocab)) : queries.map((q) => expand(q, vocab, lang));
+  const { vocab, lang, queries, titles, module, ready } = JSON.parse(input);
+  const query = require(module || path.join(__dirname, "..", "..", "docs", "assets", "javascripts", "search", "query.js"));
+  if (ready) query.ready(vocab, lang);
+  const out = titles ? titles.map((t) => query.meanings(t, vocab)) : queries.map((q) => query.expand(q, vocab, lang));
   process.stdout.write(JSON.stringify(out));
 });

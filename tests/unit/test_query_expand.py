@@ -44,8 +44,8 @@ def vocabulary(lang: str) -> dict:
 _BUILT = "built from the made-up pages"
 
 
-def expand(queries: list[str], lang: str, vocab: object = _BUILT) -> list[dict]:
-    return _run({"vocab": vocabulary(lang) if vocab is _BUILT else vocab, "lang": lang, "queries": queries})
+def expand(queries: list[str], lang: str, vocab: object = _BUILT, ready: bool = False) -> list[dict]:
+    return _run({"vocab": vocabulary(lang) if vocab is _BUILT else vocab, "lang": lang, "queries": queries, "ready": ready})
 
 
 def meanings(titles: list[str], vocab: dict) -> list[list[str]]:
@@ -780,3 +780,13 @@ def test_the_services_name_in_a_phrase_is_that_name_not_the_start_of_another():
                              {**SYNONYMS_KO, "쿠플": ["쿠팡플레이"], "쿠팡 아이디": ["쿠팡 계정"]}, service=["쿠팡", "쿠팡플레이"])
     coupang, play = expand(["쿠팡 아이디로 되나요", "쿠플 아이디"], "ko", vocab)
     assert coupang["query"] == "쿠팡 계정" and play["query"] != "쿠팡 계정"
+
+
+@pytest.mark.parametrize("lang, queries", [
+    ("ko", ["비밀번", "결졔 오류", "ㅂㅁㅂㅎ", "계정도욤", "호번밀비", "환불 요쳥", "로긍"]),
+    ("en", ["pasword", "paymnt faild", "sign i", "dnoesrap"]),
+])
+def test_readying_the_vocabulary_while_the_engine_loads_changes_no_reading(lang, queries):
+    """search.js readies the typo tables and reads one made-up word before the reader types: every
+    query, the made-up word's own letters included, reads as it would have without that."""
+    assert expand(queries, lang, ready=True) == expand(queries, lang)

@@ -54,7 +54,16 @@ var operations = {
     }).then(function () { return pagefind.init(); });
   },
   search: function (args) { return search(args.text, args.keep); },
-  data: function (args) { return data(args.id, args.text, args.keep); },
+  // Several records' texts, each answered on its own: one record gone does not fail the others.
+  data: function (args) {
+    return Promise.all((args.records || []).map(function (record) {
+      return data(record.id, record.text, args.keep).then(function (value) {
+        return { value: value };
+      }, function (error) {
+        return { error: String((error && error.message) || error) };
+      });
+    }));
+  },
   preload: function (args) { return pagefind.preload(args.text); },
 };
 
