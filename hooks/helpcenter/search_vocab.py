@@ -62,11 +62,13 @@ STOP_WORDS = {
         "나 저 제 내 우리 이거 그거 저거 이것 그것 거 것 수 때 등 및 혹시 진짜 정말 지금 이제 뭘 뭐가 뭔지 "
         "다른 새 새로 새로운 누가 누구 누군가 아무 아무것 아무것도 아무거나 그런 이런 저런 그렇 그래서 그러면 근데 "
         "제일 가장 최고 베스트 "
-        "한 오늘 어제 내일 방금 아까 요즘 관련 관해 관한 대해 대한 며칠 얼마 얼마나 몇 걸려 걸리 "
+        "한 오늘 어제 내일 방금 아까 요즘 이번 이번달 지난 지난달 저번 저번달 관련 관해 관한 대해 대한 며칠 얼마 얼마나 몇 걸려 걸리 "
         "하나요 되나요 되죠 돼요 되요 해요 했어요 됐어요 싶어요 있나요 없나요 있어요 없어요 주세요 "
         "하는 하는법 는법 는방법 방법은 건가요 거예요 거에요 당 당했 당하 번 번째 회 개 빨리 ㅠㅠ ㅜㅜ ㅋㅋ ㅎㅎ "
         # fillers of a long question and venting ("궁금합니다", "잘 몰라요", "장난하나")
-        "궁금 몰라 하나 장난 짜증 헐 아놔 케이스 글 쪽 곳 정확히"
+        "궁금 몰라 하나 장난 짜증 헐 아놔 케이스 글 쪽 곳 정확히 "
+        # whose account or phone it is ("엄마 폰에서 로그인이 안 돼요"): the problem is the same
+        "엄마 아빠 어머니 아버지 어머님 아버님 부모님 할머니 할아버지 남편 아내 와이프 신랑 아들 동생 누나 언니 오빠"
     ).split(),
     "en": (
         "a an the i i'm im my me we our you your it its is are was were be been am do does did don't "
@@ -83,7 +85,10 @@ STOP_WORDS = {
         # hedges and greetings ("i think someone is using my account", "hi pls help")
         "think guess maybe probably perhaps seem seemed somehow actually anymore literally pls plz thanks thx hi hello hey "
         "wtf wth omg ugh argh lol smh ffs damn seriously list whats what's between "
-        "vs versus"
+        "vs versus "
+        # whose account or phone it is ("my mom can't sign in on her phone"): the problem is the same
+        "he him his she her hers they them their theirs mom mum mother dad father parent parents grandma grandpa "
+        "grandmother grandfather husband wife son daughter brother sister"
     ).split(),
 }
 

@@ -790,3 +790,14 @@ def test_readying_the_vocabulary_while_the_engine_loads_changes_no_reading(lang,
     """search.js readies the typo tables and reads one made-up word before the reader types: every
     query, the made-up word's own letters included, reads as it would have without that."""
     assert expand(queries, lang, ready=True) == expand(queries, lang)
+
+
+def test_whose_account_or_phone_it_is_says_nothing_about_the_problem():
+    """A parent's account or phone is the reader's problem all the same: "mom" and "her" are not
+    unknown words that make the question unanswerable, and "her phone" is where it happens, not
+    the phone support."""
+    english = expand(["my mom cant sign in on her phone"], "en")[0]
+    assert not english["unanswerable"] and "sign" in english["query"].split() and "phone" not in english["query"]
+    korean = expand(["엄마 아빠 계정"], "ko")[0]
+    assert not korean["unanswerable"] and korean["query"] == "계정"
+

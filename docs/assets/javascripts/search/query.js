@@ -44,6 +44,7 @@
   var MAX_TOKENS = 24;       // a 2,000-character paste is cut, not analysed to the end
   var MAX_ELEMENTS = 32;     // per run of Hangul; the rest of a longer run is one unknown word
   var LONGEST_WORD = 12;     // syllables
+  var POSSESSIVES = new Set(["my", "your", "his", "her", "our", "their"]); // whose phone: "on her phone"
   var ALTERNATIVES = 3;      // matched terms kept per word
 
   // Costs of the cheapest cut (lower is better). A known word costs 1 whatever its length, so
@@ -990,8 +991,8 @@
         if (token.hangul) return koreanMode(v, token.text, hangulWords(v, token.text, last));
         return latinWords(v, token.text, last);
       });
-      // "on my phone" is where it happens, not the phone support the pages' "phone" names.
-      if (token.text === "phone" && i > 0 && list[i - 1].text === "my") return;
+      // "on my phone", "on her phone" is where it happens, not the phone support the pages' "phone" names.
+      if (token.text === "phone" && i > 0 && POSSESSIVES.has(list[i - 1].text)) return;
       // 이 typed apart is "this" (이 드라마만), not the start of 이메일; inside a word it may be a
       // particle or part of an unknown word (디바이스), so it is no stop word.
       if (token.text === "이" && i < list.length - 1) return;
