@@ -801,3 +801,9 @@ def test_whose_account_or_phone_it_is_says_nothing_about_the_problem():
     korean = expand(["엄마 아빠 계정"], "ko")[0]
     assert not korean["unanswerable"] and korean["query"] == "계정"
 
+
+def test_a_slip_between_consonants_sharing_a_phone_keypad_key_is_a_typo():
+    """On the 천지인 keypad ㅇ and ㅁ share a key, a tap apart: 도욤 is 도용, in a word of five keys
+    where only one slip is allowed."""
+    vocab = build_vocabulary(KOREAN + ["계정 도용 이 의심 되 면"] * 2, "ko", SYNONYMS_KO)
+    assert "도용" in expand(["계정 도욤"], "ko", vocab)[0]["query"].split()

@@ -148,25 +148,38 @@
     });
   })();
 
+  // On the phone keypad many Koreans type on (천지인) two consonants share a key, a tap apart:
+  // ㅇ/ㅁ, ㄱ/ㅋ, ㅅ/ㅎ, ㅈ/ㅊ, ㄷ/ㅌ, ㅂ/ㅍ (도욤 for 도용). In a short Hangul word (one slip allowed)
+  // such a slip costs what a neighbouring key's does; here by the keys of the two-set keyboard words
+  // are spelt in. Not ㄴ/ㄹ, which share a key too: as a last consonant they are two endings of
+  // one verb (바뀐, 바뀔), which the verb's stem reads.
+  var KEYPAD = new Uint8Array(NEIGHBOURS);
+  ["da", "rz", "tg", "wc", "ex", "qv"].forEach(function (pair) {
+    var a = pair.charCodeAt(0);
+    var b = pair.charCodeAt(1);
+    KEYPAD[a * 128 + b] = KEYPAD[b * 128 + a] = 1;
+  });
+
   function lower(code) {
     return code >= 65 && code <= 90 ? code + 32 : code;
   }
 
-  function substitution(a, b) {
+  function substitution(a, b, near) {
     if (a === b) return 0;
     var la = lower(a);
     var lb = lower(b);
     if (la === lb) return 0.5;
-    return la < 128 && lb < 128 && NEIGHBOURS[la * 128 + lb] ? 1 : 2;
+    return la < 128 && lb < 128 && near[la * 128 + lb] ? 1 : 2;
   }
 
   var LONGEST_KEYS = 48;
   var rows = [new Float64Array(LONGEST_KEYS + 1), new Float64Array(LONGEST_KEYS + 1), new Float64Array(LONGEST_KEYS + 1)];
 
   // Keystroke distance with transpositions, giving up once it exceeds `limit`. A key left out or
-  // added costs `gap` (1 unless given).
-  function distance(a, b, limit, gap) {
+  // added costs `gap` (1 unless given); `near`, the keys one slip apart (NEIGHBOURS unless given).
+  function distance(a, b, limit, gap, near) {
     gap = gap || 1;
+    near = near || NEIGHBOURS;
     if (Math.abs(a.length - b.length) * gap > limit) return limit + 1;
     if (a.length > LONGEST_KEYS || b.length > LONGEST_KEYS) return limit + 1;
     var before = rows[0];
@@ -179,7 +192,7 @@
       var ai = a.charCodeAt(i - 1);
       for (j = 1; j <= b.length; j++) {
         var bj = b.charCodeAt(j - 1);
-        var cost = Math.min(previous[j] + gap, current[j - 1] + gap, previous[j - 1] + substitution(ai, bj));
+        var cost = Math.min(previous[j] + gap, current[j - 1] + gap, previous[j - 1] + substitution(ai, bj, near));
         if (i > 1 && j > 1 && ai === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === bj) cost = Math.min(cost, before[j - 2] + 1);
         current[j] = cost;
         if (cost < rowMin) rowMin = cost;
@@ -363,10 +376,11 @@
     if (keys.length < 4 || keys.length > LONGEST_KEYS) return [];
     var limit = keys.length >= 7 ? 2 : 1;
     var found = [];
+    var near = limit === 1 && /[\uac00-\ud7a3]/.test(typed) ? KEYPAD : NEIGHBOURS;
     var byLength = typoKeys(v);
     for (var length = keys.length - Math.floor(limit / gap); length <= keys.length + limit / gap; length++) {
       (byLength[length] || []).forEach(function (entry) {
-        var d = distance(keys, entry[1], limit, gap);
+        var d = distance(keys, entry[1], limit, gap, near);
         if (d <= limit) found.push({ word: entry[0], d: d, rank: v.rank.has(entry[0]) ? v.rank.get(entry[0]) : 1e9 });
       });
     }
