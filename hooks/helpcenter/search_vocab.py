@@ -90,7 +90,7 @@ STOP_WORDS = {
         "vs versus "
         # whose account or phone it is ("my mom can't sign in on her phone"): the problem is the same
         "he him his she her hers they them their theirs mom mum mother dad father parent parents grandma grandpa "
-        "grandmother grandfather husband wife son daughter brother sister everything everyone everybody"
+        "grandmother grandfather husband wife son daughter brother sister everything everyone everybody people"
     ).split(),
 }
 
