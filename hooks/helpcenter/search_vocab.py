@@ -143,7 +143,9 @@ OUTSIDE = (
 # about subtitles) drops out of the vocabulary's list by itself (`_undocumented`).
 FEATURES = (
     "자막 프로필 이어보기 시청기록 찜 배속 자동재생 더빙 예고편 키즈 자녀 연령 성인인증 선물하기 평점 2단계 이중인증 2차인증 다운로드 다운받 화질 "
-    "4k uhd hdr 해상도 subtitle caption profile watchlist autoplay dub trailer kids parental resolution 2fa mfa factor"
+    "4k uhd hdr 해상도 subtitle caption profile watchlist autoplay dub trailer kids parental resolution 2fa mfa factor "
+    # what is on and when (신작, 축구 중계 몇 시, next episode): no page says
+    "신작 중계 편성 편성표 개봉 방영 다음화 episode episodes season seasons premiere"
 ).split()
 # What says that something fails: a Hangul word starting with one ("안나와요", "없어요", "깨져요") or
 # a Latin word that is one ("not", "missing"). A feature with one of them is a problem to solve.
@@ -157,7 +159,7 @@ FAULTS = (
 # A query is one when it names a price (PRICES, or "how much") and no word a page answers besides
 # the plan it asks about (PLANS): "결제 금액이 얼마 나갔나요" and "how much was I charged" are about
 # a charge. 얼마나 (how long, how far) is not 얼마.
-PRICES = "가격 얼마 구독료 이용료 월정액 월회비 요금제 할인 price prices pricing cost costs fee fees discount".split()
+PRICES = "가격 얼마 구독료 이용료 월정액 월회비 요금제 할인 무료체험 체험 price prices pricing cost costs fee fees discount trial".split()
 PLANS = (
     "요금 요금제 멤버십 구독 와우 회원 이용 월 달 한달 매달 매월 년 일년 연간 "
     "membership subscription plan plans wow month monthly year yearly annual per"
