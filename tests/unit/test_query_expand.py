@@ -807,3 +807,9 @@ def test_a_slip_between_consonants_sharing_a_phone_keypad_key_is_a_typo():
     where only one slip is allowed."""
     vocab = build_vocabulary(KOREAN + ["계정 도용 이 의심 되 면"] * 2, "ko", SYNONYMS_KO)
     assert "도용" in expand(["계정 도욤"], "ko", vocab)[0]["query"].split()
+
+
+def test_a_known_word_one_key_off_beats_reading_three_run_together_pieces():
+    """"adress" is address with a key left out, not ad + re + ss run together."""
+    vocab = build_vocabulary(ENGLISH + ["email address", "ad re ss"], "en", SYNONYMS_EN)
+    assert expand(["adress"], "en", vocab)[0]["query"] == "address"

@@ -772,6 +772,9 @@
     // each with its synonyms: read as one phrase, "paymentfailed" lost failed's synonym error, and
     // with it the page titled "Fix payment errors".
     var pieces = runTogether(v, token);
+    // A known word one key off (adress: address) is a surer reading than three pieces or more
+    // (ad + re + ss).
+    if (pieces && pieces.length > 2 && correct(v, token).some(function (f) { return f.d <= 1 && !f.loose; })) pieces = null;
     if (pieces) {
       return pieces.reduce(function (out, piece, i) {
         return v.stop.has(piece) ? out : out.concat(latinWords(v, piece, typing && i === pieces.length - 1));
