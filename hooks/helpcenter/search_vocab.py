@@ -121,6 +121,9 @@ GENERIC_ACTIONS = {
 # topic is searched on its own (query.js). The online help center (헬프 센터) is a page's topic,
 # not the help desk.
 HELP_DESK = {"ko": ("고객 센터", "고객지원"), "en": ("customer service", "customer support", "support")}
+# Where a problem happens, which a question names beside what it is about ("앱에선 멤버십 없대요",
+# "the app says no membership"): a question phrase need not cover them (query.js).
+PLACES = "앱 어플 태블릿 아이패드 app apps application tablet ipad".split()
 
 
 # Other services, Coupang's shopping, what to watch, device repairs and watching offline (no page
@@ -196,6 +199,7 @@ def build_vocabulary(texts: list[str], lang: str, synonyms: dict, budget: int = 
         "weak": "",
         "actions": " ".join(GENERIC_ACTIONS.get(lang, ())),
         "helpdesk": list(HELP_DESK.get(lang, ())),
+        "places": " ".join(PLACES),
         "service": " ".join(sorted({re.sub(r"\s+", "", name.lower()) for name in service} - {""})),
         "outside": " ".join(OUTSIDE),
         "features": " ".join(_undocumented(FEATURES, counts)),

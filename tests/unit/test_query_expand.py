@@ -813,3 +813,11 @@ def test_a_known_word_one_key_off_beats_reading_three_run_together_pieces():
     """"adress" is address with a key left out, not ad + re + ss run together."""
     vocab = build_vocabulary(ENGLISH + ["email address", "ad re ss"], "en", SYNONYMS_EN)
     assert expand(["adress"], "en", vocab)[0]["query"] == "address"
+
+
+def test_where_it_happens_need_not_be_covered_by_a_question_phrase():
+    """"paid but the app says no membership" is the phrase "paid membership no" asked in the app:
+    the app is where it happens, not another topic of the question."""
+    vocab = build_vocabulary(ENGLISH + ["charged but you can't watch", "membership app"], "en",
+                             {**SYNONYMS_EN, "paid membership no": ["charged watch"]})
+    assert expand(["paid but the app says no membership"], "en", vocab)[0]["query"] == "charged watch"

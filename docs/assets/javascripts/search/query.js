@@ -297,6 +297,7 @@
       complete: vocab.complete === true,
       rank: rank, synonyms: synonyms, titleKeys: titleKeys, phrases: phrases, helpDesk: helpDesk, compounds: compounds, particles: particles, stop: stop, weak: weak, actions: actions,
       service: service, outside: outside, features: features, faults: faults, readerWords: readerWords,
+      places: new Set(splitList(vocab.places)),
       prices: splitList(vocab.prices), plans: new Set(splitList(vocab.plans)),
       hangul: hangul, hangulSet: seen, byInitials: byInitials, byFirst: byFirst,
       // Latin words for completions and typos: the pages' and the synonyms' (password on the Korean site).
@@ -1210,11 +1211,12 @@
     });
     words.forEach(function (w) { typed = typed.concat(forms(w)); });
     // "It doesn't work" (symptom) says what every problem says, and the help desk is what every
-    // support question names ("best way to contact customer support"): neither is what it is about.
+    // support question names ("best way to contact customer support"): neither is what it is about,
+    // nor is where it happens (앱에선, the app says: search_vocab.PLACES).
     // A guessed word is about what it reads as first (sup: support), not its other readings.
     var about = words.filter(function (w) {
       return w.known && !names(v, w) && !symptom(v, w) && (w.guess ? w.matched.slice(0, 1) : w.matched).some(function (t) {
-        return !weakTerm(v, t) && !v.actions.has(t) && !v.helpDesk.has(t);
+        return !weakTerm(v, t) && !v.actions.has(t) && !v.helpDesk.has(t) && !v.places.has(t);
       });
     }).map(forms);
     // Typed without spaces, in any order (문의어디로해야돼: 어디 문의).
