@@ -821,3 +821,10 @@ def test_where_it_happens_need_not_be_covered_by_a_question_phrase():
     vocab = build_vocabulary(ENGLISH + ["charged but you can't watch", "membership app"], "en",
                              {**SYNONYMS_EN, "paid membership no": ["charged watch"]})
     assert expand(["paid but the app says no membership"], "en", vocab)[0]["query"] == "charged watch"
+
+
+def test_a_generic_action_the_pages_do_not_use_is_still_a_word_run_together():
+    """"signinissue" is sign in + issue, though no page says issue: not one unknown word that
+    makes the question unanswerable."""
+    signin = expand(["signinissue"], "en")[0]
+    assert not signin["unanswerable"] and "sign" in signin["query"].split()

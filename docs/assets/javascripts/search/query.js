@@ -883,7 +883,8 @@
       best[end] = null;
       for (var start = Math.max(0, end - LONGEST_LATIN); start < end; start++) {
         var piece = token.slice(start, end);
-        var fits = v.stop.has(piece) || (piece.length > 1 && known(v, piece));
+        // A generic action the pages do not use is still a word (loginissue: login + issue).
+        var fits = v.stop.has(piece) || v.actions.has(piece) || (piece.length > 1 && known(v, piece));
         if (fits && best[start] && (!best[end] || best[start].length + 1 < best[end].length)) best[end] = best[start].concat([piece]);
       }
     }
