@@ -36,6 +36,9 @@ MAX_COMPOUND = 8  # syllables
 MIN_COMPOUND_USES = 2
 STEP = 50  # words between the size checks of the budget
 
+# Endings of meaning to and then, after a stem ("지우려는데", "로그인하려니까", "보다가", "바꿨더니"):
+# the pages' morphemes made them words ("지우려는데" searched 려는).
+INTENT_ENDINGS = "려 려는 려는데 려니까 려다 려다가 으려는 다가 더니"
 # Korean particles (조사) and endings (어미) as the analysis cuts them off words, and as readers type
 # them after one. Closed word classes of the language, not our content: kept here, not in data/.
 PARTICLES = tuple(dict.fromkeys((
@@ -44,16 +47,14 @@ PARTICLES = tuple(dict.fromkeys((
     "어요 아요 여요 해요 어 아 여 고 는데 은데 니까 으니까 면 으면 서 어서 아서 려고 으려고 려면 "
     "으려면 나요 는지 은지 을까요 까요 습니다 니다 습니까 니까요 였 었 았 겠 던 "
     "기 음 게 도록 세요 으세요 셔요 며 으며 러 으러 든 데 듯 뿐 씩 쯤 대로 "
-    "라는데 라는 라고 이라는 이라고 다는데 다고 대요 래요 "
-    # meaning to, and then ("지우려는데", "로그인하려니까", "보다가", "바꿨더니")
-    "려 려는 려는데 려니까 려다 려다가 으려는 다가 더니"
+    "라는데 라는 라고 이라는 이라고 다는데 다고 대요 래요 " + INTENT_ENDINGS
 ).split()))
 # Endings that follow only a verb or adjective stem (바꾸+고, 늦+어요): a word the pages mostly use
 # before one is a predicate, which a query does not need to match ("카드 바꾸고 싶어요" is about
 # cards, and the card page may say 변경 rather than 바꾸).
 STEM_ENDINGS = frozenset(
     "어요 아요 여요 세요 으세요 습니다 니다 었 았 였 어서 아서 려고 으려고 려면 으려면 으면 고 지 게 도록 "
-    "는데 어 아 겠 던 나요 니까 으니까 네요 죠 지요 어야 아야 기 음 려 려는 려는데 려니까 려다 려다가 으려는 다가 더니".split()
+    "는데 어 아 겠 던 나요 니까 으니까 네요 죠 지요 어야 아야 기 음 ".split() + INTENT_ENDINGS.split()
 )
 # Words that carry no topic in a query, so the engine, which requires every word it knows, is
 # not asked for them: question words, "not", "want to", "please", pronouns, fillers.
