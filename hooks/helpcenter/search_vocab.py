@@ -65,7 +65,7 @@ STOP_WORDS = {
         "나 저 제 내 우리 이거 그거 저거 이것 그것 거 것 수 때 등 및 혹시 진짜 정말 지금 이제 뭘 뭐가 뭔지 "
         "다른 새 새로 새로운 누가 누구 누군가 아무 아무것 아무것도 아무거나 그런 이런 저런 그렇 그래서 그러면 근데 "
         "제일 가장 최고 베스트 "
-        "한 오늘 어제 내일 방금 아까 요즘 이번 이번달 지난 지난달 저번 저번달 다음 다음달 줄 관련 관해 관한 대해 대한 며칠 얼마 얼마나 몇 걸려 걸리 "
+        "한 오늘 어제 내일 방금 아까 요즘 이번 이번달 지난 지난달 저번 저번달 다음 다음달 줄 이유 관련 관해 관한 대해 대한 며칠 얼마 얼마나 몇 걸려 걸리 "
         "하나요 되나요 되죠 돼요 되요 해요 했어요 됐어요 싶어요 있나요 없나요 있어요 없어요 주세요 "
         "하는 하는법 는법 는방법 방법은 건가요 거예요 거에요 당 당했 당하 번 번째 회 개 빨리 ㅠㅠ ㅜㅜ ㅋㅋ ㅎㅎ "
         # fillers of a long question and venting ("궁금합니다", "잘 몰라요", "장난하나")
@@ -124,7 +124,7 @@ GENERIC_ACTIONS = {
 HELP_DESK = {"ko": ("고객 센터", "고객지원"), "en": ("customer service", "customer support", "support")}
 # Where a problem happens, which a question names beside what it is about ("앱에선 멤버십 없대요",
 # "the app says no membership"): a question phrase need not cover them (query.js).
-PLACES = "앱 어플 태블릿 아이패드 app apps application tablet ipad".split()
+PLACES = "앱 어플 태블릿 아이패드 tv app apps application tablet ipad".split()
 
 
 # Other services, Coupang's shopping, what to watch, device repairs and watching offline (no page
@@ -156,7 +156,7 @@ FEATURES = (
 FAULTS = (
     "안 못 않 없 오류 에러 깨 이상 밀려 밀림 싱크 멈 끊 사라 먹통 버벅 느려 늦 튕 "
     "not no wont won't dont don't doesnt doesn't isnt isn't cant can't cannot missing broken error wrong stuck "
-    "glitch glitchy sync gone disappeared"
+    "glitch glitchy sync gone disappeared buffering buffers freezing freezes frozen lagging lags crashing crashes"
 ).split()
 # A question about the price ("쿠플 한달 요금 얼마", "coupang play price per month"), which this help
 # center does not answer: the pages do not list prices (the payment hub says where to check them).

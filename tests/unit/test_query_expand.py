@@ -828,3 +828,13 @@ def test_a_generic_action_the_pages_do_not_use_is_still_a_word_run_together():
     makes the question unanswerable."""
     signin = expand(["signinissue"], "en")[0]
     assert not signin["unanswerable"] and "sign" in signin["query"].split()
+
+
+def test_another_service_named_beside_ours_failing_is_our_problem():
+    """"netflix works but coupang play keeps buffering" compares, and asks about ours; another
+    service named alone, or only the company's name beside it (쿠팡이츠), is still not ours."""
+    vocab = build_vocabulary(ENGLISH + ["playback keeps buffering"], "en", {**SYNONYMS_EN, "coupangplay": ["coupang play"]},
+                             service=["coupang", "coupang play"])
+    compared, alone = expand(["netflix works but coupang play keeps buffering", "netflix keeps buffering"], "en", vocab)
+    assert not compared["unanswerable"] and "buffering" in compared["query"].split()
+    assert alone["unanswerable"]

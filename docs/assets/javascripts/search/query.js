@@ -298,6 +298,8 @@
       rank: rank, synonyms: synonyms, titleKeys: titleKeys, phrases: phrases, helpDesk: helpDesk, compounds: compounds, particles: particles, stop: stop, weak: weak, actions: actions,
       service: service, outside: outside, features: features, faults: faults, readerWords: readerWords,
       places: new Set(splitList(vocab.places)),
+      // The service's full name (쿠팡플레이, coupangplay), not the company's alone (쿠팡).
+      fullName: splitList(vocab.service).sort(function (a, b) { return b.length - a.length; })[0] || "",
       prices: splitList(vocab.prices), plans: new Set(splitList(vocab.plans)),
       hangul: hangul, hangulSet: seen, byInitials: byInitials, byFirst: byFirst,
       // Latin words for completions and typos: the pages' and the synonyms' (password on the Korean site).
@@ -1047,11 +1049,11 @@
       counted += weight;
       if (weight) doubt += w.known && !names(v, w) ? DOUBT[w.guess || 0] : 1;
     });
-    var terms = strong.length ? strong : soft.length ? soft : weak;
     // The service's own name is what every page is about, not a word every page has: with other
-    // words it is not searched ("쿠팡플레이 결제가 안돼요" is about payment errors).
-    var about = terms.filter(function (t) { return !serviceTerm(v, t); });
-    if (about.length) terms = about;
+    // words it is not searched ("쿠팡플레이 결제가 안돼요" is about payment errors; "쿠플만 끊겨요"
+    // about the symptom).
+    var unnamed = strong.filter(function (t) { return !serviceTerm(v, t); });
+    var terms = unnamed.length ? unnamed : soft.length ? soft : weak.length ? weak : strong;
     // So is the help desk, on every support page: beside a topic readers ask about, the topic is
     // searched ("email customer service": the email page, not every page naming customer service;
     // "고객지원은 어떤 일을 하나요" is about the help desk).
@@ -1065,12 +1067,14 @@
       // Most of the reader's real words (verbs and adjectives aside) are unknown, only guesses, or
       // the service's own name, which every page is about: whatever the rest matches is not an
       // answer ("쿠팡이츠 배달 늦음", "쿠팡 로켓배송 언제 와요").
-      // A query that names another service or Coupang's shopping ("넷플릭스 가격") is not ours either.
+      // A query that names another service or Coupang's shopping ("넷플릭스 가격") is not ours either,
+      // unless it says ours fails beside it ("넷플릭스는 잘 되는데 쿠플만 끊겨요": the other service's
+      // name is then no unknown word either).
       // So is how to use a feature the pages do not document ("자막 크기 키우기"), unless the query
       // says it fails ("자막이 안 나와요": a playback problem).
-      unanswerable: (words.some(function (w) { return !w.known; }) && doubt * 2 > counted) ||
+      unanswerable: !comparedWith(v, parsed.list, words) && ((words.some(function (w) { return !w.known; }) && doubt * 2 > counted) ||
         mentions(parsed.list, v.outside) || (mentions(parsed.list, v.features) && !failing(v, parsed.list)) ||
-        priceQuestion(v, parsed.list, words),
+        priceQuestion(v, parsed.list, words)),
       query: anyKnown ? terms.join(" ") : "",
       // What the query is about, without the generic actions (변경, 확인, change): a page titled
       // with only an action the reader named ("결제 수단 확인·변경") is not the page about their
@@ -1128,6 +1132,14 @@
   // Is the word one of the service's own names (쿠팡, Coupang Play)?
   function names(v, w) {
     return w.matched.length > 0 && w.matched.every(function (t) { return serviceTerm(v, t); });
+  }
+
+  // Another service named beside ours failing ("넷플릭스는 되는데 쿠플만 끊겨요"): ours named in
+  // full, not only the company's name (쿠팡이츠 is Coupang's too).
+  function comparedWith(v, list, words) {
+    return Boolean(v.fullName) && mentions(list, v.outside) && failing(v, list) && words.some(function (w) {
+      return w.matched.some(function (t) { return t.replace(/\s+/g, "") === v.fullName; });
+    });
   }
 
   // A verb or adjective stem (바꾸, 늦): searched only when the query has nothing else.
