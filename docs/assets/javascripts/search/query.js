@@ -1063,6 +1063,9 @@
     var topics = topicsOf(v, terms, others);
     var asked = question(v, parsed.list, words);
     if (asked) return answerTo(v, asked, words, parsed.text, site);
+    var outside = mentions(parsed.list, v.outside);
+    var feature = mentions(parsed.list, v.features);
+    var fails = (outside || feature) && failing(v, parsed.list);
     return {
       // Most of the reader's real words (verbs and adjectives aside) are unknown, only guesses, or
       // the service's own name, which every page is about: whatever the rest matches is not an
@@ -1072,9 +1075,9 @@
       // name is then no unknown word either).
       // So is how to use a feature the pages do not document ("자막 크기 키우기"), unless the query
       // says it fails ("자막이 안 나와요": a playback problem).
-      unanswerable: !comparedWith(v, parsed.list, words) && ((words.some(function (w) { return !w.known; }) && doubt * 2 > counted) ||
-        mentions(parsed.list, v.outside) || (mentions(parsed.list, v.features) && !failing(v, parsed.list)) ||
-        priceQuestion(v, parsed.list, words)),
+      unanswerable: !(outside && fails && namesInFull(v, words)) &&
+        ((words.some(function (w) { return !w.known; }) && doubt * 2 > counted) || outside || (feature && !fails) ||
+         priceQuestion(v, parsed.list, words)),
       query: anyKnown ? terms.join(" ") : "",
       // What the query is about, without the generic actions (변경, 확인, change): a page titled
       // with only an action the reader named ("결제 수단 확인·변경") is not the page about their
@@ -1134,10 +1137,10 @@
     return w.matched.length > 0 && w.matched.every(function (t) { return serviceTerm(v, t); });
   }
 
-  // Another service named beside ours failing ("넷플릭스는 되는데 쿠플만 끊겨요"): ours named in
-  // full, not only the company's name (쿠팡이츠 is Coupang's too).
-  function comparedWith(v, list, words) {
-    return Boolean(v.fullName) && mentions(list, v.outside) && failing(v, list) && words.some(function (w) {
+  // Whether the query names the service in full, not only the company (쿠팡이츠 is Coupang's too):
+  // beside another service it says which one fails ("넷플릭스는 되는데 쿠플만 끊겨요").
+  function namesInFull(v, words) {
+    return Boolean(v.fullName) && words.some(function (w) {
       return w.matched.some(function (t) { return t.replace(/\s+/g, "") === v.fullName; });
     });
   }
