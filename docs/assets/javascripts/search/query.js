@@ -699,6 +699,9 @@
       // A particle right after an unknown piece is part of that unknown word (디바+이+스 is 디바이스,
       // not an unknown 디바, the subject particle 이 and an unknown 스).
       if (last && last.stray && (stray || (piece.kind === "particle" && single && last.unknown))) {
+        // Where the word ended before a particle joined it: a typo is then read without it
+        // (재셍이안됨: 재셍 is 재생, 재셍이 is no word one key off).
+        last.bare = stray ? 0 : last.to;
         last.to = piece.to;
         last.kind = "unknown";
         last.unknown = true;
@@ -718,6 +721,10 @@
       }
       var text = textOf(els, g.from, g.to);
       var fixed = /[\u3131-\u314e]/.test(text) ? [] : correct(v, text);
+      if (!fixed.length && g.bare) {
+        fixed = correct(v, textOf(els, g.from, g.bare));
+        if (fixed.length) typed = typedOf(run, els, g.from, g.bare);
+      }
       words.push(fixed.length ? typo(typed, v, fixed) : { typed: typed, matched: [], known: false });
     });
     return words;
