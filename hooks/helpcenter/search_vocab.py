@@ -140,14 +140,15 @@ OUTSIDE = (
 
 
 # Features of the app the pages do not document (subtitles, profiles, kids' settings, picture
-# settings, downloads, two-step verification), on both sites: a query naming one asks how to use
+# settings, downloads, two-step verification: query.js reads a number as a word of its own, so
+# 2단계 인증 is named 단계인증), on both sites: a query naming one asks how to use
 # it ("자막 크기 키우기", "turn on subtitles"), which this help center does not answer, unless it
 # also says that something fails ("자막이 안 나와요", "subtitles not showing"): that is a playback
 # problem, which the synonyms send to its page. A feature the pages come to document (a writer adds a page
 # about subtitles) drops out of the vocabulary's list by itself (`_undocumented`).
 FEATURES = (
-    "자막 프로필 이어보기 시청기록 찜 배속 자동재생 더빙 예고편 키즈 자녀 연령 성인인증 선물하기 평점 2단계 이중인증 2차인증 다운로드 다운받 화질 "
-    "4k uhd hdr 해상도 subtitle caption profile watchlist autoplay dub trailer kids parental resolution 2fa mfa factor "
+    "자막 프로필 이어보기 시청기록 시청제한 찜 배속 자동재생 더빙 예고편 키즈 자녀 연령 성인인증 선물하기 평점 단계인증 이중인증 차인증 다운로드 다운받 화질 "
+    "4k uhd hdr 해상도 subtitle caption profile watchlist autoplay dub trailer kids parental resolution 2fa mfa factor 2step twostep "
     # what is on and when (신작, 축구 중계 몇 시, next episode): no page says
     "신작 중계 편성 편성표 개봉 방영 다음화 episode episodes season seasons premiere"
 ).split()

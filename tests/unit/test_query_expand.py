@@ -630,6 +630,18 @@ def test_how_to_use_a_feature_no_page_documents_is_unanswerable_unless_it_fails(
     assert turn_on["unanswerable"] and not not_showing["unanswerable"]
 
 
+def test_a_feature_named_in_two_words_or_after_a_number_is_still_named():
+    """"2단계 인증 켜기" and "turn on 2 step verification" ask how to use two-step verification, as
+    "2단계인증" does; two words that only run into a name by chance do not ("로그인 중 계정 오류":
+    중계, "the episode stops": episodes)."""
+    vocab = build_vocabulary(KOREAN + ["단계 별로 인증 메일 을 확인 하 세요", "로그인 중 계정 오류"] * 3, "ko", SYNONYMS_KO)
+    spaced, number, chance = expand(["2단계 인증 켜기", "2단계인증 켜기", "로그인 중 계정 오류"], "ko", vocab)
+    assert spaced["unanswerable"] and number["unanswerable"] and not chance["unanswerable"]
+    vocab = build_vocabulary(ENGLISH + ["step two check the verification code", "the episode stops"] * 3, "en", SYNONYMS_EN)
+    steps, plural = expand(["turn on 2 step verification", "the episode stops"], "en", vocab)
+    assert steps["unanswerable"] and not plural["unanswerable"]
+
+
 def test_the_help_desk_beside_a_topic_searches_the_topic():
     """Every support page names customer service: "email customer service" asks about email; when
     the help desk is all the query is about, it is searched."""

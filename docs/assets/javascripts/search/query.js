@@ -1071,7 +1071,7 @@
     var asked = question(v, parsed.list, words);
     if (asked) return answerTo(v, asked, words, parsed.text, site);
     var outside = mentions(parsed.list, v.outside);
-    var feature = mentions(parsed.list, v.features);
+    var feature = mentions(parsed.list, v.features, true);
     var fails = (outside || feature) && failing(v, parsed.list);
     return {
       // Most of the reader's real words (verbs and adjectives aside) are unknown, only guesses, or
@@ -1160,9 +1160,20 @@
   // Whether a word as typed names one of `names` (the vocabulary's `outside` or `features`): a Latin
   // word starting with one (netflix's), a Hangul run containing one (넷플릭스는, 쿠팡로켓배송:
   // readers leave spaces out).
-  function mentions(list, names) {
-    return list.some(function (token) {
-      return names.some(function (name) { return where(token, name) >= 0; });
+  // With `pairs`, a name of three characters or more also counts typed as two words (시청 기록, two
+  // step, 2 step: a number is a word of its own), two characters or more of it in each: a feature's
+  // name. Across two words a shorter name is mostly chance (중 계정 is no 중계), and so are a
+  // plural's s (episode stops is no episodes) and another service's name (watch anything is no
+  // Watcha).
+  function mentions(list, names, pairs) {
+    return list.some(function (token, i) {
+      var next = pairs && list[i + 1];
+      var pair = next && { text: token.text + next.text, hangul: next.hangul };
+      return names.some(function (name) {
+        if (where(token, name) >= 0) return true;
+        var at = pair && name.length >= 3 ? where(pair, name) : -1;
+        return at >= 0 && at < token.text.length && at + name.length - token.text.length >= 2;
+      });
     });
   }
 
