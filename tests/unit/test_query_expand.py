@@ -630,6 +630,15 @@ def test_how_to_use_a_feature_no_page_documents_is_unanswerable_unless_it_fails(
     assert turn_on["unanswerable"] and not not_showing["unanswerable"]
 
 
+def test_a_word_cut_short_before_the_next_is_the_word_it_starts():
+    """"passw rese": a fast typer's password, cut short before reset; "finish" is a word of its own
+    that the pages only use as "finished", not a password cut short."""
+    vocab = build_vocabulary(ENGLISH + ["the steps are finished"] * 2, "en", SYNONYMS_EN)
+    cut, whole = expand(["passw rese", "finish payment"], "en", vocab)
+    assert cut["query"].split() == ["password", "reset"] and not cut["unanswerable"]
+    assert "finished" not in whole["query"]
+
+
 def test_a_feature_named_in_two_words_or_after_a_number_is_still_named():
     """"2단계 인증 켜기" and "turn on 2 step verification" ask how to use two-step verification, as
     "2단계인증" does; two words that only run into a name by chance do not ("로그인 중 계정 오류":

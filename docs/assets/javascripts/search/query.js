@@ -763,7 +763,7 @@
     if ((v.actions.has(token) || v.weak.has(token)) && !known(v, token)) return [];
     // A count (2번, 3 times) carries no topic; a longer number may be an error code the pages list.
     if (/^[0-9]+$/.test(token)) return token.length < 3 ? [] : [{ typed: token, matched: [token], known: true }];
-    var completions = typing ? v.latin.filter(function (w) { return w.lastIndexOf(token, 0) === 0 && !v.stop.has(w); }).slice(0, ALTERNATIVES) : [];
+    var completions = typing ? startingWith(v, token) : [];
     // One or two letters being typed are the start of a longer word more often than a rare word of
     // their own (the p of payment, not the p a page has): the engine would also search every word
     // starting with them, thousands of records at 1,000 articles.
@@ -792,12 +792,24 @@
         return Object.assign({}, word, { guess: Math.max(word.guess || 0, GUESS.typo) });
       });
     }
+    // A word cut short before the next (passw rese, subscr cancel): read as the words it starts,
+    // as the word being typed is, when it is no known word one key off. A word whose continuations
+    // are only its own endings is whole (finish, finished), one the pages do not use.
+    var started = token.length < SHORTENED ? [] : startingWith(v, token).filter(function (w) {
+      return !/^(?:s|es|d|ed|ing|er|ers)$/.test(w.slice(token.length));
+    });
+    if (started.length && !correct(v, token).some(function (f) { return f.d <= 1 && !f.loose; })) return [completed(v, token, started)];
     var fixed = correct(v, token);
     // A function word mistyped ("workng", "becuase") is still one, not an unknown word that makes
     // the query unanswerable ("chromcast not workng").
     if (!fixed.length && mistypedStop(v, token)) return [];
     return [fixed.length ? typo(token, v, fixed) : { typed: token, matched: [], known: false }];
   }
+
+  function startingWith(v, token) {
+    return v.latin.filter(function (w) { return w.lastIndexOf(token, 0) === 0 && !v.stop.has(w); }).slice(0, ALTERNATIVES);
+  }
+  var SHORTENED = 5; // letters: fewer start too many words (acc: account, access) or are words (auto)
 
   // Korean written in Latin letters as the Revised Romanization spells it (gyeolje, bimilbeonho
   // chatgi, haeji): read back into Hangul and analysed as Hangul. English words rarely read as
