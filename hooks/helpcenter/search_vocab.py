@@ -122,6 +122,9 @@ GENERIC_ACTIONS = {
 # topic is searched on its own (query.js). The online help center (헬프 센터) is a page's topic,
 # not the help desk.
 HELP_DESK = {"ko": ("고객 센터", "고객지원"), "en": ("customer service", "customer support", "support")}
+# The support channels by their names in a question: a question phrase naming two of them asks
+# which to use, whatever else the query names ("환불은 이메일이랑 전화 중 어디가 나아요"; query.js).
+CHANNELS = {"ko": ("전화", "메일", "이메일", "채팅"), "en": ("phone", "email", "mail", "call", "chat")}
 # Where a problem happens, which a question names beside what it is about ("앱에선 멤버십 없대요",
 # "the app says no membership"): a question phrase need not cover them (query.js).
 PLACES = "앱 어플 태블릿 아이패드 tv app apps application tablet ipad".split()
@@ -202,6 +205,7 @@ def build_vocabulary(texts: list[str], lang: str, synonyms: dict, budget: int = 
         "actions": " ".join(GENERIC_ACTIONS.get(lang, ())),
         "helpdesk": list(HELP_DESK.get(lang, ())),
         "places": " ".join(PLACES),
+        "channels": " ".join(CHANNELS.get(lang, ())),
         "service": " ".join(sorted({re.sub(r"\s+", "", name.lower()) for name in service} - {""})),
         "outside": " ".join(OUTSIDE),
         "features": " ".join(_undocumented(FEATURES, counts)),

@@ -630,6 +630,17 @@ def test_how_to_use_a_feature_no_page_documents_is_unanswerable_unless_it_fails(
     assert turn_on["unanswerable"] and not not_showing["unanswerable"]
 
 
+def test_two_channels_typed_side_by_side_ask_which_whatever_the_topic():
+    """"환불은 이메일이랑 전화 중 어디가 나아요" asks which channel, not about refunds; a word that
+    only means a channel (상담원: phone support) beside another is no such choice."""
+    texts = KOREAN + ["고객지원 방법 비교", "전화 상담 은 상담원 이 받 습니다", "이메일 문의 답변"] * 2
+    synonyms = {**SYNONYMS_KO, "전화 이메일": ["고객지원 방법 비교"], "상담원": ["전화 상담"]}
+    which, one = expand(["환불은 이메일이랑 전화 중 어디가 나아요", "상담원한테 환불 이메일 보냈어요"], "ko",
+                        build_vocabulary(texts, "ko", synonyms))
+    assert which["query"] == "고객지원 방법 비교"
+    assert one["query"] != "고객지원 방법 비교"
+
+
 def test_a_word_cut_short_before_the_next_is_the_word_it_starts():
     """"passw rese": a fast typer's password, cut short before reset; "finish" is a word of its own
     that the pages only use as "finished", not a password cut short."""

@@ -297,7 +297,7 @@
       complete: vocab.complete === true,
       rank: rank, synonyms: synonyms, titleKeys: titleKeys, phrases: phrases, helpDesk: helpDesk, compounds: compounds, particles: particles, stop: stop, weak: weak, actions: actions,
       service: service, outside: outside, features: features, faults: faults, readerWords: readerWords,
-      places: new Set(splitList(vocab.places)),
+      places: new Set(splitList(vocab.places)), channels: new Set(splitList(vocab.channels)),
       // The service's full name (쿠팡플레이, coupangplay), not the company's alone (쿠팡).
       fullName: splitList(vocab.service).sort(function (a, b) { return b.length - a.length; })[0] || "",
       prices: splitList(vocab.prices), plans: new Set(splitList(vocab.plans)),
@@ -1291,9 +1291,15 @@
     });
     // Phrases asked with the same answer explain a query together ("best way to contact, email or
     // phone": "best contact" and "email phone" are both the channel comparison).
+    // Two support channels typed side by side ask which of them, whatever the question is about
+    // ("환불은 이메일이랑 전화 중 어디가 나아요", "email or phone for a billing problem"); not a
+    // word that only means one (상담원 한테 메일: 상담원 is no choice of the phone).
+    var spelt = list.map(function (t) { return compact(t.text); });
+    function channel(word) { return v.channels.has(word) && spelt.some(function (t) { return says(t, word); }); }
     for (var i = 0; i < asked.length; i++) {
       var kin = asked.filter(function (p) { return p.values[0] === asked[i].values[0]; });
-      if (about.every(function (ways) { return kin.some(function (p) { return covers(p, ways); }); })) return asked[i];
+      var between = asked[i].words.filter(channel).length > 1;
+      if (between || about.every(function (ways) { return kin.some(function (p) { return covers(p, ways); }); })) return asked[i];
     }
     return null;
   }
