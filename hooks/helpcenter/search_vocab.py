@@ -82,12 +82,12 @@ STOP_WORDS = {
         "go goes going went let lets keep keeps kept make makes made try tried trying see use using "
         "know tell say said give take put seems like really very also all one way anyone nobody someone "
         "something anything thing things back again even ever never now then already always every "
-        "me mine myself us i'd i've you're it's there's won't wouldn't isn't aren't wasn't "
+        "me mine myself us i'd i've you're it's there's won't wouldn't isn't aren't wasn't wasnt arent wouldnt "
         "new different other another else today yesterday tomorrow lately recently next last month months week weeks long "
         "work works working worked too many much forever takes saying says come comes came coming "
         # hedges and greetings ("i think someone is using my account", "hi pls help")
         "think guess maybe probably perhaps seem seemed somehow actually anymore literally pls plz thanks thx hi hello hey "
-        "wtf wth omg ugh argh lol smh ffs damn seriously list whats what's between "
+        "wtf wth omg ugh argh lol smh ffs damn seriously list whats what's between since tho "
         "vs versus "
         # whose account or phone it is ("my mom can't sign in on her phone"): the problem is the same
         "he him his she her hers they them their theirs mom mum mother dad father parent parents grandma grandpa "
@@ -162,6 +162,10 @@ FAULTS = (
     "not no wont won't dont don't doesnt doesn't isnt isn't cant can't cannot missing broken error wrong stuck "
     "glitch glitchy sync gone disappeared buffering buffers freezing freezes frozen lagging lags crashing crashes"
 ).split()
+# What says that something works ("유튜브는 멀쩡한데", "youtube works fine"): beside another
+# service and a failure, the failure is this service's, named or not (query.js). A Hangul entry
+# starts a word or, for 잘, the word with the next (잘 되는데); a Latin one is a word not negated.
+WORKS = "멀쩡 괜찮 정상 잘되 잘돼 잘나 works working worked fine ok okay".split()
 # A question about the price ("쿠플 한달 요금 얼마", "coupang play price per month"), which this help
 # center does not answer: the pages do not list prices (the payment hub says where to check them).
 # A query is one when it names a price (PRICES, or "how much") and no word a page answers besides
@@ -210,6 +214,7 @@ def build_vocabulary(texts: list[str], lang: str, synonyms: dict, budget: int = 
         "outside": " ".join(OUTSIDE),
         "features": " ".join(_undocumented(FEATURES, counts)),
         "faults": " ".join(FAULTS),
+        "works": " ".join(WORKS),
         "prices": " ".join(PRICES),
         "plans": " ".join(PLANS),
         "words": "",

@@ -872,3 +872,16 @@ def test_another_service_named_beside_ours_failing_is_our_problem():
     compared, alone = expand(["netflix works but coupang play keeps buffering", "netflix keeps buffering"], "en", vocab)
     assert not compared["unanswerable"] and "buffering" in compared["query"].split()
     assert alone["unanswerable"]
+
+
+def test_another_service_said_to_work_beside_a_failure_is_our_problem():
+    """"shows keep buffering even tho youtube works fine" and "유튜브는 잘 되는데 영상이 끊겨요" need not
+    name us: the other service works, so what fails is ours. "netflix isn't working" and
+    "넷플릭스 잘 안 돼요" say the other one fails."""
+    vocab = build_vocabulary(ENGLISH + ["playback keeps buffering"], "en", SYNONYMS_EN, service=["coupang", "coupang play"])
+    works, negated = expand(["shows keep buffering even tho youtube works fine", "youtube isnt working keeps buffering"], "en", vocab)
+    assert not works["unanswerable"] and "buffering" in works["query"].split()
+    assert negated["unanswerable"]
+    vocab = build_vocabulary(KOREAN + ["영상 재생 이 끊기 면 확인 하 세요"] * 2, "ko", {**SYNONYMS_KO, "끊겨요": ["재생"]})
+    works, negated = expand(["유튜브는 잘 되는데 영상이 자꾸 끊겨요", "유튜브 잘 안 돼요"], "ko", vocab)
+    assert not works["unanswerable"] and negated["unanswerable"]

@@ -297,7 +297,7 @@
       complete: vocab.complete === true,
       rank: rank, synonyms: synonyms, titleKeys: titleKeys, phrases: phrases, helpDesk: helpDesk, compounds: compounds, particles: particles, stop: stop, weak: weak, actions: actions,
       service: service, outside: outside, features: features, faults: faults, readerWords: readerWords,
-      places: new Set(splitList(vocab.places)), channels: new Set(splitList(vocab.channels)),
+      places: new Set(splitList(vocab.places)), channels: new Set(splitList(vocab.channels)), works: splitList(vocab.works),
       // The service's full name (쿠팡플레이, coupangplay), not the company's alone (쿠팡).
       fullName: splitList(vocab.service).sort(function (a, b) { return b.length - a.length; })[0] || "",
       prices: splitList(vocab.prices), plans: new Set(splitList(vocab.plans)),
@@ -1094,7 +1094,7 @@
       // name is then no unknown word either).
       // So is how to use a feature the pages do not document ("자막 크기 키우기"), unless the query
       // says it fails ("자막이 안 나와요": a playback problem).
-      unanswerable: !(outside && fails && namesInFull(v, words)) &&
+      unanswerable: !(outside && fails && (namesInFull(v, words) || othersWork(v, parsed.list))) &&
         ((words.some(function (w) { return !w.known; }) && doubt * 2 > counted) || outside || (feature && !fails) ||
          priceQuestion(v, parsed.list, words)),
       query: anyKnown ? terms.join(" ") : "",
@@ -1149,6 +1149,20 @@
   // fails; 안 나와요 or 안 봐져요 say what fails (playback), and stay searched.
   function symptom(v, w) {
     return w.known && !w.guess && /^([안못][되돼됨될됐됩]|불가)/.test(w.typed) && v.synonyms.has(w.typed);
+  }
+
+  // Whether the query says that something works (유튜브는 멀쩡한데, 잘 되는데, youtube works fine;
+  // not "isn't working"): beside another service and a failure, the failure is ours.
+  function othersWork(v, list) {
+    return list.some(function (token, i) {
+      var next = list[i + 1];
+      if (token.hangul) {
+        var text = token.text === "잘" && next ? token.text + next.text : token.text;
+        return v.works.some(function (word) { return /[\uac00-\ud7a3]/.test(word) && text.lastIndexOf(word, 0) === 0; });
+      }
+      var before = list[i - 1];
+      return v.works.indexOf(token.text) >= 0 && !(before && v.faults.latin.has(before.text));
+    });
   }
 
   // Is the word one of the service's own names (쿠팡, Coupang Play)?
