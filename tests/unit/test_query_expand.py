@@ -793,6 +793,12 @@ def test_a_phrase_covers_a_term_that_names_the_service_and_its_topic():
     assert expand(["누가 내 쿠팡계정 쓰는거같음"], "ko", vocab)[0]["query"] == "도용"
 
 
+def test_a_verb_in_ing_asks_the_phrase_of_its_verb():
+    """"changing password on tv" asks the phrase "password change tv", as "change password on tv" does."""
+    vocab = build_vocabulary(ENGLISH + ["change your password on a tv", "changing a card"], "en", {**SYNONYMS_EN, "password change tv": ["password reset"]})
+    assert [r["query"] for r in expand(["changing password on tv", "change password on tv"], "en", vocab)] == ["password reset"] * 2
+
+
 def test_a_mistyped_function_word_still_asks_its_phrase():
     """"somone logged into my acount" is the phrase "someone log account" with two slips, one of
     them in a function word the analysis leaves out."""

@@ -1257,7 +1257,11 @@
     function compact(text) { return text.toLowerCase().replace(/\s+/g, ""); }
     function said(w) { return compact(w.guess && w.matched.length ? w.matched[0] : w.typed); }
     // A word also counts as what it means (acct: account), so a phrase needs no spelling of each.
-    function forms(w) { return [said(w)].concat(w.guess ? [] : w.matched.map(unnamed)); }
+    // An English word in -ing also counts as its verb (changing: change).
+    function forms(w) {
+      var ways = [said(w)].concat(w.guess ? [] : w.matched.map(unnamed));
+      return /^[a-z]{3,}[^e]ing$/.test(ways[0]) ? ways.concat([ways[0].slice(0, -3) + "e"]) : ways;
+    }
     // 쿠팡계정 is about 계정: the service's name is what every page is about.
     function unnamed(term) {
       var rest = term.split(" ").filter(function (part) { return !serviceTerm(v, part); });
