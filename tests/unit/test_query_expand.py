@@ -641,6 +641,30 @@ def test_two_channels_typed_side_by_side_ask_which_whatever_the_topic():
     assert one["query"] != "고객지원 방법 비교"
 
 
+def test_a_word_after_a_function_word_is_not_cut_into_particles():
+    """다른기기에서 is 다른 + 기기: read as 다른 + 기 + 기 (the nominal ending twice) it lost the word,
+    and the query searched nothing."""
+    vocab = build_vocabulary(KOREAN + ["여러 기기 에서 로그인 하 세 요"] * 3, "ko", SYNONYMS_KO)
+    assert [r["query"] for r in expand(["다른기기에서", "새기기"], "ko", vocab)] == ["기기", "기기"]
+
+
+def test_wanting_to_is_an_ending_only_after_a_stem():
+    """카드 바꿀래 (I want to change my card) ends in 래, which followed by nothing read as a typo
+    of another word; 원래 (originally) is no stem and its ending."""
+    vocab = build_vocabulary(KOREAN + ["미 래 의 결제"] * 3, "ko", {**SYNONYMS_KO, "바꿀": ["변경"]})
+    assert expand(["카드 바꿀래"], "ko", vocab)[0]["query"] == "카드 변경"
+    vocab = build_vocabulary(KOREAN + ["원 단위 로 결제 됩니다"] * 3, "ko", SYNONYMS_KO)
+    assert "원" not in expand(["원래 결제"], "ko", vocab)[0]["query"].split()
+
+
+def test_an_english_adverb_is_no_unknown_topic():
+    """"bufering constantly" asks about buffering: an unknown word in -ly says how, like a verb form,
+    and does not make the query unanswerable."""
+    vocab = build_vocabulary(ENGLISH + ["buffering and playback"] * 3, "en", SYNONYMS_EN)
+    (result,) = expand(["bufering constantly"], "en", vocab)
+    assert not result["unanswerable"] and result["query"] == "buffering"
+
+
 def test_a_word_cut_short_before_the_next_is_the_word_it_starts():
     """"passw rese": a fast typer's password, cut short before reset; "finish" is a word of its own
     that the pages only use as "finished", not a password cut short."""

@@ -523,7 +523,16 @@
     var afterSyllable = start > 0 && els[start - 1].v >= 0;
     if (!lone && v.hangulSet.has(text)) {
       if (v.stop.has(text)) offer(best, start, end, "stop", [], COST.stop);
-      else if (v.particles.has(text)) offer(best, start, end, "particle", [], start > 0 ? COST.particle : COST.single);
+      else if (v.particles.has(text)) {
+        // Never the same particle twice (다른기기 is 다른 + 기기, not 다른 + 기 + 기), and 래 (want
+        // to, told to) only after a stem's ㄹ or vowel (바꿀래, 하래; not 원래).
+        var before = best[start].piece;
+        var twice = before && before.kind === "particle" && textOf(els, before.from, before.to) === text;
+        var wanting = text !== "래" || (start > 0 && /^[ ㄹ]$/.test(FINALS.charAt(els[start - 1].t)));
+        if (!twice && wanting) {
+          offer(best, start, end, "particle", [], start > 0 ? COST.particle : COST.single);
+        }
+      }
       else if (length > 1 || n === 1 || v.synonyms.has(text)) offer(best, start, end, "word", [text], COST.word + rarity(v, text));
       else offer(best, start, end, "word", [text], COST.single + rarity(v, text));
     } else if (lone) {
@@ -1129,9 +1138,15 @@
   // show's name and "watch again": mostly the unknown name); an unknown word that reads as a verb
   // form or as a Korean ending spelt out not at all.
   function realWord(w, weak, nounless) {
-    if (!w.known) return verbForm(w.typed) || romanisedKorean(w.typed) ? 0 : 1;
+    if (!w.known) return verbForm(w.typed) || romanisedKorean(w.typed) || adverb(w.typed) ? 0 : 1;
     if (!weak) return 1;
     return nounless ? 0.5 : 0;
+  }
+
+  // An unknown English word in -ly (constantly, randomly, suddenly) says how something happens, as
+  // a verb form does, not what the query is about: "bufering constantly" asks about buffering.
+  function adverb(typed) {
+    return /^[a-z]{3,}ly$/.test(typed);
   }
 
   // An unknown word that reads as a verb or adjective form (떠요, 막혀요, 빠져, and 간, 준, 햇 cut
