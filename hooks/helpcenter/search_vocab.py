@@ -85,7 +85,7 @@ STOP_WORDS = {
         "something anything thing things back again even ever never now then already always every "
         "me mine myself us i'd i've you're it's there's won't wouldn't isn't aren't wasn't wasnt arent wouldnt "
         "new different other another else today yesterday tomorrow lately recently next last month months week weeks long "
-        "work works working worked too many much forever takes saying says come comes came coming "
+        "work works working worked too many much forever takes taking took taken saying says come comes came coming "
         # hedges and greetings ("i think someone is using my account", "hi pls help")
         "think guess maybe probably perhaps seem seemed somehow actually anymore literally pls plz thanks thx hi hello hey "
         "wtf wth omg ugh argh lol smh ffs damn seriously list whats what's between since tho "
