@@ -83,7 +83,7 @@ STOP_WORDS = {
         "go goes going went let lets keep keeps kept make makes made try tried trying see use using "
         "know tell say said give take put seems like really very also all one way anyone nobody someone "
         "something anything thing things back again even ever never now then already always every "
-        "me mine myself us i'd i've you're it's there's won't wouldn't isn't aren't wasn't wasnt arent wouldnt "
+        "me mine myself us own i'd i've you're it's there's won't wouldn't isn't aren't wasn't wasnt arent wouldnt "
         "new different other another else today yesterday tomorrow lately recently next last month months week weeks long "
         "work works working worked too many much forever takes taking took taken saying says come comes came coming "
         # hedges and greetings ("i think someone is using my account", "hi pls help")
@@ -151,10 +151,13 @@ OUTSIDE = (
 # problem, which the synonyms send to its page. A feature the pages come to document (a writer adds a page
 # about subtitles) drops out of the vocabulary's list by itself (`_undocumented`).
 FEATURES = (
-    "자막 프로필 이어보기 시청기록 시청제한 찜 배속 자동재생 더빙 예고편 키즈 자녀 연령 성인인증 선물하기 평점 단계인증 이중인증 차인증 다운로드 다운받 화질 "
-    "4k uhd hdr 해상도 subtitle caption profile watchlist autoplay dub trailer kids parental resolution 2fa mfa factor 2step twostep "
+    "자막 프로필 닉네임 이어보기 시청기록 시청제한 찜 배속 자동재생 더빙 예고편 키즈 자녀 연령 성인인증 선물하기 평점 "
+    "단계인증 이중인증 차인증 다운로드 다운받 화질 "
+    "4k uhd hdr 해상도 subtitle caption profile nickname watchlist autoplay dub trailer kids parental resolution 2fa mfa factor 2step twostep "
+    # receipts and invoices (현금영수증 발급, download receipt): the pages only show the payment history
+    "영수증 receipt invoice "
     # what is on and when (신작, 축구 중계 몇 시, next episode): no page says
-    "신작 중계 편성 편성표 개봉 방영 다음화 episode episodes season seasons premiere"
+    "신작 중계 편성 편성표 개봉 방영 다음화 episode episodes season seasons premiere nextepisode newepisode"
 ).split()
 # What says that something fails: a Hangul word starting with one ("안나와요", "없어요", "깨져요") or
 # a Latin word that is one ("not", "missing"). A feature with one of them is a problem to solve.

@@ -623,6 +623,8 @@ def test_how_to_use_a_feature_no_page_documents_is_unanswerable_unless_it_fails(
     results = expand(["자막 크기 키우기", "프로필 추가하는법", "자막이 안 나와요", "자막이안나와요", "자막 깨져요"], "ko", vocab)
     how_to, profile, spaced, joined, broken = results
     assert how_to["unanswerable"] and profile["unanswerable"]
+    # 못 ...게 says what a setting is for (so that the children can't watch), not that it fails
+    assert all(r["unanswerable"] for r in expand(["애들 못보게 프로필 거는법", "프로필 못 보게 하려면"], "ko", vocab))
     assert not any(r["unanswerable"] for r in (spaced, joined, broken))
     assert spaced["query"] == joined["query"] == "재생"
     vocab = build_vocabulary(ENGLISH + ["playback stops check playback"] * 3, "en", {**SYNONYMS_EN, "subtitles": ["playback"]})

@@ -1243,8 +1243,11 @@
   // (not, missing) or, in Hangul, starts with one (안나와요, 깨져요), also right after a feature
   // and its particle in a run typed without spaces (자막이안나와요).
   function failing(v, list) {
-    return list.some(function (token) {
+    return list.some(function (token, i) {
       if (!token.hangul) return v.faults.latin.has(token.text);
+      // 못 ...게 says what a setting is for (애들 못보게, 못 보게 하려면), not that something fails.
+      var next = list[i + 1];
+      if (/^못.*게$/.test(token.text) || (token.text === "못" && next && next.hangul && /게$/.test(next.text))) return false;
       var rests = [token.text];
       v.features.forEach(function (name) {
         var at = where(token, name);
