@@ -156,6 +156,8 @@ FEATURES = (
     "4k uhd hdr 해상도 subtitle caption profile nickname watchlist autoplay dub trailer kids parental resolution 2fa mfa factor 2step twostep "
     # receipts and invoices (현금영수증 발급, download receipt): the pages only show the payment history
     "영수증 receipt invoice "
+    # watch history, which the pages do not cover (delete watch history: read across two words)
+    "watchhistory viewinghistory "
     # what is on and when (신작, 축구 중계 몇 시, next episode): no page says
     "신작 중계 편성 편성표 개봉 방영 다음화 episode episodes season seasons premiere nextepisode newepisode"
 ).split()
@@ -175,7 +177,7 @@ WORKS = "멀쩡 괜찮 정상 잘되 잘돼 잘나 works working worked fine ok 
 # A query is one when it names a price (PRICES, or "how much") and no word a page answers besides
 # the plan it asks about (PLANS): "결제 금액이 얼마 나갔나요" and "how much was I charged" are about
 # a charge. 얼마나 (how long, how far) is not 얼마.
-PRICES = "가격 얼마 구독료 이용료 월정액 월회비 요금제 할인 무료체험 체험 price prices pricing cost costs fee fees discount trial".split()
+PRICES = "가격 얼마 구독료 이용료 월정액 월회비 요금제 할인 무료 무료체험 체험 price prices pricing cost costs fee fees discount trial free".split()
 PLANS = (
     "요금 요금제 멤버십 구독 와우 회원 이용 월 달 한달 매달 매월 년 일년 연간 "
     "membership subscription plan plans wow month monthly year yearly annual per"

@@ -648,6 +648,9 @@ def test_a_word_after_a_function_word_is_not_cut_into_particles():
     and the query searched nothing."""
     vocab = build_vocabulary(KOREAN + ["여러 기기 에서 로그인 하 세 요"] * 3, "ko", SYNONYMS_KO)
     assert [r["query"] for r in expand(["다른기기에서", "새기기"], "ko", vocab)] == ["기기", "기기"]
+    # 지 + 지 is no word here: 들어가지지가 is a verb and its endings, nothing unknown
+    (entering,) = expand(["계정 로그인이 들어가지지가 않아요"], "ko", vocab)
+    assert not entering["unanswerable"] and "로그인" in entering["query"].split()
 
 
 def test_wanting_to_is_an_ending_only_after_a_stem():
@@ -665,6 +668,22 @@ def test_an_english_adverb_is_no_unknown_topic():
     vocab = build_vocabulary(ENGLISH + ["buffering and playback"] * 3, "en", SYNONYMS_EN)
     (result,) = expand(["bufering constantly"], "en", vocab)
     assert not result["unanswerable"] and result["query"] == "buffering"
+
+
+def test_a_sound_word_is_no_unknown_topic():
+    """영화 보다가 뚝뚝 끊겨요: 뚝뚝 (a sound, its syllables twice) says how playback stops, as a verb
+    does; with the unknown 영화 it made most of the query unknown."""
+    vocab = build_vocabulary(KOREAN + ["재생 이 끊기 면 확인 하 세요"] * 3, "ko", {**SYNONYMS_KO, "끊겨요": ["재생"]})
+    (result,) = expand(["영화 보다가 뚝뚝 끊겨요"], "ko", vocab)
+    assert not result["unanswerable"] and result["query"] == "재생"
+
+
+def test_a_word_typed_as_a_phrase_has_it_asks_the_phrase_whatever_it_was_read_as():
+    """"whats the process to get support": process, a word the pages lack, reads as a typo of prices,
+    but the reader typed the phrase's own word."""
+    vocab = build_vocabulary(ENGLISH + ["prices are listed", "request support"] * 2, "en",
+                             {**SYNONYMS_EN, "process support": ["request support"]})
+    assert expand(["whats the process to get support"], "en", vocab)[0]["query"] == "request support"
 
 
 def test_a_word_cut_short_before_the_next_is_the_word_it_starts():

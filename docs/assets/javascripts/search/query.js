@@ -524,10 +524,12 @@
     if (!lone && v.hangulSet.has(text)) {
       if (v.stop.has(text)) offer(best, start, end, "stop", [], COST.stop);
       else if (v.particles.has(text)) {
-        // Never the same particle twice (다른기기 is 다른 + 기기, not 다른 + 기 + 기), and 래 (want
-        // to, told to) only after a stem's ㄹ or vowel (바꿀래, 하래; not 원래).
+        // The same particle twice is the word the two make, when the pages use it (다른기기 is 다른 +
+        // 기기, not 다른 + 기 + 기; 들어가지지가 keeps its 지 + 지), and 래 (want to, told to) follows
+        // only a stem's ㄹ or vowel (바꿀래, 하래; not 원래).
         var before = best[start].piece;
-        var twice = before && before.kind === "particle" && textOf(els, before.from, before.to) === text;
+        var twice = before && before.kind === "particle" && textOf(els, before.from, before.to) === text &&
+          v.hangulSet.has(text + text);
         var wanting = text !== "래" || (start > 0 && /^[ ㄹ]$/.test(FINALS.charAt(els[start - 1].t)));
         if (!twice && wanting) {
           offer(best, start, end, "particle", [], start > 0 ? COST.particle : COST.single);
@@ -1155,6 +1157,8 @@
   // Unknown nouns (손흥민 경기 중계) still do.
   function verbForm(typed) {
     if (!/^[\uac00-\ud7a3]+$/.test(typed)) return false;
+    // A sound or motion word says how, as a verb does (뚝뚝 끊겨요, 버벅버벅): its syllables twice.
+    if (/^(.+)\1$/.test(typed)) return true;
     // One syllable is what the cut left of a longer word (간, 짐, 니 of 되더니, 햇 of 해지햇는데): an
     // unknown word of its own stays whole (손흥민), so a lone syllable is a verb's ending or form.
     return typed.length === 1 || /[요져워려해돼봐]$/.test(typed);
@@ -1277,7 +1281,7 @@
     // A word also counts as what it means (acct: account), so a phrase needs no spelling of each.
     // An English word in -ing also counts as its verb (changing: change).
     function forms(w) {
-      var ways = [said(w)].concat(w.guess ? [] : w.matched.map(unnamed));
+      var ways = [said(w)].concat(w.guess ? [compact(w.typed)] : w.matched.map(unnamed));
       return /^[a-z]{3,}[^e]ing$/.test(ways[0]) ? ways.concat([ways[0].slice(0, -3) + "e"]) : ways;
     }
     // 쿠팡계정 is about 계정: the service's name is what every page is about.
