@@ -179,7 +179,7 @@ WORKS = "멀쩡 괜찮 정상 잘되 잘돼 잘나 works working worked fine ok 
 # a charge. 얼마나 (how long, how far) is not 얼마.
 PRICES = "가격 얼마 구독료 이용료 월정액 월회비 요금제 할인 무료 무료체험 체험 price prices pricing cost costs fee fees discount trial free".split()
 PLANS = (
-    "요금 요금제 멤버십 구독 와우 회원 이용 월 달 한달 매달 매월 년 일년 연간 "
+    "요금 요금제 멤버십 구독 와우 회원 이용 월 달 한달 매달 매월 년 일년 연간 기간 "
     "membership subscription plan plans wow month monthly year yearly annual per"
 ).split()
 
