@@ -128,7 +128,7 @@ HELP_DESK = {"ko": ("고객 센터", "고객지원"), "en": ("customer service",
 CHANNELS = {"ko": ("전화", "메일", "이메일", "채팅"), "en": ("phone", "email", "mail", "call", "chat")}
 # Where a problem happens, which a question names beside what it is about ("앱에선 멤버십 없대요",
 # "the app says no membership"): a question phrase need not cover them (query.js).
-PLACES = "앱 어플 태블릿 아이패드 문자 tv app apps application tablet ipad text".split()
+PLACES = "앱 어플 태블릿 아이패드 휴대폰 문자 tv app apps application tablet ipad text".split()
 
 
 # Other services, Coupang's shopping, what to watch, device repairs and watching offline (no page
