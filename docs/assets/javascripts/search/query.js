@@ -1278,8 +1278,9 @@
   function question(v, list, words) {
     function compact(text) { return text.toLowerCase().replace(/\s+/g, ""); }
     function said(w) { return compact(w.guess && w.matched.length ? w.matched[0] : w.typed); }
-    // A word also counts as what it means (acct: account), so a phrase needs no spelling of each.
-    // An English word in -ing also counts as its verb (changing: change).
+    // A word also counts as what it means (acct: account), so a phrase needs no spelling of each;
+    // a guessed word as what it reads as and as typed (process, read as prices, is still process);
+    // an English word in -ing also as its verb (changing: change).
     function forms(w) {
       var ways = [said(w)].concat(w.guess ? [compact(w.typed)] : w.matched.map(unnamed));
       return /^[a-z]{3,}[^e]ing$/.test(ways[0]) ? ways.concat([ways[0].slice(0, -3) + "e"]) : ways;
