@@ -670,6 +670,15 @@ def test_an_english_adverb_is_no_unknown_topic():
     assert not result["unanswerable"] and result["query"] == "buffering"
 
 
+def test_two_words_run_together_one_mistyped_are_both_read():
+    """게정도용 is 계정 (one key off) and 도용, not 게 + 정도 (a word the pages also use) + 용;
+    보내기전 stays 보내 + 기 + 전 (a verb's stem is no half of such a pair)."""
+    texts = KOREAN + ["도용 이 의심 되 면", "어느 정도 걸립니다", "메일 을 보내 기 전 에 확인"] * 3
+    typo, before = expand(["게정도용", "보내기전"], "ko", build_vocabulary(texts, "ko", SYNONYMS_KO))
+    assert typo["query"] == "계정 도용"
+    assert "기존" not in before["query"]
+
+
 def test_a_sound_word_is_no_unknown_topic():
     """영화 보다가 뚝뚝 끊겨요: 뚝뚝 (a sound, its syllables twice) says how playback stops, as a verb
     does; with the unknown 영화 it made most of the query unknown."""

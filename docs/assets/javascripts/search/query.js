@@ -671,11 +671,36 @@
     var text = textOf(result.els, 0, to);
     if (/[\u3131-\u314e]/.test(text)) return null;
     var fixed = correct(v, text);
-    if (!fixed.length) return null;
+    if (!fixed.length) return mistypedHalf(v, run, result, to, cost);
     var typed = COST.word + 2 * fixed[0].d;
     if (flimsy && fixed[0].d <= 1 && !fixed[0].loose) typed = Math.min(typed, cost - COST.pending);
-    if (typed >= cost) return null;
+    if (typed >= cost) return mistypedHalf(v, run, result, to, cost);
     return { cost: typed + result.cost - cost, words: [typo(typedOf(run, result.els, 0, to), v, fixed)] };
+  }
+
+  // Two words run together, one of them one key off (게정도용: 계정 + 도용, 계정도욕: 계정 + 도용),
+  // when that costs less than the best cut, which found stray syllables and some other word inside
+  // (게 + 정도 + 용). Each half is two syllables or more; the other half is a word the pages use,
+  // not a verb's stem (보내기전 is 보내 + 기 + 전, not 보내 and 기존 mistyped).
+  function mistypedHalf(v, run, result, to, cost) {
+    var els = result.els;
+    var best = null;
+    for (var cut = 2; cut <= to - 2; cut++) {
+      [[0, cut, to], [cut, to, 0]].forEach(function (halves) {
+        var wrong = textOf(els, halves[0], halves[1]);
+        var right = halves[2] ? textOf(els, cut, halves[2]) : textOf(els, 0, cut);
+        if (!v.hangulSet.has(right) || v.stop.has(right) || v.particles.has(right) || v.weak.has(right) ||
+            v.hangulSet.has(wrong)) return;
+        var fixed = correct(v, wrong).filter(function (f) { return f.d <= 1 && !f.loose; });
+        var total = 2 * COST.word + 2 + rarity(v, right);
+        if (!fixed.length || total >= cost || (best && total >= best.total)) return;
+        var rightFrom = halves[2] ? cut : 0;
+        var words = [typo(typedOf(run, els, halves[0], halves[1]), v, fixed),
+          { typed: typedOf(run, els, rightFrom, rightFrom ? to : cut), matched: termsFor(v, right), known: true }];
+        best = { total: total, words: halves[2] ? words : words.reverse() };
+      });
+    }
+    return best && { cost: best.total + result.cost - cost, words: best.words };
   }
 
   function completesWord(v, result) {
