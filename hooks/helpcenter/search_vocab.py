@@ -157,7 +157,7 @@ FEATURES = (
     # receipts and invoices (현금영수증 발급, download receipt): the pages only show the payment history
     "영수증 receipt invoice "
     # watch history, which the pages do not cover (delete watch history: read across two words)
-    "watchhistory viewinghistory redeem "
+    "watchhistory viewinghistory redeem whatsnew "
     # what is on and when (신작, 축구 중계 몇 시, next episode): no page says
     "신작 중계 편성 편성표 개봉 방영 다음화 episode episodes season seasons premiere nextepisode newepisode"
 ).split()
