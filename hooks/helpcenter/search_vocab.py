@@ -88,7 +88,7 @@ STOP_WORDS = {
         "work works working worked too many much forever takes taking took taken saying says come comes came coming "
         # hedges and greetings ("i think someone is using my account", "hi pls help")
         "think guess maybe probably perhaps seem seemed somehow actually anymore literally pls plz thanks thx hi hello hey "
-        "wtf wth omg ugh argh lol smh ffs damn seriously list whats what's between since tho "
+        "wtf wth omg ugh argh lol smh ffs damn seriously list whats what's between since tho first "
         "vs versus "
         # whose account or phone it is ("my mom can't sign in on her phone"): the problem is the same
         "he him his she her hers they them their theirs mom mum mother dad father parent parents grandma grandpa "
@@ -139,7 +139,9 @@ OUTSIDE = (
     "넷플릭스 넷플 티빙 웨이브 왓챠 디즈니플러스 디즈니 유튜브 라프텔 아마존 프라임비디오 스포티파이 멜론 "
     "쿠팡이츠 로켓배송 로켓프레시 로켓직구 배송 택배 반품 배달 배민 요기요 쿠폰 볼만한 애니 수리 액정 컨트롤러 오프라인 "
     "netflix tving wavve watcha disney youtube hulu amazon primevideo spotify melon paramount peacock crunchyroll "
-    "eats shipping shipment parcel coupon repair controller offline"
+    "eats shipping shipment parcel coupon repair controller offline "
+    # working for Coupang (채용, job openings): no page's business
+    "채용 알바 job jobs career careers hiring"
 ).split()
 
 
@@ -157,7 +159,7 @@ FEATURES = (
     # receipts and invoices (현금영수증 발급, download receipt): the pages only show the payment history
     "영수증 receipt invoice "
     # watch history, which the pages do not cover (delete watch history: read across two words)
-    "watchhistory viewinghistory redeem whatsnew "
+    "watchhistory viewinghistory redeem whatsnew 녹음 "
     # what is on and when (신작, 축구 중계 몇 시, next episode): no page says
     "신작 중계 편성 편성표 개봉 방영 다음화 episode episodes season seasons premiere nextepisode newepisode"
 ).split()
