@@ -141,7 +141,7 @@ OUTSIDE = (
     "netflix tving wavve watcha disney youtube hulu amazon primevideo spotify melon paramount peacock crunchyroll "
     "eats shipping shipment parcel coupon repair controller offline "
     # working for Coupang (채용, job openings): no page's business
-    "채용 알바 job jobs career careers hiring"
+    "채용 알바 career careers hiring"
 ).split()
 
 
