@@ -37,7 +37,7 @@ MIN_COMPOUND_USES = 2
 STEP = 50  # words between the size checks of the budget
 
 # Endings of meaning to, wanting to and then, after a stem ("지우려는데", "로그인하려니까", "카드
-#바꿀래", "보다가", "바꿨더니"): the pages' morphemes made them words ("지우려는데" searched 려는),
+# 바꿀래", "보다가", "바꿨더니"): the pages' morphemes made them words ("지우려는데" searched 려는),
 # or a stray syllable read as a typo (바꿀래: 래 as 재생).
 INTENT_ENDINGS = "려 려는 려는데 려니까 려다 려다가 으려는 래 을래 다가 더니"
 # Korean particles (조사) and endings (어미) as the analysis cuts them off words, and as readers type

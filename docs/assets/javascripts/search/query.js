@@ -208,6 +208,16 @@
 
   // ---------------------------------------------------------------- vocabulary
 
+  // A list's Hangul entries, in order, and its Latin ones as a set.
+  function byScript(value) {
+    var out = { hangul: [], latin: new Set() };
+    splitList(value).forEach(function (word) {
+      if (/[\uac00-\ud7a3]/.test(word)) out.hangul.push(word);
+      else out.latin.add(word);
+    });
+    return out;
+  }
+
   function splitList(value) {
     if (Array.isArray(value)) return value.filter(function (w) { return typeof w === "string" && w; });
     return typeof value === "string" ? value.split(/\s+/).filter(Boolean) : [];
@@ -255,12 +265,9 @@
     var service = new Set(splitList(vocab.service));
     var outside = splitList(vocab.outside);
     var features = splitList(vocab.features);
-    // Hangul faults start a word (안나와요), Latin ones are whole words (not).
-    var faults = { hangul: [], latin: new Set() };
-    splitList(vocab.faults).forEach(function (f) {
-      if (/[\uac00-\ud7a3]/.test(f)) faults.hangul.push(f);
-      else faults.latin.add(f);
-    });
+    // Hangul faults start a word (안나와요), Latin ones are whole words (not); so do the words that
+    // say something works (멀쩡한데, fine).
+    var faults = byScript(vocab.faults);
     // Words a Hangul run can be cut into: the pages' words, the synonyms' keys, particles, stop words.
     var hangul = [];
     var seen = new Set();
@@ -296,8 +303,8 @@
       lang: typeof vocab.lang === "string" ? vocab.lang : "",
       complete: vocab.complete === true,
       rank: rank, synonyms: synonyms, titleKeys: titleKeys, phrases: phrases, helpDesk: helpDesk, compounds: compounds, particles: particles, stop: stop, weak: weak, actions: actions,
-      service: service, outside: outside, features: features, faults: faults, readerWords: readerWords,
-      places: new Set(splitList(vocab.places)), channels: new Set(splitList(vocab.channels)), works: splitList(vocab.works),
+      service: service, outside: outside, features: features, faults: faults, works: byScript(vocab.works), readerWords: readerWords,
+      places: new Set(splitList(vocab.places)), channels: new Set(splitList(vocab.channels)),
       // The service's full name (쿠팡플레이, coupangplay), not the company's alone (쿠팡).
       fullName: splitList(vocab.service).sort(function (a, b) { return b.length - a.length; })[0] || "",
       prices: splitList(vocab.prices), plans: new Set(splitList(vocab.plans)),
@@ -373,6 +380,12 @@
       if (found.length || !strict) return found;
       return corrections(v, keys, typed, 1).map(function (f) { f.loose = true; return f; });
     });
+  }
+
+  // The vocabulary words `typed` is one slip from (a key off, added or left out): surer than a
+  // loose or two-slip reading.
+  function slips(v, typed) {
+    return correct(v, typed).filter(function (f) { return f.d <= 1 && !f.loose; });
   }
 
   function corrections(v, keys, typed, gap) {
@@ -685,20 +698,22 @@
   function mistypedHalf(v, run, result, to, cost) {
     var els = result.els;
     var best = null;
+    function pair(wrongFrom, wrongTo, rightFrom, rightTo) {
+      var wrong = textOf(els, wrongFrom, wrongTo);
+      var right = textOf(els, rightFrom, rightTo);
+      if (!v.hangulSet.has(right) || v.stop.has(right) || v.particles.has(right) || v.weak.has(right) ||
+          v.hangulSet.has(wrong)) return;
+      var fixed = slips(v, wrong);
+      var total = 2 * COST.word + 2 + rarity(v, right);
+      if (!fixed.length || total >= cost || (best && total >= best.total)) return;
+      var halves = [{ from: wrongFrom, word: typo(typedOf(run, els, wrongFrom, wrongTo), v, fixed) },
+        { from: rightFrom, word: { typed: typedOf(run, els, rightFrom, rightTo), matched: termsFor(v, right), known: true } }];
+      halves.sort(function (a, b) { return a.from - b.from; });
+      best = { total: total, words: halves.map(function (half) { return half.word; }) };
+    }
     for (var cut = 2; cut <= to - 2; cut++) {
-      [[0, cut, to], [cut, to, 0]].forEach(function (halves) {
-        var wrong = textOf(els, halves[0], halves[1]);
-        var right = halves[2] ? textOf(els, cut, halves[2]) : textOf(els, 0, cut);
-        if (!v.hangulSet.has(right) || v.stop.has(right) || v.particles.has(right) || v.weak.has(right) ||
-            v.hangulSet.has(wrong)) return;
-        var fixed = correct(v, wrong).filter(function (f) { return f.d <= 1 && !f.loose; });
-        var total = 2 * COST.word + 2 + rarity(v, right);
-        if (!fixed.length || total >= cost || (best && total >= best.total)) return;
-        var rightFrom = halves[2] ? cut : 0;
-        var words = [typo(typedOf(run, els, halves[0], halves[1]), v, fixed),
-          { typed: typedOf(run, els, rightFrom, rightFrom ? to : cut), matched: termsFor(v, right), known: true }];
-        best = { total: total, words: halves[2] ? words : words.reverse() };
-      });
+      pair(0, cut, cut, to);
+      pair(cut, to, 0, cut);
     }
     return best && { cost: best.total + result.cost - cost, words: best.words };
   }
@@ -820,7 +835,7 @@
     var pieces = runTogether(v, token);
     // A known word one key off (adress: address) is a surer reading than three pieces or more
     // (ad + re + ss).
-    if (pieces && pieces.length > 2 && correct(v, token).some(function (f) { return f.d <= 1 && !f.loose; })) pieces = null;
+    if (pieces && pieces.length > 2 && slips(v, token).length) pieces = null;
     if (pieces) {
       return pieces.reduce(function (out, piece, i) {
         return v.stop.has(piece) ? out : out.concat(latinWords(v, piece, typing && i === pieces.length - 1));
@@ -834,7 +849,7 @@
     var started = token.length < SHORTENED ? [] : startingWith(v, token).filter(function (w) {
       return !/^(?:s|es|d|ed|ing|er|ers)$/.test(w.slice(token.length));
     });
-    if (started.length && !correct(v, token).some(function (f) { return f.d <= 1 && !f.loose; })) return [completed(v, token, started)];
+    if (started.length && !slips(v, token).length) return [completed(v, token, started)];
     var fixed = correct(v, token);
     // A function word mistyped ("workng", "becuase") is still one, not an unknown word that makes
     // the query unanswerable ("chromcast not workng").
@@ -1202,10 +1217,10 @@
       var next = list[i + 1];
       if (token.hangul) {
         var text = token.text === "잘" && next ? token.text + next.text : token.text;
-        return v.works.some(function (word) { return /[\uac00-\ud7a3]/.test(word) && text.lastIndexOf(word, 0) === 0; });
+        return v.works.hangul.some(function (word) { return text.lastIndexOf(word, 0) === 0; });
       }
       var before = list[i - 1];
-      return v.works.indexOf(token.text) >= 0 && !(before && v.faults.latin.has(before.text));
+      return v.works.latin.has(token.text) && !(before && v.faults.latin.has(before.text));
     });
   }
 
