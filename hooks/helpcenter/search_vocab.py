@@ -75,7 +75,7 @@ STOP_WORDS = {
         "엄마 아빠 어머니 아버지 어머님 아버님 부모님 할머니 할아버지 남편 아내 와이프 신랑 아들 동생 누나 언니 오빠"
     ).split(),
     "en": (
-        "a an the i i'm im my me we our you your it its is are was were be been am do does did don't "
+        "a an the i i'm im my me we our you your it its is are was were be been being am do does did don't "
         "doesn't didn't dont doesnt didnt cant wont isnt not no can can't cannot could would should will won't how what why when where "
         "which who to of in on at for from with by about into as and or but if so this that these "
         "those there here whether rather than though although because while until unless either neither "

@@ -774,6 +774,16 @@ def test_a_question_phrase_ignores_the_help_desk_and_a_plain_symptom():
     assert paid["query"] == impossible["query"] == "결제 이용"
 
 
+def test_a_phrase_naming_the_service_is_not_asked_beside_the_help_desk():
+    """"coupang play help" asks for the help center itself; "what can coupang play support help
+    with" asks about the help desk, which a phrase without the service's name would ignore."""
+    texts = ENGLISH + ["home", "customer support answers questions", "help center"] * 2
+    en = build_vocabulary(texts, "en", {**SYNONYMS_EN, "coupang help": ["home"]}, service=["coupang", "coupang play"])
+    named, desk = expand(["coupang play help", "what can coupang play support help with"], "en", en)
+    assert named["query"] == "home"
+    assert desk["query"] != "home" and "support" in desk["query"].split()
+
+
 def test_korean_written_in_latin_letters_is_read_as_korean():
     """Revised Romanization as readers type it: gyeolje oryu is 결제 오류, on either site; an English
     word that spells Korean syllables by chance (banana: 바나나) is not read as stray Korean words."""

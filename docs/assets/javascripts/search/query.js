@@ -1346,6 +1346,12 @@
         return !weakTerm(v, t) && !v.actions.has(t) && !v.helpDesk.has(t) && !v.places.has(t);
       });
     }).map(forms);
+    // A phrase with the service's name in it asks for something named after the service (coupang
+    // help: the help center itself), so the help desk typed beside it is something else asked
+    // ("what can coupang play support help with" is about the help desk).
+    var desk = words.filter(function (w) {
+      return w.known && !names(v, w) && w.matched.some(function (t) { return v.helpDesk.has(t); });
+    }).map(forms);
     // Typed without spaces, in any order (문의어디로해야돼: 어디 문의).
     function runTyped(phrase) {
       return phrase.words.length > 1 && list.some(function (t) {
@@ -1380,7 +1386,8 @@
     for (var i = 0; i < asked.length; i++) {
       var kin = asked.filter(function (p) { return p.values[0] === asked[i].values[0]; });
       var between = asked[i].words.filter(channel).length > 1;
-      if (between || about.every(function (ways) { return kin.some(function (p) { return covers(p, ways); }); })) return asked[i];
+      var named = asked[i].words.some(function (word) { return serviceTerm(v, word); }) ? about.concat(desk) : about;
+      if (between || named.every(function (ways) { return kin.some(function (p) { return covers(p, ways); }); })) return asked[i];
     }
     return null;
   }
