@@ -784,6 +784,16 @@ def test_a_phrase_naming_the_service_is_not_asked_beside_the_help_desk():
     assert desk["query"] != "home" and "support" in desk["query"].split()
 
 
+def test_the_services_name_run_together_is_its_name_typed_apart_or_not():
+    """"coupangplayhelp" names the service as "coupang play help" does: "play" is no topic of its
+    own (the playback pages), and the same letters typed apart read as they do on their own."""
+    texts = ENGLISH + ["home", "help center", "playback stops", "coupang play"] * 2
+    en = build_vocabulary(texts, "en", {**SYNONYMS_EN, "coupangplay help": ["home"]}, service=["coupang", "coupang play"])
+    run, apart = expand(["coupangplayhelp", "coupang play help"], "en", en)
+    assert run["query"] == "home" and apart["query"] == "home"
+    assert not apart["words"][0].get("guess")  # read apart, not remembered from the run
+
+
 def test_korean_written_in_latin_letters_is_read_as_korean():
     """Revised Romanization as readers type it: gyeolje oryu is 결제 오류, on either site; an English
     word that spells Korean syllables by chance (banana: 바나나) is not read as stray Korean words."""

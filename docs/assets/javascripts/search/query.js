@@ -806,6 +806,17 @@
 
   // ---------------------------------------------------------------- Latin letters and digits
 
+  // The service's name run together with the rest (coupangplayhelp) is its name, spaced as the
+  // pages write it (coupang play), as when typed apart: not "play", a word of the playback pages.
+  function named(v, pieces) {
+    var out = [];
+    for (var i = 0; i < pieces.length; i++) {
+      var both = i + 1 < pieces.length && v.service.has(pieces[i] + pieces[i + 1]);
+      out.push(both ? pieces[i] + " " + pieces[++i] : pieces[i]);
+    }
+    return out;
+  }
+
   function latinWords(v, token, typing) {
     if (v.stop.has(token)) return [];
     // A generic word the pages do not use ("issue" where they say "problem") narrows nothing: read as
@@ -837,8 +848,9 @@
     // (ad + re + ss).
     if (pieces && pieces.length > 2 && slips(v, token).length) pieces = null;
     if (pieces) {
-      return pieces.reduce(function (out, piece, i) {
-        return v.stop.has(piece) ? out : out.concat(latinWords(v, piece, typing && i === pieces.length - 1));
+      return named(v, pieces).reduce(function (out, piece, i, all) {
+        if (piece.indexOf(" ") > 0) return out.concat([{ typed: piece, matched: [piece], known: true }]);
+        return v.stop.has(piece) ? out : out.concat(latinWords(v, piece, typing && i === all.length - 1));
       }, []).map(function (word) {
         return Object.assign({}, word, { guess: Math.max(word.guess || 0, GUESS.typo) });
       });
@@ -1076,7 +1088,8 @@
     var words = [];
     list.forEach(function (token, i) {
       var last = typing && i === list.length - 1 && token.end === parsed.text.length;
-      var found = remembered(v, (last ? "typing " : "typed ") + token.text, function () {
+      // The service's name typed apart (coupang play) is read apart from the same letters run together.
+      var found = remembered(v, (last ? "typing " : "typed ") + (token.service ? "named " : "") + token.text, function () {
         // The service's name spaced as the pages write it (coupang play): searched as typed.
         if (token.service) return [{ typed: token.service, matched: [token.service], known: true }];
         if (token.hangul) return koreanMode(v, token.text, hangulWords(v, token.text, last));
