@@ -80,7 +80,9 @@ TYPING = [
 INITIALS = [("ㅂㅁㅂㅎ", "비밀번호"), ("ㅇㅁㅇ", "이메일"), ("ㄹㄱㅇ", "로그인"), ("비밀ㅂㅎ", "비밀번호")]
 TYPOS = [("결졔", "결제"), ("결재", "결제"), ("환뷸", "환불"), ("비밀번허", "비밀번호"), ("이메알", "이메일"), ("결졔가", "결제"),
          # its particle run into what follows: the word without the particle is the typo
-         ("환뷸이안돼요", "환불"), ("이메알이안와요", "이메일")]
+         ("환뷸이안돼요", "환불"), ("이메알이안와요", "이메일"),
+         # a vowel one stroke off on the phone keypad (천지인: ㅓ is ㆍㅣ), two keys apart on the keyboard
+         ("계징", "계정")]
 ENGLISH_TYPOS = [("passwrd", "password"), ("paymnet", "payment"), ("acount", "account"), ("pw", "password")]
 JOINED = [
     ("비밀번호재설정", ["비밀번호", "재", "설정"]),

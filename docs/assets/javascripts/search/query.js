@@ -149,12 +149,14 @@
   })();
 
   // On the phone keypad many Koreans type on (천지인) two consonants share a key, a tap apart:
-  // ㅇ/ㅁ, ㄱ/ㅋ, ㅅ/ㅎ, ㅈ/ㅊ, ㄷ/ㅌ, ㅂ/ㅍ (도욤 for 도용). In a short Hangul word (one slip allowed)
-  // such a slip costs what a neighbouring key's does; here by the keys of the two-set keyboard words
-  // are spelt in. Not ㄴ/ㄹ, which share a key too: as a last consonant they are two endings of
-  // one verb (바뀐, 바뀔), which the verb's stem reads.
+  // ㅇ/ㅁ, ㄱ/ㅋ, ㅅ/ㅎ, ㅈ/ㅊ, ㄷ/ㅌ, ㅂ/ㅍ (도욤 for 도용); and a vowel is built of strokes (ㅣ, ㆍ, ㅡ), so
+  // one stroke more or less is another vowel: ㅣ/ㅓ, ㅡ/ㅗ, ㅓ/ㅔ (해컹 for 해킹), the others of that kind
+  // being neighbouring keys already. In a short Hangul word (one slip allowed) such a slip costs
+  // what a neighbouring key's does; here by the keys of the two-set keyboard words are spelt in.
+  // Not ㄴ/ㄹ, which share a key too: as a last consonant they are two endings of one verb (바뀐,
+  // 바뀔), which the verb's stem reads.
   var KEYPAD = new Uint8Array(NEIGHBOURS);
-  ["da", "rz", "tg", "wc", "ex", "qv"].forEach(function (pair) {
+  ["da", "rz", "tg", "wc", "ex", "qv", "lj", "mh", "jp"].forEach(function (pair) {
     var a = pair.charCodeAt(0);
     var b = pair.charCodeAt(1);
     KEYPAD[a * 128 + b] = KEYPAD[b * 128 + a] = 1;
