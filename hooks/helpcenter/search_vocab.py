@@ -72,7 +72,8 @@ STOP_WORDS = {
         # fillers of a long question and venting ("궁금합니다", "잘 몰라요", "장난하나")
         "궁금 몰라 하나 장난 짜증 헐 아놔 케이스 글 쪽 곳 정확히 "
         # whose account or phone it is ("엄마 폰에서 로그인이 안 돼요"): the problem is the same
-        "엄마 아빠 어머니 아버지 어머님 아버님 부모님 할머니 할아버지 남편 아내 와이프 신랑 아들 동생 누나 언니 오빠"
+        "엄마 아빠 어머니 아버지 어머님 아버님 부모님 할머니 할아버지 남편 아내 와이프 신랑 아들 동생 누나 언니 오빠 "
+        "친구 친구네 지인 남친 여친 전남친 전여친 남자친구 여자친구 애인 룸메 룸메이트 아직"
     ).split(),
     "en": (
         "a an the i i'm im my me we our you your it its is are was were be been being am do does did don't "
@@ -92,7 +93,8 @@ STOP_WORDS = {
         "vs versus "
         # whose account or phone it is ("my mom can't sign in on her phone"): the problem is the same
         "he him his she her hers they them their theirs mom mum mother dad father parent parents grandma grandpa "
-        "grandmother grandfather husband wife son daughter brother sister everything everyone everybody people"
+        "grandmother grandfather husband wife son daughter brother sister everything everyone everybody people "
+        "friend friends boyfriend girlfriend roommate"
     ).split(),
 }
 
