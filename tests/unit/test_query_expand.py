@@ -796,6 +796,14 @@ def test_the_services_name_run_together_is_its_name_typed_apart_or_not():
     assert not apart["words"][0].get("guess")  # read apart, not remembered from the run
 
 
+def test_korean_initials_on_the_english_site_read_the_word_whose_meaning_the_pages_use_most():
+    """The English site's Hangul words are only its synonyms' keys, in the file's order: ㅂㅂ is
+    비번 (password, which the pages use) before 버벅 (stuttering: playback, which they do not)."""
+    en = build_vocabulary(ENGLISH, "en", {**SYNONYMS_EN, "버벅": ["playback"], "비번": ["password"]})
+    (initials,) = expand(["ㅂㅂ"], "en", en)
+    assert initials["query"] == "password"
+
+
 def test_korean_written_in_latin_letters_is_read_as_korean():
     """Revised Romanization as readers type it: gyeolje oryu is 결제 오류, on either site; an English
     word that spells Korean syllables by chance (banana: 바나나) is not read as stray Korean words."""

@@ -225,6 +225,15 @@
     return typeof value === "string" ? value.split(/\s+/).filter(Boolean) : [];
   }
 
+  function byMeaning(keys, synonyms, rank) {
+    function use(key) {
+      return Math.min.apply(null, (synonyms.get(key) || []).map(function (w) { return rank.has(w) ? rank.get(w) : Infinity; }).concat([Infinity]));
+    }
+    return keys.map(function (key, i) { return { key: key, use: use(key), at: i }; })
+      .sort(function (a, b) { return a.use - b.use || a.at - b.at; })
+      .map(function (entry) { return entry.key; });
+  }
+
   function prepare(vocab) {
     if (vocab === null || typeof vocab !== "object") vocab = {};
     var cached = prepared && prepared.get(vocab);
@@ -290,6 +299,10 @@
     compounds.forEach(function (_, joined) { addHangul(joined); });
     synonyms.forEach(function (_, key) { addHangul(key); });
     stop.forEach(addHangul);
+    // On a site whose pages are not in Hangul (the English one) its Hangul words are the synonyms'
+    // keys in the file's order, with no use to rank them: read from initials or half typed, the key
+    // whose meaning the pages use most comes first (ㅂㅂ is 비번, password, before 버벅, playback).
+    if (!words.some(function (w) { return /[\uac00-\ud7a3]/.test(w); })) hangul = byMeaning(hangul, synonyms, rank);
     // Words by their initials (ㄱㅈ: 결제, 계정), and by their first initial for prefixes; both in
     // the order of use, most used first.
     var byInitials = new Map();
