@@ -284,7 +284,8 @@
   // fallback 비밀번호, and the whole query only pages sharing both words). Within each tier: a
   // title naming a word the reader typed before one naming only a guess
   // (a typo's correction, a completion) or a synonym's meaning, then a title naming more of the
-  // query's topics (티비 로그인: 기기·TV에서 로그인 before 로그인이 안 될 때), then the whole query's
+  // query's topics (티비 로그인: 기기·TV에서 로그인 before 로그인이 안 될 때), then a title that is
+  // exactly the words typed (payment: the Payment hub), then one saying more of them, then the whole query's
   // records, then each fallback's, in the engine's order. When no title names a topic, a title naming the query's action counts
   // ("카드 변경": 결제 수단 확인·변경).
   function ranked(found, expanded, raw) {
@@ -298,8 +299,10 @@
       // symptoms the reader said (안돼요: 오류): for ordering titles that already name a topic, not
       // for which do (안 될 names 오류 in every error query).
       var says = count > 0 ? named(f.data.means || titleOf(f.data), topics.concat(symptoms)) : count;
+      var faq = f.data.meta && f.data.meta.kind === "faq";
       return { f: f, i: i, titled: count > 0, typed: count > 0 && typedTopics.length > 0 && titleMatch(f.data, typedTopics) > 0, named: says,
-               echoed: f.data.meta && f.data.meta.kind === "faq" ? 0 : named(titleOf(f.data), asTyped) };
+               exact: !faq && count > 0 && titledExactly(f.data, asTyped),
+               echoed: faq ? 0 : named(titleOf(f.data), asTyped) };
     });
     var actions = expanded.actions || [];
     // The page titled with the action must still be about a topic: "billing problem" found the
@@ -311,7 +314,8 @@
     var lead = rows.some(function (r) { return r.titled; }) ? null : whole[0];
     rows.forEach(function (r) { r.tier = r === lead || (r.f.level === 0 && r.titled) ? 0 : r.titled ? 1 : 2; });
     return rows.sort(function (a, b) {
-      return a.tier - b.tier || b.typed - a.typed || b.named - a.named || b.echoed - a.echoed || a.f.level - b.f.level || a.i - b.i;
+      return a.tier - b.tier || b.typed - a.typed || b.named - a.named || b.exact - a.exact || b.echoed - a.echoed ||
+        a.f.level - b.f.level || a.i - b.i;
     }).map(function (r) { return r.f.data; });
   }
 
@@ -328,6 +332,14 @@
       return (result.locations || []).some(function (at) { return at < words; }) ? 1 : 0;
     }
     return named(titleOf(result), topics);
+  }
+
+  // Whether the title is the words the reader typed, no more and no fewer: the page named exactly
+  // what was asked ("payment": the Payment hub before "Fix payment errors" and "Check or change
+  // your payment method", which name it too).
+  function titledExactly(result, typed) {
+    var words = readable(titleOf(result)).toLowerCase().split(/[\s·,]+/).filter(Boolean);
+    return words.length === typed.length && words.every(function (word) { return typed.indexOf(word) >= 0; });
   }
 
   // The reader's words as typed, the ones the analysis leaves out included ("can't sign in": the
