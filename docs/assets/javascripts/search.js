@@ -293,6 +293,8 @@
     var typedTopics = expanded.typedTopics || [];
     var symptoms = expanded.symptoms || [];
     var asTyped = typedWords(raw);
+    // A question phrase's answer is what was asked, in the pages' words (payment topics: payment).
+    var asked = expanded.phrase ? typedWords(expanded.query) : asTyped;
     var rows = found.map(function (f, i) {
       var count = titleMatch(f.data, topics);
       // How many topics the title names, read in the readers' words too (`means`), and the
@@ -301,7 +303,7 @@
       var says = count > 0 ? named(f.data.means || titleOf(f.data), topics.concat(symptoms)) : count;
       var faq = f.data.meta && f.data.meta.kind === "faq";
       return { f: f, i: i, titled: count > 0, typed: count > 0 && typedTopics.length > 0 && titleMatch(f.data, typedTopics) > 0, named: says,
-               exact: !faq && count > 0 && titledExactly(f.data, asTyped),
+               exact: !faq && count > 0 && titledExactly(f.data, asked),
                echoed: faq ? 0 : named(titleOf(f.data), asTyped) };
     });
     var actions = expanded.actions || [];

@@ -1427,7 +1427,7 @@
     return {
       query: terms[0], topics: topics, typedTopics: topics,
       actions: actionsOf(v, terms, new Map()), words: words, foreign: isForeign(text, site), unanswerable: false,
-      readings: phrase.values.slice(1), fallback: []
+      readings: phrase.values.slice(1), fallback: [], phrase: true
     };
   }
 
