@@ -227,7 +227,8 @@
 
   function byMeaning(keys, synonyms, rank) {
     function use(key) {
-      return Math.min.apply(null, (synonyms.get(key) || []).map(function (w) { return rank.has(w) ? rank.get(w) : Infinity; }).concat([Infinity]));
+      var ranks = (synonyms.get(key) || []).map(function (w) { return rank.has(w) ? rank.get(w) : Infinity; });
+      return Math.min.apply(null, ranks.concat([Infinity]));
     }
     return keys.map(function (key, i) { return { key: key, use: use(key), at: i }; })
       .sort(function (a, b) { return a.use - b.use || a.at - b.at; })
@@ -823,7 +824,7 @@
 
   // The service's name run together with the rest (coupangplayhelp) is its name, spaced as the
   // pages write it (coupang play), as when typed apart: not "play", a word of the playback pages.
-  function named(v, pieces) {
+  function withServiceName(v, pieces) {
     var out = [];
     for (var i = 0; i < pieces.length; i++) {
       var both = i + 1 < pieces.length && v.service.has(pieces[i] + pieces[i + 1]);
@@ -863,7 +864,7 @@
     // (ad + re + ss).
     if (pieces && pieces.length > 2 && slips(v, token).length) pieces = null;
     if (pieces) {
-      return named(v, pieces).reduce(function (out, piece, i, all) {
+      return withServiceName(v, pieces).reduce(function (out, piece, i, all) {
         if (piece.indexOf(" ") > 0) return out.concat([{ typed: piece, matched: [piece], known: true }]);
         return v.stop.has(piece) ? out : out.concat(latinWords(v, piece, typing && i === all.length - 1));
       }, []).map(function (word) {
@@ -1414,8 +1415,8 @@
     for (var i = 0; i < asked.length; i++) {
       var kin = asked.filter(function (p) { return p.values[0] === asked[i].values[0]; });
       var between = asked[i].words.filter(channel).length > 1;
-      var named = asked[i].words.some(function (word) { return serviceTerm(v, word); }) ? about.concat(desk) : about;
-      if (between || named.every(function (ways) { return kin.some(function (p) { return covers(p, ways); }); })) return asked[i];
+      var toCover = asked[i].words.some(function (word) { return serviceTerm(v, word); }) ? about.concat(desk) : about;
+      if (between || toCover.every(function (ways) { return kin.some(function (p) { return covers(p, ways); }); })) return asked[i];
     }
     return null;
   }
