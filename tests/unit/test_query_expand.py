@@ -806,6 +806,14 @@ def test_korean_initials_on_the_english_site_read_the_word_whose_meaning_the_pag
     assert initials["query"] == "password"
 
 
+def test_a_readers_word_made_of_particle_syllables_is_that_word_at_the_end_of_a_run():
+    """에러 (error) is 에 + 러 to a cut that weighs every syllable: a reader's word typed out is read
+    as the word, not as two particles ending the run (결제에러: 결제 오류)."""
+    ko = build_vocabulary(KOREAN, "ko", {**SYNONYMS_KO, "에러": ["오류"]})
+    (run,) = expand(["결제에러"], "ko", ko)
+    assert run["query"].split() == ["결제", "오류"]
+
+
 def test_korean_written_in_latin_letters_is_read_as_korean():
     """Revised Romanization as readers type it: gyeolje oryu is 결제 오류, on either site; an English
     word that spells Korean syllables by chance (banana: 바나나) is not read as stray Korean words."""

@@ -343,6 +343,10 @@
     return COST.rare * Math.log(rank + 2) / Math.log(v.rank.size + 2);
   }
 
+  function readers(v, word) {
+    return !v.rank.has(word) && v.synonyms.has(word) ? 0 : rarity(v, word);
+  }
+
   function known(v, word) {
     return v.rank.has(word) || v.synonyms.has(word) || v.compounds.has(word);
   }
@@ -564,7 +568,10 @@
           offer(best, start, end, "particle", [], start > 0 ? COST.particle : COST.single);
         }
       }
-      else if (length > 1 || n === 1 || v.synonyms.has(text)) offer(best, start, end, "word", [text], COST.word + rarity(v, text));
+      // A reader's word the pages do not use (a synonym's key: 에러), typed out, is not rare to
+      // readers: it costs what the pages' most used word does, so that it is not read as the
+      // particles it may be cut into (에 + 러).
+      else if (length > 1 || n === 1 || v.synonyms.has(text)) offer(best, start, end, "word", [text], COST.word + readers(v, text));
       else offer(best, start, end, "word", [text], COST.single + rarity(v, text));
     } else if (lone) {
       // Initial consonants: a one-syllable word only as part of a longer run (ㅈㅅㅈ → 재 설정).
