@@ -343,7 +343,7 @@
     return COST.rare * Math.log(rank + 2) / Math.log(v.rank.size + 2);
   }
 
-  function readers(v, word) {
+  function readerRarity(v, word) {
     return !v.rank.has(word) && v.synonyms.has(word) ? 0 : rarity(v, word);
   }
 
@@ -571,7 +571,7 @@
       // A reader's word the pages do not use (a synonym's key: 에러), typed out, is not rare to
       // readers: it costs what the pages' most used word does, so that it is not read as the
       // particles it may be cut into (에 + 러).
-      else if (length > 1 || n === 1 || v.synonyms.has(text)) offer(best, start, end, "word", [text], COST.word + readers(v, text));
+      else if (length > 1 || n === 1 || v.synonyms.has(text)) offer(best, start, end, "word", [text], COST.word + readerRarity(v, text));
       else offer(best, start, end, "word", [text], COST.single + rarity(v, text));
     } else if (lone) {
       // Initial consonants: a one-syllable word only as part of a longer run (ㅈㅅㅈ → 재 설정).
@@ -881,7 +881,8 @@
     // A word cut short before the next (passw rese, subscr cancel): read as the words it starts,
     // as the word being typed is, when it is no known word one key off. A word whose continuations
     // are only its own endings is whole (finish, finished), one the pages do not use.
-    var started = token.length < SHORTENED ? [] : startingWith(v, token).filter(function (w) {
+    // (A word being typed had its continuations looked up above: none, or it would have returned.)
+    var started = token.length < SHORTENED ? [] : (typing ? completions : startingWith(v, token)).filter(function (w) {
       return !/^(?:s|es|d|ed|ing|er|ers)$/.test(w.slice(token.length));
     });
     if (started.length && !slips(v, token).length) return [completed(v, token, started)];
