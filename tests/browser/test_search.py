@@ -215,6 +215,22 @@ def test_going_back_to_an_earlier_query_shows_its_own_results_again(search_tab, 
     assert not page.problems, page.problems
 
 
+# A record's text is kept for whichever query finds it next (search.js recordText); what its
+# excerpt highlights is the query's own. A page found by both queries must not keep marking the
+# word only the earlier one had.
+@in_search_tab
+@pytest.mark.parametrize(("home", "first", "then", "gone"), [("", "결제 오류", "결제 수단", "오류"), ("en/", "payment failed", "payment method", "fail")])
+def test_a_result_found_again_highlights_the_new_query_s_words(search_tab, home, first, then, gone):
+    page = search_tab(home)
+    search(page, first)
+    before = {href for href, _ in _shown(page)}
+    assert any(gone in mark.lower() for mark in page.locator(".md-search-result__item mark").all_inner_texts())
+    search(page, then)
+    assert before & {href for href, _ in _shown(page)}, "no page found by both queries"
+    marks = page.locator(".md-search-result__item mark").all_inner_texts()
+    assert marks and not [mark for mark in marks if gone in mark.lower()], marks
+
+
 @pytest.mark.parametrize(("home", "queries"), [("", ("결제 오류", "결제 수단 변경")), ("en/", ("payment failed", "change payment method"))])
 def test_typing_key_by_key_fetches_each_index_chunk_and_result_once_and_ends_on_the_whole_query(page, base_url, home, queries):
     """Typed a key at a time, a reader's keystrokes land while searches run: the chunks of what the
