@@ -72,6 +72,9 @@ STOP_WORDS = {
         "하는 하는법 는법 는방법 방법은 건가요 거예요 거에요 당 당했 당하 번 번째 회 개 빨리 ㅠㅠ ㅜㅜ ㅋㅋ ㅎㅎ "
         # fillers of a long question and venting ("궁금합니다", "잘 몰라요", "장난하나")
         "궁금 몰라 하나 장난 짜증 헐 아놔 케이스 글 쪽 곳 정확히 아직 처리 "
+        # "is not coming" (기억이 안남, 소리가 안 나요): the word before it is the topic; read as a
+        # half-typed word, 안남 became 남이 (someone else's) and the question an account's misuse
+        "안남 안나요 "
         # whose account or phone it is ("엄마 폰에서 로그인이 안 돼요"): the problem is the same
         "엄마 아빠 어머니 아버지 어머님 아버님 부모님 할머니 할아버지 남편 아내 와이프 신랑 아들 동생 누나 언니 오빠 "
         "친구 친구네 지인 남친 여친 전남친 전여친 남자친구 여자친구 애인 룸메 룸메이트"
