@@ -75,6 +75,12 @@ STOP_WORDS = {
         # "is not coming" (기억이 안남, 소리가 안 나요): the word before it is the topic; read as a
         # half-typed word, 안남 became 남이 (someone else's) and the question an account's misuse
         "안남 안나요 "
+        # the honorific of a polite question (알려주시면, 환불하시려면) and "when" (결제 시): a topic of
+        # neither, and the engine required it of every page
+        "시 "
+        # greetings, thanks and the formal request around a polite question (안녕하세요 ... 알려주시면
+        # 감사하겠습니다, 알려 주십시오: its 오 was read as a half-typed 오류)
+        "안녕 안녕하세요 감사 감사합니다 부탁 부탁드립니다 수고 십시오 주십시오 "
         # whose account or phone it is ("엄마 폰에서 로그인이 안 돼요"): the problem is the same
         "엄마 아빠 어머니 아버지 어머님 아버님 부모님 할머니 할아버지 남편 아내 와이프 신랑 아들 동생 누나 언니 오빠 "
         "친구 친구네 지인 남친 여친 전남친 전여친 남자친구 여자친구 애인 룸메 룸메이트"
