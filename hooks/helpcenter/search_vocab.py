@@ -100,7 +100,7 @@ STOP_WORDS = {
         # hedges and greetings ("i think someone is using my account", "hi pls help")
         "think guess maybe probably perhaps seem seemed somehow actually anymore literally pls plz thanks thx hi hello hey "
         "wtf wth omg ugh argh lol smh ffs damn seriously list whats what's between since tho first "
-        "vs versus safe "
+        "vs versus safe til till "
         # whose account or phone it is ("my mom can't sign in on her phone"): the problem is the same
         "he him his she her hers they them their theirs mom mum mother dad father parent parents grandma grandpa "
         "grandmother grandfather husband wife son daughter brother sister everything everyone everybody people "
