@@ -454,8 +454,8 @@
   // read to a query already searched (결제 수 and 결제 수단 both search 결제 수단; a fallback
   // comes back at every keystroke), and the engine answers a common word with every record that
   // has it (1,200+ at 1,000 articles), which costs more than anything else in a keystroke. Only
-  // the first KEPT records reach the page (searcher); each record's data (its fragment) is fetched
-  // once. The oldest queries are forgotten past ANSWERS.
+  // the first KEPT records reach the page (searcher), and each record's text is asked for once
+  // (recordText). The oldest queries are forgotten past ANSWERS.
   function answers(loaded, text) {
     return remembered(loaded.answers, text, ANSWERS, function () {
       return loaded.engine.search(text).then(function (records) {
