@@ -75,6 +75,8 @@ STOP_WORDS = {
         # "is not coming" (기억이 안남, 소리가 안 나요): the word before it is the topic; read as a
         # half-typed word, 안남 became 남이 (someone else's) and the question an account's misuse
         "안남 안나요 "
+        # "without" and "myself" (상담 없이 직접 하는법): no topic, and the engine required them
+        "없이 직접 "
         # the honorific of a polite question (알려주시면, 환불하시려면) and "when" (결제 시): a topic of
         # neither, and the engine required it of every page
         "시 "
