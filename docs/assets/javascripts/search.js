@@ -339,9 +339,9 @@
 
   // Whether the title is the words the reader typed, no more and no fewer: the page named exactly
   // what was asked ("payment": the Payment hub before "Fix payment errors" and "Check or change
-  // your payment method", which name it too).
+  // your payment method", which name it too). The title's words are read as the typed ones are.
   function titledExactly(result, typed) {
-    var words = readable(titleOf(result)).toLowerCase().split(/[\s·,]+/).filter(Boolean);
+    var words = typedWords(readable(titleOf(result)));
     return words.length === typed.length && words.every(function (word) { return typed.indexOf(word) >= 0; });
   }
 
