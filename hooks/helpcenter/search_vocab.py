@@ -48,7 +48,7 @@ PARTICLES = tuple(dict.fromkeys((
     "어요 아요 여요 해요 어 아 여 고 는데 은데 니까 으니까 면 으면 서 어서 아서 려고 으려고 려면 "
     "으려면 나요 는지 은지 을까요 까요 습니다 니다 습니까 니까요 였 었 았 겠 던 "
     "기 음 게 도록 세요 으세요 셔요 며 으며 러 으러 든 데 듯 뿐 씩 쯤 대로 "
-    "라는데 라는 라고 이라는 이라고 다는데 다고 대요 래요 " + INTENT_ENDINGS
+    "라는데 라는 라고 이라는 이라고 라면서 이라면서 라며 이라며 다는데 다고 대요 래요 " + INTENT_ENDINGS
 ).split()))
 # Endings that follow only a verb or adjective stem (바꾸+고, 늦+어요): a word the pages mostly use
 # before one is a predicate, which a query does not need to match ("카드 바꾸고 싶어요" is about

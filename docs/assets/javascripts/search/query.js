@@ -981,8 +981,9 @@
 
   // The fewest words a Latin token is made of, each one the vocabulary knows or a stop word: two
   // known words (paymentfailed), three or more with one among them (howtocancel), or a stop word of
-  // four letters or more and a known word (cantsignin). A real word the vocabulary lacks is rarely
-  // a short stop word and one known word (inform is not in + form); null when the token is none of
+  // four letters or more and a known word (cantsignin), or a known word of four letters or more
+  // and a stop word of three or more (chargedbut). A real word the vocabulary lacks is rarely a
+  // short stop word and one known word (inform is not in + form); null when the token is none of
   // these.
   function runTogether(v, token) {
     if (token.length > RUN_TOGETHER) return null;
@@ -998,7 +999,8 @@
     }
     var pieces = best[token.length];
     var content = pieces ? pieces.filter(function (p) { return !v.stop.has(p); }).length : 0;
-    var spelt = content === 1 && pieces.length === 2 && v.stop.has(pieces[0]) && pieces[0].length >= 4;
+    var spelt = content === 1 && pieces.length === 2 && (v.stop.has(pieces[0]) ? pieces[0].length >= 4 :
+      pieces[0].length >= 4 && pieces[1].length >= 3);
     return content >= 2 || (content === 1 && pieces.length >= 3) || spelt ? pieces : null;
   }
   var RUN_TOGETHER = 48;  // letters: longer is a paste, not words run together
