@@ -9,8 +9,9 @@ import html
 from pathlib import Path
 
 import build_state
+import language_search
 import site_languages
-from helpcenter import faq, seo
+from helpcenter import seo
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.nav import Navigation
@@ -22,7 +23,7 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Naviga
     site_url = config.site_url or "/"
     context["hc_alternates"] = seo.alternates(page.url, lang, default, site_languages.built_languages(config), site_url)
     blocks = [seo.breadcrumb_list(_crumbs(page, site_languages.current_root(config), site_url, config.site_name))]
-    questions = faq.find_questions(page.content or "")
+    questions = language_search.faq_questions(config).get(page.url, ())
     if questions:
         blocks.append(seo.faq_page(questions, lang))
     if page.url == site_languages.current_root(config):  # each language's home page

@@ -47,18 +47,6 @@ def mark_questions(page_html: str, slugify: Callable[[str, str], str]) -> tuple[
     return _replace_questions(page_html, add_id), questions
 
 
-def find_questions(page_html: str) -> list[Question]:
-    """The FAQ questions of a page whose questions already have their ids (see mark_questions)."""
-    return [
-        Question(_id(m["attrs"]), plain_text(m["summary"]), plain_text(m["body"])) for m in _questions(page_html)
-    ]
-
-
-def _id(attrs: str) -> str:
-    found = re.search(r'\bid="([^"]+)"', attrs)
-    return found[1] if found else ""
-
-
 def _questions(page_html: str):
     """Every question block, found with plain searches from left to right: linear in the page, where
     one pattern with two lazy .*? spans rescanned the rest of the page for each unclosed question."""

@@ -8,7 +8,7 @@ from datetime import date
 
 import pytest
 from helpcenter.errors import ContentError
-from helpcenter.faq import Question, find_questions, mark_questions, plain_text
+from helpcenter.faq import Question, plain_text
 from helpcenter.notices import active, link, load_notices, missing_page
 from helpcenter.seo import Crumb, alternates, breadcrumb_list, faq_page, organization, script_json
 from helpcenter.support_data import Fact, load_support_data
@@ -57,11 +57,6 @@ def test_json_ld_cannot_close_its_script_block():
 
 def test_answers_read_as_text_with_links_inline():
     assert plain_text("<p>자세한 내용은 <a href='x'>계정</a>을 참고하세요.</p><ul><li>하나</li><li>둘</li></ul>") == "자세한 내용은 계정을 참고하세요. 하나 둘"
-
-
-def test_marked_questions_are_found_again_with_their_ids():
-    marked, questions = mark_questions('<details class="question"><summary>질문</summary><p>답</p></details>', lambda t, s: t)
-    assert find_questions(marked) == questions
 
 
 NOTICES = [
