@@ -8,6 +8,7 @@ translation bookkeeping in helpcenter/translations.py.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -86,11 +87,14 @@ def on_files(files: Files, config: MkDocsConfig) -> None:
     state = build_state.of(config)
     if not state.first("page-files"):  # every language's files are here in the build's first pass
         return
-    docs, rebuilding = Path(config.docs_dir), _rebuilding(state)
+    docs, rebuilding, checks = Path(config.docs_dir), _rebuilding(state), _checks(config)
     # The sources of the pages built (in a one-page preview rebuild, the changed pages and their translations).
     sources = [f for f in files.documentation_pages() if rebuilding is None or f.src_uri in rebuilding]
+
+    def markup(label: str, text: str) -> list[Problem]:
+        return _remembered(checks, [label, "markup", text], lambda: file_checks.markup_steps(label, text))
     unreadable = [str(p) for f in sources if f.abs_src_path  # generated pages have no source
-                  for p in file_checks.check(f"docs/{f.src_uri}", Path(f.abs_src_path), docs)]
+                  for p in file_checks.check(f"docs/{f.src_uri}", Path(f.abs_src_path), docs, markup)]
     unreadable += [str(p) for path in (sorted(Path(state.root, "snippets").rglob("*")) if rebuilding is None else ()) if path.is_file()
                    for p in file_checks.check_snippet(path.relative_to(state.root).as_posix(), path)]
     unreadable += [str(p) for f in sources if not unreadable and "8<-" in f.content_string
@@ -114,18 +118,25 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, **kwargs) 
     checks, lang, default = _checks(config), site_languages.current_language(config), site_languages.default_language(config)
     path = f"docs/{page.file.src_uri}"
     source = page.file.content_string
-    key = diskcache.fingerprint([path, lang, source])
-    if key not in checks.results:
-        problems = frontmatter.check(path, source, checks.validator, lang, default)
-        problems += run_rules(Source(path, source, lang), avoid=checks.avoid)
-        checks.results[key] = [[p.line, p.rule, p.message] for p in problems]
-        checks.new = True
-    checks.used.add(key)
-    for line, rule, message in checks.results[key]:
-        _report(Problem(path, line, rule, message))
+
+    def problems() -> list[Problem]:
+        return frontmatter.check(path, source, checks.validator, lang, default) + run_rules(Source(path, source, lang), avoid=checks.avoid)
+    for problem in _remembered(checks, [path, lang, source], problems):
+        _report(problem)
     if lang != default:
         _note_translation(page, path, Path(config.docs_dir, default), checks.revisions)
     return markdown
+
+
+def _remembered(checks: _Checks, depends: list[str], find: Callable[[], list[Problem]]) -> list[Problem]:
+    """`find()`'s problems, or those an earlier build found for the same `depends` (the file, the
+    language or check, and the text), kept in .cache/ for the next build."""
+    key = diskcache.fingerprint(depends)
+    if key not in checks.results:
+        checks.results[key] = [[p.line, p.rule, p.message] for p in find()]
+        checks.new = True
+    checks.used.add(key)
+    return [Problem(depends[0], line, rule, message) for line, rule, message in checks.results[key]]
 
 
 def _report(problem: Problem) -> None:

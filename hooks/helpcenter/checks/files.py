@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 from .source import Problem
@@ -66,7 +67,9 @@ _LEADING_QUOTES = re.compile(r"[ \t>]*")
 MAX_EXPANDED = 2 * MAX_BYTES
 
 
-def check(label: str, path: Path, docs: Path) -> list[Problem]:
+def check(label: str, path: Path, docs: Path, markup: Callable[[str, str], list[Problem]] | None = None) -> list[Problem]:
+    """`markup`: markup_steps, or the same remembered per text (content_checks keeps it between
+    builds: it reads every character of every page)."""
     # Plain strings, not pathlib: this runs for every page of every build (a tenth of a one-page
     # preview rebuild at 2,000 pages went to resolving and comparing Path objects).
     real, root = os.path.realpath(path), os.path.realpath(docs)
@@ -75,14 +78,14 @@ def check(label: str, path: Path, docs: Path) -> list[Problem]:
     problems, text = _read(label, path.read_bytes())
     if text is not None and not text.strip():
         problems.append(Problem(label, 1, NAME, MESSAGES["empty"]))
-    return problems + (_markup_steps(label, text) if text is not None else [])
+    return problems + ((markup or markup_steps)(label, text) if text is not None else [])
 
 
 def check_snippet(label: str, path: Path) -> list[Problem]:
     """A snippet becomes part of a page's text: the same encoding, size and bracket rules (an
     undecodable one stopped the build with a traceback, a huge one made every page that includes it huge)."""
     problems, text = _read(label, path.read_bytes())
-    return problems + (_markup_steps(label, text) if text is not None else [])
+    return problems + (markup_steps(label, text) if text is not None else [])
 
 
 def missing_snippets(label: str, text: str, snippets: Path, read: set[Path] | None = None) -> list[Problem]:
@@ -106,7 +109,8 @@ def missing_snippets(label: str, text: str, snippets: Path, read: set[Path] | No
     return problems
 
 
-def _markup_steps(label: str, text: str) -> list[Problem]:
+def markup_steps(label: str, text: str) -> list[Problem]:
+    """The first markup that would take Markdown minutes to render, as a problem."""
     return ((bracket_steps(label, text) if "[" in text else []) or (angle_steps(label, text) if "<" in text else [])
             or inline_steps(label, text) or block_steps(label, text))
 
