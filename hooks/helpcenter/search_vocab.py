@@ -75,8 +75,12 @@ STOP_WORDS = {
         # "is not coming" (기억이 안남, 소리가 안 나요): the word before it is the topic; read as a
         # half-typed word, 안남 became 남이 (someone else's) and the question an account's misuse
         "안남 안나요 "
+        # "does not come" (메일 안오, 문자 안옴): the same; 안오's 오 was read as a half-typed 오류
+        "안오 안옴 안와 "
         # "without" and "myself" (상담 없이 직접 하는법): no topic, and the engine required them
         "없이 직접 "
+        # "from the start" (순서 처음부터 알려줘): how to read the answer, not what it is about
+        "처음 "
         # the honorific of a polite question (알려주시면, 환불하시려면) and "when" (결제 시): a topic of
         # neither, and the engine required it of every page
         "시 "
