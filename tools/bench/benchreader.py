@@ -25,7 +25,7 @@ import time
 from contextlib import ExitStack
 from pathlib import Path
 
-from sitebrowser import chromium, serve
+from sitebrowser import chromium, serve_apart
 
 # DevTools' "Slow 4G": 562.5 ms round trip, 1.44 Mbit/s down, 675 kbit/s up.
 SLOW_4G = {"offline": False, "latency": 562.5, "downloadThroughput": 1.6 * 1024 * 1024 / 8 * 0.9,
@@ -212,7 +212,7 @@ def measure(variants: dict[str, dict]) -> dict[str, dict[str, dict]]:
             results[name] = {}
             for lang, (folder, prefix) in spec["sites"].items():
                 if folder not in servers:
-                    servers[folder] = stack.enter_context(serve(folder))
+                    servers[folder] = stack.enter_context(serve_apart(folder))
                 results[name][lang] = measure_variant(browser, Variant(spec["engine"], servers[folder] + prefix), lang)
     return results
 
