@@ -81,6 +81,8 @@ STOP_WORDS = {
         "없이 직접 "
         # "from the start" (순서 처음부터 알려줘): how to read the answer, not what it is about
         "처음 "
+        # the middle of a month or a video (달 중간에 카드 바꿔도): when, not what; 중간 was read as 중단
+        "중간 중순 "
         # the honorific of a polite question (알려주시면, 환불하시려면) and "when" (결제 시): a topic of
         # neither, and the engine required it of every page
         "시 "
@@ -102,6 +104,7 @@ STOP_WORDS = {
         "something anything thing things back again even ever never now then already always every "
         "me mine myself us own i'd i've you're it's there's won't wouldn't isn't aren't wasn't wasnt arent wouldnt "
         "new different other another else today yesterday tomorrow lately recently next last month months week weeks long "
+        "mid midmonth midway halfway "
         "work works working worked too many much forever takes taking took taken saying says come comes came coming "
         # hedges and greetings ("i think someone is using my account", "hi pls help")
         "think guess maybe probably perhaps seem seemed somehow actually anymore literally pls plz thanks thx hi hello hey "
@@ -185,6 +188,8 @@ FEATURES = (
 # a Latin word that is one ("not", "missing"). A feature with one of them is a problem to solve.
 FAULTS = (
     "안 못 않 없 오류 에러 깨 이상 밀려 밀림 싱크 멈 끊 사라 먹통 버벅 느려 늦 튕 "
+    # blocked, caught by a limit (동시시청 제한 걸림: the limit on streams, not the viewing-limit feature)
+    "막히 막혀 막힘 막혔 걸려 걸림 걸렸 blocked limited "
     "not no wont won't dont don't doesnt doesn't isnt isn't cant can't cannot missing broken error wrong stuck "
     "glitch glitchy sync gone disappeared buffering buffers freezing freezes frozen lagging lags crashing crashes"
 ).split()
