@@ -44,7 +44,7 @@ INTENT_ENDINGS = "려 려는 려는데 려니까 려다 려다가 으려는 래 
 # them after one. Closed word classes of the language, not our content: kept here, not in data/.
 PARTICLES = tuple(dict.fromkeys((
     "이 가 은 는 을 를 의 에 에서 에게 께 한테 로 으로 와 과 랑 이랑 하고 도 만 까지 부터 보다 처럼 "
-    "마다 이나 나 든지 이든지 야 아 요 이요 이에요 예요 에요 이야 인데 인가요 이죠 죠 지 지요 네요 "
+    "마다 이나 나 든지 이든지 야 아 요 이요 이에요 예요 에요 이야 인데 인가요 이죠 죠 지 지요 네요 네 "
     "어요 아요 여요 해요 어 아 여 고 는데 은데 니까 으니까 면 으면 서 어서 아서 려고 으려고 려면 "
     "으려면 나요 는지 은지 을까요 까요 습니다 니다 습니까 니까요 였 었 았 겠 던 "
     "기 음 게 도록 세요 으세요 셔요 며 으며 러 으러 든 데 듯 뿐 씩 쯤 대로 "
@@ -72,6 +72,8 @@ STOP_WORDS = {
         "하는 하는법 는법 는방법 방법은 건가요 거예요 거에요 당 당했 당하 번 번째 회 개 빨리 ㅠㅠ ㅜㅜ ㅋㅋ ㅎㅎ "
         # fillers of a long question and venting ("궁금합니다", "잘 몰라요", "장난하나")
         "궁금 몰라 하나 장난 짜증 헐 아놔 케이스 글 쪽 곳 정확히 아직 처리 "
+        # more of the same (진짜 답답하네, 몇번째야 왜이럼, 어딨어, 잘하능법): 이럼 was corrected to 이름
+        "답답 이럼 왜이럼 어딨 어딨어 하능법 능법 "
         # "is not coming" (기억이 안남, 소리가 안 나요): the word before it is the topic; read as a
         # half-typed word, 안남 became 남이 (someone else's) and the question an account's misuse
         "안남 안나요 "

@@ -1241,8 +1241,8 @@
     // One syllable is what the cut left of a longer word (간, 짐, 니 of 되더니, 햇 of 해지햇는데): an
     // unknown word of its own stays whole (손흥민), so a lone syllable is a verb's ending or form.
     // So is a word ending as only verbs do: a plan or contrast (볼건데), a noun form (똑같음), the
-    // past (지웠), "only" after a verb (돌기만).
-    return typed.length === 1 || /[요져워려해돼봐데음]$/.test(typed) || /(?:기만|[았었였웠했됐])$/.test(typed);
+    // past (지웠), "only" after a verb (돌기만), a plain ending (돌아).
+    return typed.length === 1 || /[요져워려해돼봐데음아]$/.test(typed) || /(?:기만|[았었였웠했됐])$/.test(typed);
   }
 
   // "It doesn't work" (안 되다, 못 되다 in any form: 안돼요, 안됨, 안될; 불가) says only that something
