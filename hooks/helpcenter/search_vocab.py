@@ -144,8 +144,10 @@ GENERIC_ACTIONS = {
 # "customer service phone"): beside a topic readers ask about it is left out of the engine's query,
 # as the service's name is, and the fallbacks leave it out first, as a generic action, so that the
 # topic is searched on its own (query.js). The online help center (헬프 센터) is a page's topic,
-# not the help desk.
-HELP_DESK = {"ko": ("고객 센터", "고객지원"), "en": ("customer service", "customer support", "support")}
+# not the help desk. "contact" is the help desk in English ("payment failed contact support",
+# "someone used my acct who should i contact": the topic's page); 연락, 문의 and 상담 were tried
+# in Korean and left out (they also took "카드사에 먼저 연락해야 하나요" and "문의 보내기전 체크리스트").
+HELP_DESK = {"ko": ("고객 센터", "고객지원"), "en": ("customer service", "customer support", "support", "contact")}
 # The support channels by their names in a question: a question phrase naming two of them asks
 # which to use, whatever else the query names ("환불은 이메일이랑 전화 중 어디가 나아요"; query.js).
 CHANNELS = {"ko": ("전화", "메일", "이메일", "채팅"), "en": ("phone", "email", "mail", "call", "chat")}
