@@ -23,7 +23,7 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Naviga
     site_url = config.site_url or "/"
     context["hc_alternates"] = seo.alternates(page.url, lang, default, site_languages.built_languages(config), site_url)
     blocks = [seo.breadcrumb_list(_crumbs(page, site_languages.current_root(config), site_url, config.site_name))]
-    questions = language_search.faq_questions(config).get(page.url, ())
+    questions = language_search.faq_questions(config, page.url)
     if questions:
         blocks.append(seo.faq_page(questions, lang))
     if page.url == site_languages.current_root(config):  # each language's home page

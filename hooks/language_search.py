@@ -66,16 +66,16 @@ def on_config(config: MkDocsConfig) -> None:
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, **kwargs) -> str:
     html, questions = faq.mark_questions(html, _slugify)
-    faq_questions(config)[page.url] = tuple(questions)
     lang = site_languages.current_language(config)
     _pages(config)[page.url] = search_records.PageText(page.url, lang, page.title or "", html, tuple(questions))
     return html
 
 
-def faq_questions(config: MkDocsConfig) -> dict[str, tuple[faq.Question, ...]]:
-    """This build's FAQ questions by page URL, as marked here: findable.py's structured data reads
+def faq_questions(config: MkDocsConfig, url: str) -> tuple[faq.Question, ...]:
+    """The FAQ questions marked on this build's page at `url`: findable.py's structured data reads
     them (page_context comes after page_content) instead of parsing every page again."""
-    return build_state.of(config).once("faq-questions", dict)
+    page = _pages(config).get(url)
+    return page.questions if page is not None else ()
 
 
 def _pages(config: MkDocsConfig) -> dict[str, search_records.PageText]:
